@@ -1,0 +1,12 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = i18n_patterns(
+    path("admin/", admin.site.urls),
+    path("", include("envcoop.web.urls")),
+    prefix_default_language=False,
+)
+
+handler404 = "envcoop.web.views.errors.not_found"
+handler500 = "envcoop.web.views.errors.server_error"

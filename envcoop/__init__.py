@@ -1,0 +1,3 @@
+"""envcoop: the registry and reading room of regional environmental cooperation."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""The `envcoop` console command."""

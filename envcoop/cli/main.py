@@ -1,0 +1,33 @@
+"""`envcoop`: one command for envcoop's own commands and Django's management commands.
+
+    envcoop migrate
+    envcoop load-reference
+    envcoop runserver 127.0.0.1:8000
+
+Command names may be written with hyphens (load-reference) or underscores
+(load_reference); Django's own commands keep their usual names.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def _normalise(argv: list[str]) -> list[str]:
+    if len(argv) > 1 and not argv[1].startswith("-"):
+        argv = [argv[0], argv[1].replace("-", "_"), *argv[2:]]
+    return argv
+
+
+def main(argv: list[str] | None = None) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    from django.core.management import execute_from_command_line
+
+    args = _normalise(list(sys.argv if argv is None else argv))
+    args[0] = "envcoop"
+    execute_from_command_line(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+"""Country codes and their names in any language, from CLDR (Babel) and ISO 3166 (pycountry).
+
+envcoop uses ISO 3166-1 alpha-2 codes, plus ``EU`` for the European Union, which
+takes part in cooperation as a party in its own right.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pycountry
+from babel import Locale, UnknownLocaleError
+
+REGIONS = {"EU"}
+
+# The languages whose CLDR country names envcoop stores as labels, so that names
+# written in any of them can be recognised in documents.
+NAME_LANGUAGES: tuple[str, ...] = (
+    "en", "th", "vi", "id", "ms", "km", "lo", "my", "fil", "zh", "ja", "ko",
+)  # fmt: skip
+
+
+class CountryError(ValueError):
+    """Not a country code envcoop accepts."""
+
+
+def clean_country(value: str) -> str:
+    """Upper-case ISO 3166-1 alpha-2 code (or EU); accepts alpha-3 too ("THA" -> "TH")."""
+    if not isinstance(value, str) or not value.strip():
+        raise CountryError("a country code is required (ISO 3166-1, e.g. TH, VN, CN)")
+    code = value.strip().upper()
+    if code in REGIONS:
+        return code
+    if len(code) == 2 and pycountry.countries.get(alpha_2=code):
+        return code
+    if len(code) == 3:
+        record = pycountry.countries.get(alpha_3=code)
+        if record:
+            return record.alpha_2
+    raise CountryError(f"{value!r} is not an ISO 3166-1 country code")
+
+
+@lru_cache(maxsize=4096)
+def country_name(code: str, in_language: str = "en") -> str:
+    """The CLDR short name of ``code`` in ``in_language`` ("LA", "vi" -> "Lào")."""
+    try:
+        locale = Locale.parse(in_language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        locale = Locale("en")
+    name = locale.territories.get(code)
+    if name:
+        return name
+    return Locale("en").territories.get(code, code)
+
+
+def official_name(code: str) -> str | None:
+    """The ISO 3166 official English name when it differs from the short one."""
+    record = pycountry.countries.get(alpha_2=code)
+    if record is None:
+        return None
+    return getattr(record, "official_name", None)
+
+
+def common_name(code: str) -> str | None:
+    record = pycountry.countries.get(alpha_2=code)
+    if record is None:
+        return None
+    return getattr(record, "common_name", None) or record.name

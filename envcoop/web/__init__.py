@@ -1,0 +1,1 @@
+"""Server-rendered pages: dashboard, lists and record pages, in en / th / vi."""
