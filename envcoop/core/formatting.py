@@ -47,7 +47,7 @@ def display_year(year: int, lang: str) -> str:
 
 
 def format_partial_date(value: PartialDate | None, lang: str) -> str:
-    """"2023" / "Aug 2023" / "22 Aug 2023", in the reader's language, never more precise."""
+    """ "2023" / "Aug 2023" / "22 Aug 2023", in the reader's language, never more precise."""
     if value is None:
         return ""
     if value.precision is Precision.YEAR:

@@ -80,6 +80,8 @@ def language_name(code: str, in_language: str = "en") -> str:
 
 def language_choices(in_language: str = "en") -> list[tuple[str, str]]:
     """(code, name) pairs: the regional languages first, then "no language"."""
-    choices = [(code, f"{language_name(code, in_language)} ({code})") for code in REGIONAL_LANGUAGES]
+    choices = [
+        (code, f"{language_name(code, in_language)} ({code})") for code in REGIONAL_LANGUAGES
+    ]
     choices.append((UNDETERMINED, language_name(UNDETERMINED, in_language)))
     return choices

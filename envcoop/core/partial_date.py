@@ -68,9 +68,7 @@ class PartialDate:
         text = value.strip()
         match = _PATTERN.match(text)
         if not match:
-            raise PartialDateError(
-                f"{value!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"
-            )
+            raise PartialDateError(f"{value!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = match.groups()
         return cls(int(year), int(month) if month else None, int(day) if day else None)
 

@@ -26,7 +26,9 @@ from envcoop.core.partial_date import PartialDate, PartialDateError
 
 
 class PartialDateFormField(forms.CharField):
-    default_error_messages = {"invalid": _("Write a year (2023), a month (2023-08) or a day (2023-08-22).")}
+    default_error_messages = {
+        "invalid": _("Write a year (2023), a month (2023-08) or a day (2023-08-22).")
+    }
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("max_length", 10)
@@ -58,7 +60,9 @@ class PartialDateField(models.CharField):
         kwargs.pop("max_length", None)
         return name, path, args, kwargs
 
-    def from_db_value(self, value: str | None, expression: Any, connection: Any) -> PartialDate | None:
+    def from_db_value(
+        self, value: str | None, expression: Any, connection: Any
+    ) -> PartialDate | None:
         if value is None or value == "":
             return None
         return PartialDate.parse(value)

@@ -12,7 +12,12 @@ def site(request: HttpRequest) -> dict:
     path = request.get_full_path()
     return {
         "ui_languages": [
-            {"code": code, "name": name, "url": translate_url(path, code), "current": code == current}
+            {
+                "code": code,
+                "name": name,
+                "url": translate_url(path, code),
+                "current": code == current,
+            }
             for code, name in settings.LANGUAGES
         ],
     }

@@ -79,7 +79,9 @@ def _load_country(entry: Mapping[str, Any], overwrite: bool) -> bool:
 
 
 def _load_area(entry: Mapping[str, Any], overwrite: bool) -> bool:
-    return area_upsert(code=entry["code"], position=entry.get("position", 0), names=NameSet.from_mapping(entry))[1]
+    return area_upsert(
+        code=entry["code"], position=entry.get("position", 0), names=NameSet.from_mapping(entry)
+    )[1]
 
 
 def _load_vocabulary(entry: Mapping[str, Any], overwrite: bool) -> bool:
@@ -161,7 +163,9 @@ def load_data_file(path: Path, *, overwrite: bool = False) -> LoadReport:
                 except ValidationError as error:
                     raise DataFileError(f"{path}: {kind} {where!r}: {_explain(error)}") from error
                 except (KeyError, TypeError) as error:
-                    raise DataFileError(f"{path}: {kind} {where!r}: missing or wrong field: {error}") from error
+                    raise DataFileError(
+                        f"{path}: {kind} {where!r}: missing or wrong field: {error}"
+                    ) from error
                 report.count(kind, changed)
     return report
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from envcoop.registry.fields import PartialDateField
@@ -51,7 +52,9 @@ class Agreement(Record):
         blank=True,
         related_name="outcomes",
     )
-    areas = models.ManyToManyField(Area, verbose_name=_("areas"), related_name="agreements", blank=True)
+    areas = models.ManyToManyField(
+        Area, verbose_name=_("areas"), related_name="agreements", blank=True
+    )
     components = models.ManyToManyField(
         Component, verbose_name=_("framework components"), related_name="agreements", blank=True
     )
@@ -64,3 +67,6 @@ class Agreement(Record):
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
         ordering = ["-date", "key"]
+
+    def get_absolute_url(self) -> str:
+        return reverse("web:agreement", args=[self.key])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from envcoop.registry.models.base import Labelled
@@ -27,6 +28,9 @@ class Area(Labelled):
         verbose_name = _("area")
         verbose_name_plural = _("areas")
         ordering = ["position", "code"]
+
+    def get_absolute_url(self) -> str:
+        return reverse("web:area", args=[self.code])
 
     def fallback_name(self) -> str:
         return self.code

@@ -110,6 +110,9 @@ class Labelled(TimeStamped):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return str(self.display_name)
+
     def _labels(self) -> list[Label]:
         if self.pk is None:
             return []
@@ -143,9 +146,6 @@ class Labelled(TimeStamped):
 
     def fallback_name(self) -> str:
         return getattr(self, "key", "") or f"#{self.pk}"
-
-    def __str__(self) -> str:
-        return str(self.display_name)
 
 
 class Record(Labelled):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from envcoop.registry.fields import PartialDateField
@@ -38,7 +39,9 @@ class EventSeries(Record):
     partner_countries = models.ManyToManyField(
         Country, verbose_name=_("partner countries"), related_name="event_series", blank=True
     )
-    areas = models.ManyToManyField(Area, verbose_name=_("areas"), related_name="event_series", blank=True)
+    areas = models.ManyToManyField(
+        Area, verbose_name=_("areas"), related_name="event_series", blank=True
+    )
 
     class Meta:
         verbose_name = _("event series")
@@ -91,7 +94,10 @@ class Event(Record):
         related_name="events_chaired",
     )
     participant_countries = models.ManyToManyField(
-        Country, verbose_name=_("participating countries"), related_name="events_attended", blank=True
+        Country,
+        verbose_name=_("participating countries"),
+        related_name="events_attended",
+        blank=True,
     )
     participant_organisations = models.ManyToManyField(
         Organisation,
@@ -119,6 +125,9 @@ class Event(Record):
                 name="event_unique_ordinal_in_series",
             ),
         ]
+
+    def get_absolute_url(self) -> str:
+        return reverse("web:event", args=[self.key])
 
     def clean(self) -> None:
         check_period(self.start, self.end, "start", "end")

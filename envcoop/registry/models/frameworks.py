@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from envcoop.registry.fields import PartialDateField
@@ -56,13 +57,18 @@ class Framework(Record):
         blank=True,
         related_name="successors",
     )
-    areas = models.ManyToManyField(Area, verbose_name=_("areas"), related_name="frameworks", blank=True)
+    areas = models.ManyToManyField(
+        Area, verbose_name=_("areas"), related_name="frameworks", blank=True
+    )
     url = models.URLField(_("web page"), blank=True)
 
     class Meta:
         verbose_name = _("framework")
         verbose_name_plural = _("frameworks")
         ordering = ["-period_start", "key"]
+
+    def get_absolute_url(self) -> str:
+        return reverse("web:framework", args=[self.key])
 
     def clean(self) -> None:
         check_period(self.period_start, self.period_end, "period_start", "period_end")
@@ -79,8 +85,12 @@ class Component(Labelled):
 
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="components")
     number = models.PositiveSmallIntegerField(_("number"))
-    areas = models.ManyToManyField(Area, verbose_name=_("areas"), related_name="components", blank=True)
-    terms = models.ManyToManyField(Term, verbose_name=_("terms"), related_name="components", blank=True)
+    areas = models.ManyToManyField(
+        Area, verbose_name=_("areas"), related_name="components", blank=True
+    )
+    terms = models.ManyToManyField(
+        Term, verbose_name=_("terms"), related_name="components", blank=True
+    )
 
     class Meta:
         verbose_name = _("component")
@@ -96,7 +106,9 @@ class Component(Labelled):
 
 class ActionLine(Labelled):
     component = models.ForeignKey(Component, on_delete=models.CASCADE, related_name="action_lines")
-    code = models.CharField(_("code"), max_length=16, help_text=_("As numbered in the plan, e.g. 2.3"))
+    code = models.CharField(
+        _("code"), max_length=16, help_text=_("As numbered in the plan, e.g. 2.3")
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -50,6 +51,9 @@ class Country(Labelled):
         verbose_name = _("country")
         verbose_name_plural = _("countries")
         ordering = ["code"]
+
+    def get_absolute_url(self) -> str:
+        return reverse("web:country", args=[self.code])
 
     def name_in(self, lang: str | None = None) -> Text:
         lang = lang or get_language() or "en"

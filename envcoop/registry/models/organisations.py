@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from envcoop.registry.models.base import Record
@@ -49,3 +50,6 @@ class Organisation(Record):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["key"]
+
+    def get_absolute_url(self) -> str:
+        return reverse("web:organisation", args=[self.key])

@@ -22,7 +22,9 @@ class Priority(Record):
     kind = models.CharField(
         _("kind"), max_length=16, choices=PriorityKind.choices, default=PriorityKind.PRIORITY
     )
-    areas = models.ManyToManyField(Area, verbose_name=_("areas"), related_name="priorities", blank=True)
+    areas = models.ManyToManyField(
+        Area, verbose_name=_("areas"), related_name="priorities", blank=True
+    )
     partner_countries = models.ManyToManyField(
         Country, verbose_name=_("partner countries"), related_name="priorities", blank=True
     )

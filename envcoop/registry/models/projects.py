@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from envcoop.registry.fields import PartialDateField
@@ -56,6 +57,9 @@ class Fund(Record):
         verbose_name_plural = _("funds")
         ordering = ["key"]
 
+    def get_absolute_url(self) -> str:
+        return reverse("web:fund", args=[self.key])
+
 
 class Project(Record):
     iati_identifier = models.CharField(_("IATI identifier"), max_length=150, blank=True)
@@ -76,7 +80,9 @@ class Project(Record):
     recipient_countries = models.ManyToManyField(
         Country, verbose_name=_("countries"), related_name="projects", blank=True
     )
-    areas = models.ManyToManyField(Area, verbose_name=_("areas"), related_name="projects", blank=True)
+    areas = models.ManyToManyField(
+        Area, verbose_name=_("areas"), related_name="projects", blank=True
+    )
     fund = models.ForeignKey(
         Fund,
         verbose_name=_("fund"),
@@ -109,12 +115,15 @@ class Project(Record):
             ),
         ]
 
+    def get_absolute_url(self) -> str:
+        return reverse("web:project", args=[self.key])
+
     @property
-    def start(self):  # noqa: ANN201 - PartialDate | None
+    def start(self):
         return self.actual_start or self.planned_start
 
     @property
-    def end(self):  # noqa: ANN201 - PartialDate | None
+    def end(self):
         return self.actual_end or self.planned_end
 
     def clean(self) -> None:

@@ -43,7 +43,9 @@ def _memberships_set(country: Country, groups: Mapping[str, str | None]) -> bool
     for code, since in groups.items():
         if code not in CountryGroupCode.values:
             raise ValidationError(
-                {"groups": f"unknown group {code!r}; use one of {', '.join(CountryGroupCode.values)}"}
+                {
+                    "groups": f"unknown group {code!r}; use one of {', '.join(CountryGroupCode.values)}"
+                }
             )
         try:
             wanted[code] = PartialDate.parse_optional(since)

@@ -76,7 +76,9 @@ def event_upsert(
         clash = Event.objects.filter(series=series_record, ordinal=ordinal).exclude(key=key).first()
         if clash is not None:
             raise ValidationError(
-                {"ordinal": f"{series_record} number {ordinal} is already recorded as {clash.key!r}"}
+                {
+                    "ordinal": f"{series_record} number {ordinal} is already recorded as {clash.key!r}"
+                }
             )
     return record_save(
         model=Event,

@@ -49,7 +49,9 @@ def label_specs(
         clean_names = {_lang(lang, "names"): text for lang, text in names.items()}
         if clean_names and original not in clean_names:
             raise ValidationError(
-                {"original": f"the original language {original!r} has no name; give names[{original!r}]"}
+                {
+                    "original": f"the original language {original!r} has no name; give names[{original!r}]"
+                }
             )
     for lang, text in names.items():
         code = _lang(lang, "names")
@@ -62,13 +64,17 @@ def label_specs(
     if isinstance(acronyms, Mapping):
         for lang, values in acronyms.items():
             for value in _many(values):
-                specs.append(LabelSpec(LabelKind.ACRONYM, _lang(lang, "acronyms"), _text(value, "acronyms")))
+                specs.append(
+                    LabelSpec(LabelKind.ACRONYM, _lang(lang, "acronyms"), _text(value, "acronyms"))
+                )
     else:
         for value in acronyms or []:
             specs.append(LabelSpec(LabelKind.ACRONYM, UNDETERMINED, _text(value, "acronyms")))
     for lang, values in (aliases or {}).items():
         for value in _many(values):
-            specs.append(LabelSpec(LabelKind.ALIAS, _lang(lang, "aliases"), _text(value, "aliases")))
+            specs.append(
+                LabelSpec(LabelKind.ALIAS, _lang(lang, "aliases"), _text(value, "aliases"))
+            )
     return specs
 
 

@@ -9,7 +9,9 @@ from django.core.exceptions import ValidationError
 from envcoop.registry.models import ActionLine, Component
 
 
-def components_from_refs(refs: Iterable[str] | None, *, field: str = "components") -> list[Component]:
+def components_from_refs(
+    refs: Iterable[str] | None, *, field: str = "components"
+) -> list[Component]:
     """Components written as "<framework key>:<number>", e.g. "asean-china-sap-2021-2025:2"."""
     found: list[Component] = []
     for ref in refs or []:

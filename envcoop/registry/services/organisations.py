@@ -29,7 +29,9 @@ def organisation_upsert(
 ) -> tuple[Organisation, bool]:
     if type not in OrganisationType.values:
         raise ValidationError(
-            {"type": f"unknown organisation type {type!r}; use one of {', '.join(OrganisationType.values)}"}
+            {
+                "type": f"unknown organisation type {type!r}; use one of {', '.join(OrganisationType.values)}"
+            }
         )
     parent_record = record_from_key(Organisation, parent, field="parent")
     if parent_record is not None and parent_record.key == key:

@@ -142,9 +142,13 @@ def _participations(spec: Mapping[str, Iterable[str]]) -> list[tuple[Organisatio
         role = ROLE_NAMES.get(str(role_name).lower())
         if role is None:
             raise ValidationError(
-                {"participating_organisations": f"unknown role {role_name!r}; use one of {', '.join(ROLE_NAMES)}"}
+                {
+                    "participating_organisations": f"unknown role {role_name!r}; use one of {', '.join(ROLE_NAMES)}"
+                }
             )
-        for organisation in records_from_keys(Organisation, keys, field="participating_organisations"):
+        for organisation in records_from_keys(
+            Organisation, keys, field="participating_organisations"
+        ):
             pairs.append((organisation, role))
     return pairs
 

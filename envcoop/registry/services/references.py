@@ -12,9 +12,8 @@ from typing import TypeVar
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from envcoop.core.countries import CountryError, clean_country, country_name
 from envcoop.core.countries import NAME_LANGUAGES as COUNTRY_NAME_LANGUAGES
-from envcoop.core.countries import official_name
+from envcoop.core.countries import CountryError, clean_country, country_name, official_name
 from envcoop.registry.models import Area, Country, Label, LabelKind
 
 M = TypeVar("M", bound=models.Model)
@@ -69,9 +68,7 @@ def records_from_keys(model: type[M], keys: Iterable[str] | None, *, field: str)
     found = {obj.key: obj for obj in model.objects.filter(key__in=wanted)}  # type: ignore[attr-defined]
     missing = [key for key in wanted if key not in found]
     if missing:
-        raise ValidationError(
-            {field: f"no {model._meta.verbose_name} with key {missing[0]!r}"}
-        )
+        raise ValidationError({field: f"no {model._meta.verbose_name} with key {missing[0]!r}"})
     return [found[key] for key in wanted]
 
 

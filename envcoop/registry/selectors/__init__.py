@@ -1,0 +1,1 @@
+"""Reads from the registry: list and detail queries with their filters and prefetches."""

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from django.db.models import Prefetch, QuerySet
+
+from envcoop.registry.models import Component, Framework
+from envcoop.registry.selectors.filters import ListFilters
+from envcoop.registry.selectors.periods import overlaps_year
+
+
+def framework_list(*, filters: ListFilters = ListFilters()) -> QuerySet[Framework]:
+    frameworks = Framework.objects.prefetch_related("labels", "areas__labels", "partner_countries")
+    if filters.area:
+        frameworks = frameworks.filter(areas__code=filters.area)
+    if filters.country:
+        frameworks = frameworks.filter(partner_countries__code=filters.country)
+    if filters.year:
+        frameworks = frameworks.filter(
+            overlaps_year("period_start", "period_end", filters.year, open_ended=True)
+        )
+    if filters.status:
+        frameworks = frameworks.filter(status=filters.status)
+    if filters.kind:
+        frameworks = frameworks.filter(kind=filters.kind)
+    return frameworks.distinct()
+
+
+def framework_get(*, key: str) -> Framework:
+    components = Component.objects.prefetch_related(
+        "labels",
+        "areas__labels",
+        "terms__labels",
+        "action_lines__labels",
+        "projects__labels",
+        "events__labels",
+        "agreements__labels",
+    ).order_by("number")
+    return (
+        Framework.objects.select_related("predecessor")
+        .prefetch_related(
+            "labels",
+            "areas__labels",
+            "partner_countries",
+            "partner_organisations__labels",
+            "predecessor__labels",
+            "successors__labels",
+            "priorities__labels",
+            Prefetch("components", queryset=components),
+        )
+        .get(key=key)
+    )

@@ -1,0 +1,87 @@
+"""Filter forms for the list pages. Unknown or malformed values become form errors, not 500s."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django import forms
+from django.db.models import Choices
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from envcoop.core.countries import country_name
+from envcoop.core.partial_date import MAX_YEAR, MIN_YEAR
+from envcoop.registry.models import Area, Country, EventSeries
+from envcoop.registry.selectors.filters import ListFilters
+
+FILTER_FIELDS = ("area", "country", "year", "status", "kind", "series", "when")
+
+
+class ListFilterForm(forms.Form):
+    """The filters a list page offers; built with only the fields that list supports."""
+
+    def __init__(
+        self,
+        data: Any,
+        *,
+        fields: Iterable[str],
+        status_choices: type[Choices] | None = None,
+        kind_choices: type[Choices] | None = None,
+        kind_label: str | None = None,
+    ) -> None:
+        super().__init__(data)
+        lang = get_language() or "en"
+        wanted = set(fields)
+        any_choice = [("", _("any"))]
+        if "area" in wanted:
+            areas = Area.objects.prefetch_related("labels").order_by("position")
+            self.fields["area"] = forms.ChoiceField(
+                label=_("Area"),
+                required=False,
+                choices=any_choice + [(a.code, str(a.display_name)) for a in areas],
+            )
+        if "country" in wanted:
+            codes = Country.objects.values_list("code", flat=True)
+            choices = sorted(((c, country_name(c, lang)) for c in codes), key=lambda pair: pair[1])
+            self.fields["country"] = forms.ChoiceField(
+                label=_("Country"), required=False, choices=any_choice + choices
+            )
+        if "year" in wanted:
+            self.fields["year"] = forms.IntegerField(
+                label=_("Year"), required=False, min_value=MIN_YEAR, max_value=MAX_YEAR
+            )
+        if "status" in wanted and status_choices is not None:
+            self.fields["status"] = forms.ChoiceField(
+                label=_("Status"),
+                required=False,
+                choices=any_choice + [(str(v), label) for v, label in status_choices.choices],
+            )
+        if "kind" in wanted and kind_choices is not None:
+            self.fields["kind"] = forms.ChoiceField(
+                label=kind_label or _("Kind"),
+                required=False,
+                choices=any_choice + list(kind_choices.choices),
+            )
+        if "series" in wanted:
+            series = EventSeries.objects.prefetch_related("labels").order_by("key")
+            self.fields["series"] = forms.ChoiceField(
+                label=_("Series"),
+                required=False,
+                choices=any_choice + [(s.key, str(s.display_name)) for s in series],
+            )
+        if "when" in wanted:
+            self.fields["when"] = forms.ChoiceField(
+                label=_("When"),
+                required=False,
+                choices=[*any_choice, ("upcoming", _("upcoming")), ("past", _("past"))],
+            )
+
+    def filters(self) -> ListFilters:
+        """The valid filters (invalid fields are dropped; their errors show on the page)."""
+        self.is_valid()
+        values = {
+            name: self.cleaned_data.get(name) for name in FILTER_FIELDS if name in self.fields
+        }
+        values = {k: v for k, v in values.items() if v not in (None, "") and k not in self.errors}
+        return ListFilters(**values)

@@ -1,0 +1,110 @@
+"""Template helpers: names in the reader's language, dates and numbers the reader's way."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import template
+from django.http import HttpRequest
+from django.utils.html import format_html
+from django.utils.http import urlencode
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
+
+from envcoop.core.formatting import (
+    display_year,
+    format_date,
+    format_money,
+    format_number,
+    format_partial_date,
+    format_period,
+)
+from envcoop.core.languages import language_name
+from envcoop.core.partial_date import PartialDate
+from envcoop.registry.models import Text
+
+register = template.Library()
+
+
+def _lang() -> str:
+    return get_language() or "en"
+
+
+def _text_html(text: Text | None) -> SafeString:
+    if text is None:
+        return format_html("")
+    if text.lang in ("und", _lang()):
+        return format_html("{}", text.text)
+    return format_html('<span lang="{}">{}</span>', text.lang, text.text)
+
+
+@register.simple_tag
+def name(record: object) -> SafeString:
+    """The record's name in the reader's language (else English, else the original), with lang=."""
+    if record is None:
+        return format_html("")
+    if hasattr(record, "display_name"):
+        return _text_html(record.display_name)
+    return format_html("{}", str(record))
+
+
+@register.simple_tag
+def description(record: object) -> SafeString:
+    return _text_html(getattr(record, "display_description", None))
+
+
+@register.filter
+def pdate(value: PartialDate | None) -> str:
+    return format_partial_date(value, _lang())
+
+
+@register.filter
+def day(value: object) -> str:
+    return format_date(value, _lang())  # type: ignore[arg-type]
+
+
+@register.filter
+def year(value: int | None) -> str:
+    return "" if value is None else display_year(int(value), _lang())
+
+
+@register.simple_tag
+def period(start: PartialDate | None, end: PartialDate | None) -> str:
+    return format_period(start, end, _lang())
+
+
+@register.filter
+def num(value: int | float | Decimal | None) -> str:
+    return format_number(value, _lang())
+
+
+@register.simple_tag
+def money(amount: Decimal | None, currency: str) -> str:
+    if amount is None or not currency:
+        return ""
+    return format_money(amount, currency, _lang())
+
+
+@register.filter
+def language(code: str) -> str:
+    return language_name(code, _lang())
+
+
+@register.simple_tag
+def query_with(request: HttpRequest, **changes: object) -> str:
+    """The current query string with some parameters changed (None removes one)."""
+    params = request.GET.copy()
+    for key, value in changes.items():
+        if value is None or value == "":
+            params.pop(key, None)
+        else:
+            params[key] = str(value)
+    if "page" not in changes:
+        params.pop("page", None)
+    encoded = urlencode(sorted((k, v) for k, v in params.items()), doseq=False)
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def get(mapping: dict, key: str) -> object:
+    return mapping.get(key) if mapping else None
