@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from envcoop.core.partial_date import PartialDate
 from envcoop.registry.fields import PartialDateField
 from envcoop.registry.models.areas import Area
 from envcoop.registry.models.base import Record
@@ -119,11 +120,13 @@ class Project(Record):
         return reverse("web:project", args=[self.key])
 
     @property
-    def start(self):
+    def start(self) -> PartialDate | None:
+        """The actual start where known, else the planned one."""
         return self.actual_start or self.planned_start
 
     @property
-    def end(self):
+    def end(self) -> PartialDate | None:
+        """The actual end where known, else the planned one."""
         return self.actual_end or self.planned_end
 
     def clean(self) -> None:

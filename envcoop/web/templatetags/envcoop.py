@@ -73,6 +73,12 @@ def period(start: PartialDate | None, end: PartialDate | None) -> str:
     return format_period(start, end, _lang())
 
 
+@register.simple_tag
+def when(start: PartialDate | None, end: PartialDate | None) -> str:
+    """An event's dates: a missing end means a one-day (or undated-end) event, not an open one."""
+    return format_period(start, end or start, _lang())
+
+
 @register.filter
 def num(value: int | float | Decimal | None) -> str:
     return format_number(value, _lang())

@@ -1,0 +1,181 @@
+"""Admin for cooperation records: frameworks, projects, funds, events, agreements, organisations."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from envcoop.registry.admin.common import LabelledAdmin, RecordAdmin, year_filter
+from envcoop.registry.models import (
+    ActionLine,
+    Agreement,
+    Component,
+    Event,
+    EventSeries,
+    Framework,
+    Fund,
+    Organisation,
+    Priority,
+    Project,
+    ProjectParticipation,
+)
+from envcoop.registry.selectors.filters import ListFilters
+from envcoop.registry.selectors.frameworks import framework_list
+from envcoop.registry.selectors.projects import project_list
+
+
+def _projects_in(year: int) -> QuerySet:
+    return project_list(filters=ListFilters(year=year))
+
+
+def _frameworks_in(year: int) -> QuerySet:
+    return framework_list(filters=ListFilters(year=year))
+
+
+class ComponentInline(admin.TabularInline):
+    model = Component
+    fields = ("number", "areas")
+    extra = 0
+    show_change_link = True
+    verbose_name_plural = _("components (open one to edit its names and action lines)")
+
+
+@admin.register(Framework)
+class FrameworkAdmin(RecordAdmin):
+    list_display = ["__str__", "kind", "status", "period_start", "period_end", "updated_at"]
+    list_filter = [
+        "kind",
+        "status",
+        "areas",
+        ("partner_countries", admin.RelatedOnlyFieldListFilter),
+        year_filter("period_start", _("year"), select=_frameworks_in),
+    ]
+    autocomplete_fields = ["partner_countries", "partner_organisations", "predecessor"]
+    filter_horizontal = ["areas"]
+    inlines = [*RecordAdmin.inlines, ComponentInline]
+
+
+class ActionLineInline(admin.TabularInline):
+    model = ActionLine
+    fields = ("code", "position")
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Component)
+class ComponentAdmin(LabelledAdmin):
+    list_display = ["__str__", "framework", "number"]
+    list_filter = ["framework", "areas"]
+    search_fields = ["labels__text", "framework__key"]
+    filter_horizontal = ["areas", "terms"]
+    inlines = [*LabelledAdmin.inlines, ActionLineInline]
+
+
+@admin.register(ActionLine)
+class ActionLineAdmin(LabelledAdmin):
+    list_display = ["__str__", "component", "code"]
+    list_filter = ["component__framework"]
+    search_fields = ["labels__text", "code"]
+
+
+class ParticipationInline(admin.TabularInline):
+    model = ProjectParticipation
+    autocomplete_fields = ["organisation"]
+    extra = 1
+
+
+@admin.register(Project)
+class ProjectAdmin(RecordAdmin):
+    list_display = ["__str__", "activity_status", "fund", "actual_start", "updated_at"]
+    list_filter = [
+        "activity_status",
+        "areas",
+        ("recipient_countries", admin.RelatedOnlyFieldListFilter),
+        "fund",
+        year_filter("actual_start", _("year running"), select=_projects_in),
+    ]
+    search_fields = ["key", "iati_identifier", "labels__text"]
+    autocomplete_fields = ["recipient_countries", "fund", "components", "action_lines"]
+    filter_horizontal = ["areas"]
+    inlines = [*RecordAdmin.inlines, ParticipationInline]
+
+
+@admin.register(Fund)
+class FundAdmin(RecordAdmin):
+    list_filter = [("partner_countries", admin.RelatedOnlyFieldListFilter)]
+    autocomplete_fields = ["managing_organisation", "partner_countries"]
+
+
+@admin.register(EventSeries)
+class EventSeriesAdmin(RecordAdmin):
+    list_display = ["__str__", "key", "frequency", "convener"]
+    list_filter = ["frequency", "areas", ("partner_countries", admin.RelatedOnlyFieldListFilter)]
+    autocomplete_fields = ["convener", "partner_countries"]
+    filter_horizontal = ["areas"]
+
+
+@admin.register(Event)
+class EventAdmin(RecordAdmin):
+    list_display = ["__str__", "series", "ordinal", "start", "end", "place", "mode"]
+    list_filter = [
+        "series",
+        "mode",
+        "areas",
+        ("country", admin.RelatedOnlyFieldListFilter),
+        ("host_countries", admin.RelatedOnlyFieldListFilter),
+        year_filter("start", _("year")),
+    ]
+    search_fields = ["key", "place", "labels__text"]
+    autocomplete_fields = [
+        "series",
+        "country",
+        "host_countries",
+        "host_organisations",
+        "chair_country",
+        "participant_countries",
+        "participant_organisations",
+        "components",
+        "action_lines",
+    ]
+    filter_horizontal = ["areas"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).select_related("series")
+
+
+@admin.register(Agreement)
+class AgreementAdmin(RecordAdmin):
+    list_display = ["__str__", "kind", "status", "date", "adopted_at"]
+    list_filter = [
+        "kind",
+        "status",
+        "areas",
+        ("party_countries", admin.RelatedOnlyFieldListFilter),
+        year_filter("date", _("year")),
+    ]
+    autocomplete_fields = [
+        "party_countries",
+        "party_organisations",
+        "adopted_at",
+        "components",
+        "action_lines",
+    ]
+    filter_horizontal = ["areas"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(RecordAdmin):
+    list_display = ["__str__", "acronym", "type", "country", "parent"]
+    list_filter = ["type", "areas", ("country", admin.RelatedOnlyFieldListFilter)]
+    autocomplete_fields = ["country", "parent"]
+    filter_horizontal = ["areas"]
+
+
+@admin.register(Priority)
+class PriorityAdmin(RecordAdmin):
+    list_display = ["__str__", "year", "kind"]
+    list_filter = ["year", "kind", "areas", ("partner_countries", admin.RelatedOnlyFieldListFilter)]
+    autocomplete_fields = ["partner_countries", "frameworks", "agreements"]
+    filter_horizontal = ["areas"]

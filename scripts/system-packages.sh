@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Install the Debian packages envcoop needs, when they are missing and we run as root.
+#   scripts/system-packages.sh run    what the site needs
+#   scripts/system-packages.sh test   also what the tests need (a browser, PostgreSQL, gettext)
+set -euo pipefail
+
+profile="${1:-run}"
+run_packages=()
+test_packages=(gettext postgresql chromium fonts-noto-core fonts-thai-tlwg)
+
+case "$profile" in
+  run) wanted=("${run_packages[@]}") ;;
+  test) wanted=("${run_packages[@]}" "${test_packages[@]}") ;;
+  *) echo "usage: $0 run|test" >&2; exit 2 ;;
+esac
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+  echo "system-packages: not a Debian-based system; make sure these are installed: ${wanted[*]}" >&2
+  exit 0
+fi
+
+missing=()
+for package in "${wanted[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+[ "${#missing[@]}" -eq 0 ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "system-packages: missing Debian packages: ${missing[*]}" >&2
+  echo "system-packages: install them with: sudo apt-get install ${missing[*]}" >&2
+  [ "$profile" = test ] && exit 1
+  exit 0
+fi
+
+echo "system-packages: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+apt-get install -y -q --no-install-recommends "${missing[@]}"
