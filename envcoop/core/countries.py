@@ -53,16 +53,19 @@ def country_name(code: str, in_language: str = "en") -> str:
     return Locale("en").territories.get(code, code)
 
 
-def official_name(code: str) -> str | None:
-    """The ISO 3166 official English name when it differs from the short one."""
+def iso_names(code: str) -> list[str]:
+    """The ISO 3166 English names (short and official) that differ from CLDR's short name.
+
+    ("LA" -> ["Lao People's Democratic Republic"]; "VN" -> ["Viet Nam",
+    "Socialist Republic of Viet Nam"]). Documents use these forms too.
+    """
     record = pycountry.countries.get(alpha_2=code)
     if record is None:
-        return None
-    return getattr(record, "official_name", None)
-
-
-def common_name(code: str) -> str | None:
-    record = pycountry.countries.get(alpha_2=code)
-    if record is None:
-        return None
-    return getattr(record, "common_name", None) or record.name
+        return []
+    names = [record.name, getattr(record, "official_name", None)]
+    short = country_name(code, "en")
+    result: list[str] = []
+    for name in names:
+        if name and name != short and name not in result:
+            result.append(name)
+    return result

@@ -46,7 +46,9 @@ class LabelFormSet(BaseGenericInlineFormSet):
         for (kind, lang), count in per_language.items():
             if count > 1:
                 raise ValidationError(
-                    _("Give one %(kind)s per language; %(lang)s has %(count)d. Add others as aliases.")
+                    _(
+                        "Give one %(kind)s per language; %(lang)s has %(count)d. Add others as aliases."
+                    )
                     % {"kind": kind, "lang": lang, "count": count}
                 )
 

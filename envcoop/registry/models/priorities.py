@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from envcoop.registry.models.agreements import Agreement
@@ -39,3 +40,6 @@ class Priority(Record):
         verbose_name = _("priority")
         verbose_name_plural = _("priorities")
         ordering = ["-year", "key"]
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('web:priorities')}#{self.key}"

@@ -40,22 +40,22 @@ def label_specs(
     ``original``, that name is the original.
     """
     specs: list[LabelSpec] = []
-    names = dict(names or {})
+    clean_names = {
+        _lang(lang, "names"): _text(text, "names") for lang, text in (names or {}).items()
+    }
     descriptions = dict(descriptions or {})
-    if original is None and len(names) == 1:
-        original = next(iter(names))
+    if original is None and len(clean_names) == 1:
+        original = next(iter(clean_names))
     if original is not None:
         original = _lang(original, "original")
-        clean_names = {_lang(lang, "names"): text for lang, text in names.items()}
         if clean_names and original not in clean_names:
             raise ValidationError(
                 {
                     "original": f"the original language {original!r} has no name; give names[{original!r}]"
                 }
             )
-    for lang, text in names.items():
-        code = _lang(lang, "names")
-        specs.append(LabelSpec(LabelKind.NAME, code, _text(text, "names"), code == original))
+    for code, text in clean_names.items():
+        specs.append(LabelSpec(LabelKind.NAME, code, text, code == original))
     for lang, text in descriptions.items():
         code = _lang(lang, "descriptions")
         specs.append(

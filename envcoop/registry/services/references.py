@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from envcoop.core.countries import NAME_LANGUAGES as COUNTRY_NAME_LANGUAGES
-from envcoop.core.countries import CountryError, clean_country, country_name, official_name
+from envcoop.core.countries import CountryError, clean_country, country_name, iso_names
 from envcoop.registry.models import Area, Country, Label, LabelKind
 
 M = TypeVar("M", bound=models.Model)
@@ -36,9 +36,7 @@ def country_get_or_create(*, code: str, field: str = "country") -> Country:
         LabelSpec(LabelKind.NAME, lang, country_name(clean, lang), lang == "en")
         for lang in COUNTRY_NAME_LANGUAGES
     ]
-    official = official_name(clean)
-    if official and official != country_name(clean, "en"):
-        specs.append(LabelSpec(LabelKind.ALIAS, "en", official))
+    specs.extend(LabelSpec(LabelKind.ALIAS, "en", name) for name in iso_names(clean))
     labels_apply(record=country, specs=specs)
     return country
 

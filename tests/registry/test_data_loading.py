@@ -1,0 +1,144 @@
+"""Loading the data files: demo content, idempotence, all-or-nothing, clear errors."""
+
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+
+from envcoop.core.partial_date import PartialDate
+from envcoop.registry.data.loader import DataFileError, load_data_file, load_demo, load_reference
+from envcoop.registry.models import Agreement, Event, Framework, Label, Organisation, Project
+from envcoop.registry.services.labels import NameSet
+from envcoop.registry.services.organisations import organisation_upsert
+
+pytestmark = pytest.mark.django_db
+
+
+def _snapshot() -> dict[str, list]:
+    """Every row of every registry table (and its many-to-many tables), as values."""
+    tables: dict[str, list] = {}
+    for model in apps.get_app_config("registry").get_models(include_auto_created=True):
+        tables[model._meta.db_table] = sorted(
+            model.objects.values_list(*[f.attname for f in model._meta.concrete_fields]), key=repr
+        )
+    return tables
+
+
+def test_demo_records_say_what_the_sources_say():
+    week = Event.objects.get(key="asean-china-cooperation-week-2022")
+    assert (week.start, week.end, week.mode) == (
+        PartialDate(2022, 6, 22),
+        PartialDate(2022, 6, 24),
+        "online",
+    )
+    assert list(week.host_countries.values_list("code", flat=True)) == ["CN"]
+    focal = Event.objects.get(key="asean-china-focal-point-meeting-2022")
+    assert (focal.start, focal.mode) == (PartialDate(2022, 6, 24), "online")
+    amme = Event.objects.get(series__key="amme", ordinal=17)
+    assert (amme.start, amme.end, amme.place, amme.country.code) == (
+        PartialDate(2023, 8, 22),
+        PartialDate(2023, 8, 24),
+        "Vientiane",
+        "LA",
+    )
+    assert amme.name_in("vi").text == "Hội nghị Bộ trưởng Môi trường ASEAN lần thứ 17"
+    mou = Agreement.objects.get(kind="mou")
+    assert mou.date == PartialDate(2018, 5, 9)
+    assert set(mou.party_organisations.values_list("key", flat=True)) == {
+        "th-dmcr",
+        "cn-caec",
+        "cn-shenzhen-mangrove-foundation",
+    }
+    fund_projects = Project.objects.filter(fund__key="asean-china-maritime-cooperation-fund")
+    assert fund_projects.count() == 4
+    assert Project.objects.get(
+        key="marine-debris-microplastic-monitoring"
+    ).actual_start == PartialDate(2017)
+    assert set(amme.outcomes.values_list("key", flat=True)) == {"accc-establishment-agreement"}
+    assert (
+        Framework.objects.get(key="asean-china-year-sustainable-development-2021").kind
+        == "concept-note"
+    )
+    assert Agreement.objects.filter(
+        key="asean-joint-statement-cop28", date=PartialDate(2023)
+    ).exists()
+
+
+def test_loading_twice_changes_nothing():
+    before = _snapshot()
+    assert load_reference().changed == 0
+    assert load_demo().changed == 0
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    assert _snapshot() == before
+
+
+def test_reload_keeps_an_editors_changes_unless_asked_to_update():
+    organisation_upsert(
+        key="th-pcd", type="agency", names=NameSet(names={"en": "Pollution Control Dept."})
+    )
+    load_demo()
+    pcd = Organisation.objects.get(key="th-pcd")
+    assert pcd.type == "agency"
+    assert pcd.name_in("en").text == "Pollution Control Dept."
+    load_demo(overwrite=True)
+    pcd = Organisation.objects.get(key="th-pcd")
+    assert pcd.type == "department"
+    assert pcd.name_in("en").text == "Pollution Control Department"
+
+
+BROKEN = """
+[[organisation]]
+key = "t-first"
+type = "agency"
+names = { en = "Written first" }
+
+[[event]]
+key = "t-broken"
+start = "2023-08-24"
+end = "2023-08-22"
+names = { en = "Ends before it starts" }
+"""
+
+
+def test_a_bad_entry_leaves_the_database_as_it_was(tmp_path: Path):
+    path = tmp_path / "broken.toml"
+    path.write_text(BROKEN, encoding="utf-8")
+    before = _snapshot()
+    with pytest.raises(DataFileError) as error:
+        load_data_file(path)
+    message = str(error.value)
+    assert "event 't-broken'" in message and "end" in message and "before the start" in message
+    assert _snapshot() == before
+    assert not Organisation.objects.filter(key="t-first").exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"\xff\xfe\x00garbage", "cannot read"),
+        ("[[organisation]\nkey=", "cannot read"),
+        ('[[spaceship]]\nkey = "x"\n', "unknown section 'spaceship'"),
+        (
+            '[[event]]\nkey = "t-x"\nnames = { en = "X" }\ncountry = "Atlantis"\n',
+            "not an ISO 3166-1",
+        ),
+        (
+            '[[project]]\nkey = "t-x"\nnames = { en = "X" }\nareas = ["space"]\n',
+            "unknown area 'space'",
+        ),
+        ('[[event]]\nkey = "t-x"\n', "needs a name"),
+        ('[[organisation]]\nnames = { en = "X" }\ntype = "agency"\n', "missing or wrong field"),
+    ],
+)
+def test_errors_name_the_entry_and_the_problem(tmp_path: Path, content, expected):
+    path = tmp_path / "bad.toml"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    labels_before = Label.objects.count()
+    with pytest.raises(DataFileError) as error:
+        load_data_file(path)
+    assert expected in str(error.value)
+    assert Label.objects.count() == labels_before
