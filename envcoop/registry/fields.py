@@ -44,6 +44,9 @@ class PartialDateFormField(forms.CharField):
         except PartialDateError as error:
             raise ValidationError(str(error), code="invalid") from error
 
+    def run_validators(self, value: Any) -> None:
+        super().run_validators(None if value is None else str(value))
+
     def prepare_value(self, value: Any) -> Any:
         return str(value) if isinstance(value, PartialDate) else value
 

@@ -11,10 +11,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from envcoop.core.countries import country_name
+from envcoop.core.formatting import BUDDHIST_ERA_OFFSET
 from envcoop.core.partial_date import MAX_YEAR, MIN_YEAR
 from envcoop.registry.models import Area, Country, EventSeries
 from envcoop.registry.selectors.filters import ListFilters
 
+# Years from here on are read as Buddhist era (2443 BE = 1900 CE, our earliest year).
+BUDDHIST_ERA_START = MIN_YEAR + BUDDHIST_ERA_OFFSET
 FILTER_FIELDS = ("area", "country", "year", "status", "kind", "series", "when")
 
 
@@ -49,7 +52,10 @@ class ListFilterForm(forms.Form):
             )
         if "year" in wanted:
             self.fields["year"] = forms.IntegerField(
-                label=_("Year"), required=False, min_value=MIN_YEAR, max_value=MAX_YEAR
+                label=_("Year"),
+                required=False,
+                min_value=MIN_YEAR,
+                max_value=MAX_YEAR + BUDDHIST_ERA_OFFSET,
             )
         if "status" in wanted and status_choices is not None:
             self.fields["status"] = forms.ChoiceField(
@@ -76,6 +82,13 @@ class ListFilterForm(forms.Form):
                 required=False,
                 choices=[*any_choice, ("upcoming", _("upcoming")), ("past", _("past"))],
             )
+
+    def clean_year(self) -> int | None:
+        """Accept Buddhist-era years too (2566 means 2023): no CE year here is that late."""
+        year = self.cleaned_data.get("year")
+        if year is not None and year >= BUDDHIST_ERA_START:
+            year -= BUDDHIST_ERA_OFFSET
+        return year
 
     def filters(self) -> ListFilters:
         """The valid filters (invalid fields are dropped; their errors show on the page)."""

@@ -1,5 +1,6 @@
 """Loading the data files: demo content, idempotence, all-or-nothing, clear errors."""
 
+import io
 from pathlib import Path
 
 import pytest
@@ -69,7 +70,9 @@ def test_loading_twice_changes_nothing():
     before = _snapshot()
     assert load_reference().changed == 0
     assert load_demo().changed == 0
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    output = io.StringIO()
+    call_command("load_demo", stdout=output)
+    assert "0 written" in output.getvalue() and "4 unchanged" in output.getvalue()
     assert _snapshot() == before
 
 

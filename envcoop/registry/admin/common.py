@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.contrib.contenttypes.admin import BaseGenericInlineFormSet, GenericTabularInline
 from django.core.exceptions import ValidationError
@@ -16,6 +17,19 @@ from django.utils.translation import gettext_lazy as _
 from envcoop.core.languages import LanguageError, clean_language
 from envcoop.registry.models import Label
 from envcoop.registry.models.base import SINGLE_PER_LANGUAGE
+
+
+class LabelForm(forms.ModelForm):
+    class Meta:
+        model = Label
+        fields = ("kind", "lang", "text", "is_original")
+        widgets = {"lang": forms.TextInput(attrs={"size": 8, "placeholder": "en, th, vi…"})}
+
+    def clean_lang(self) -> str:
+        try:
+            return clean_language(self.cleaned_data.get("lang", ""))
+        except LanguageError as error:
+            raise ValidationError(str(error)) from error
 
 
 class LabelFormSet(BaseGenericInlineFormSet):
@@ -29,12 +43,7 @@ class LabelFormSet(BaseGenericInlineFormSet):
             if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
                 continue
             data = form.cleaned_data
-            if not data.get("text"):
-                continue
-            try:
-                data["lang"] = clean_language(data.get("lang", ""))
-            except LanguageError as error:
-                form.add_error("lang", str(error))
+            if not data.get("text") or not data.get("lang"):
                 continue
             if data.get("is_original"):
                 originals[data["kind"]] += 1
@@ -55,6 +64,7 @@ class LabelFormSet(BaseGenericInlineFormSet):
 
 class LabelInline(GenericTabularInline):
     model = Label
+    form = LabelForm
     formset = LabelFormSet
     fields = ("kind", "lang", "text", "is_original")
     extra = 1

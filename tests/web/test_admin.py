@@ -1,0 +1,160 @@
+"""The admin: every model listed, filtered and searched in any language; refusals for non-staff."""
+
+import pytest
+from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
+from django.test import Client
+from django.urls import reverse
+
+from envcoop.registry.models import Label, Organisation
+
+pytestmark = pytest.mark.django_db
+
+REGISTRY_MODELS = [m for m in admin.site._registry if m._meta.app_label == "registry"]
+
+
+def test_every_registry_model_has_an_admin():
+    from django.apps import apps
+
+    models = {m for m in apps.get_app_config("registry").get_models()}
+    missing = {m.__name__ for m in models} - {m.__name__ for m in REGISTRY_MODELS}
+    # memberships and participations are edited inline on their country and project
+    assert missing <= {"CountryMembership", "ProjectParticipation"}, missing
+
+
+@pytest.mark.parametrize("model", REGISTRY_MODELS, ids=lambda m: m.__name__)
+def test_changelist_and_forms_open_for_staff(staff_client: Client, model):
+    info = (model._meta.app_label, model._meta.model_name)
+    assert staff_client.get(reverse("admin:%s_%s_changelist" % info)).status_code == 200
+    assert staff_client.get(reverse("admin:%s_%s_changelist" % info), {"q": "ASEAN"}).status_code == 200
+    if model is not Label:  # names are added on their record's page
+        assert staff_client.get(reverse("admin:%s_%s_add" % info)).status_code == 200
+    first = model.objects.first()
+    if first is not None:
+        assert staff_client.get(reverse("admin:%s_%s_change" % info, args=[first.pk])).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("model", "query", "expected"),
+    [
+        ("organisation", "กรมควบคุมมลพิษ", "th-pcd"),
+        ("organisation", "Bộ Tài nguyên và Môi trường", "vn-monre"),
+        ("organisation", "AWGCW", "awgcw"),
+        ("event", "lần thứ 17", "amme-17"),
+        ("area", "jerebu", "transboundary-haze"),
+        ("country", "CHDCND Lào", "LA"),
+    ],
+)
+def test_search_matches_names_in_any_language(staff_client: Client, model, query, expected):
+    response = staff_client.get(reverse(f"admin:registry_{model}_changelist"), {"q": query})
+    assert response.status_code == 200
+    results = list(response.context["cl"].result_list)
+    keys = {getattr(r, "key", None) or getattr(r, "code", None) for r in results}
+    assert expected in keys
+
+
+@pytest.mark.parametrize(
+    ("model", "params", "expected", "excluded"),
+    [
+        ("event", {"year": "2022"}, "asean-china-cooperation-week-2022", "amme-17"),
+        ("agreement", {"kind__exact": "mou"}, "mangrove-pilot-cooperation-mou-2018", "one-health-declaration"),
+        ("agreement", {"year": "2018"}, "mangrove-pilot-cooperation-mou-2018", "one-health-declaration"),
+        ("project", {"year": "2017"}, "marine-debris-microplastic-monitoring", "blue-economy-trat"),
+        ("framework", {"status__exact": "completed"}, "asean-china-sap-2016-2020", "asean-china-sap-2021-2025"),
+    ],
+)
+def test_filters(staff_client: Client, model, params, expected, excluded):
+    response = staff_client.get(reverse(f"admin:registry_{model}_changelist"), params)
+    keys = {r.key for r in response.context["cl"].result_list}
+    assert expected in keys and excluded not in keys
+
+
+def test_area_filter_on_projects(staff_client: Client):
+    from envcoop.registry.models import Area
+
+    area = Area.objects.get(code="biodiversity")
+    response = staff_client.get(reverse("admin:registry_project_changelist"), {"areas__id__exact": area.pk})
+    assert {r.key for r in response.context["cl"].result_list} == {"marine-endangered-species"}
+
+
+def test_outsiders_are_refused(client: Client, member_client: Client):
+    url = reverse("admin:registry_event_changelist")
+    assert client.get(url).status_code == 302
+    response = member_client.get(url)
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def _organisation_form(organisation: Organisation, labels: list[dict]) -> dict:
+    prefix = "registry-label-content_type-object_id"
+    data = {
+        "key": organisation.key,
+        "type": organisation.type,
+        "country": organisation.country_id or "",
+        f"{prefix}-TOTAL_FORMS": str(len(labels)),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+    for index, label in enumerate(labels):
+        for field, value in label.items():
+            if value is True:
+                data[f"{prefix}-{index}-{field}"] = "on"
+            elif value is not False:
+                data[f"{prefix}-{index}-{field}"] = value
+    return data
+
+
+def test_names_inline_refuses_two_originals_without_changing_anything(staff_client: Client):
+    organisation = Organisation.objects.create(key="t-admin-org", type="agency")
+    url = reverse("admin:registry_organisation_change", args=[organisation.pk])
+    data = _organisation_form(
+        organisation,
+        [
+            {"kind": "name", "lang": "en", "text": "Test Agency", "is_original": True},
+            {"kind": "name", "lang": "th", "text": "หน่วยงานทดสอบ", "is_original": True},
+        ],
+    )
+    response = staff_client.post(url, data)
+    assert response.status_code == 200
+    assert "Only one name can be the original." in response.content.decode()
+    content_type = ContentType.objects.get_for_model(Organisation)
+    assert not Label.objects.filter(content_type=content_type, object_id=organisation.pk).exists()
+
+
+def test_names_inline_saves_names_in_several_languages(staff_client: Client):
+    organisation = Organisation.objects.create(key="t-admin-org", type="agency")
+    url = reverse("admin:registry_organisation_change", args=[organisation.pk])
+    data = _organisation_form(
+        organisation,
+        [
+            {"kind": "name", "lang": "EN", "text": "Test Agency", "is_original": True},
+            {"kind": "name", "lang": "th", "text": "หน่วยงานทดสอบ", "is_original": False},
+            {"kind": "acronym", "lang": "und", "text": "TA", "is_original": False},
+        ],
+    )
+    response = staff_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    organisation.refresh_from_db()
+    assert organisation.names() == {"en": "Test Agency", "th": "หน่วยงานทดสอบ"}
+    assert organisation.acronym == "TA"
+
+
+def test_an_event_ending_before_it_starts_is_refused_in_the_admin(staff_client: Client):
+    from envcoop.registry.models import Event
+
+    event = Event.objects.get(key="amme-17")
+    url = reverse("admin:registry_event_change", args=[event.pk])
+    form = staff_client.get(url).context["adminform"].form
+    data = {name: form[name].value() for name in form.fields}
+    data = {k: ("" if v is None else v) for k, v in data.items()}
+    for name in ("host_countries", "participant_countries", "areas", "host_organisations",
+                 "participant_organisations", "components", "action_lines"):
+        data[name] = [str(v) for v in (form[name].value() or [])]
+    data.update({"start": "2023-08-24", "end": "2023-08-20"})
+    prefix = "registry-label-content_type-object_id"
+    data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    response = staff_client.post(url, data)
+    assert response.status_code == 200
+    assert "The end is before the start." in response.content.decode()
+    event.refresh_from_db()
+    assert str(event.end) == "2023-08-24"
