@@ -138,7 +138,6 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
-FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour: a URL typed without a scheme is https
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

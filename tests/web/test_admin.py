@@ -26,12 +26,18 @@ def test_every_registry_model_has_an_admin():
 def test_changelist_and_forms_open_for_staff(staff_client: Client, model):
     info = (model._meta.app_label, model._meta.model_name)
     assert staff_client.get(reverse("admin:%s_%s_changelist" % info)).status_code == 200
-    assert staff_client.get(reverse("admin:%s_%s_changelist" % info), {"q": "ASEAN"}).status_code == 200
+    assert (
+        staff_client.get(reverse("admin:%s_%s_changelist" % info), {"q": "ASEAN"}).status_code
+        == 200
+    )
     if model is not Label:  # names are added on their record's page
         assert staff_client.get(reverse("admin:%s_%s_add" % info)).status_code == 200
     first = model.objects.first()
     if first is not None:
-        assert staff_client.get(reverse("admin:%s_%s_change" % info, args=[first.pk])).status_code == 200
+        assert (
+            staff_client.get(reverse("admin:%s_%s_change" % info, args=[first.pk])).status_code
+            == 200
+        )
 
 
 @pytest.mark.parametrize(
@@ -57,10 +63,25 @@ def test_search_matches_names_in_any_language(staff_client: Client, model, query
     ("model", "params", "expected", "excluded"),
     [
         ("event", {"year": "2022"}, "asean-china-cooperation-week-2022", "amme-17"),
-        ("agreement", {"kind__exact": "mou"}, "mangrove-pilot-cooperation-mou-2018", "one-health-declaration"),
-        ("agreement", {"year": "2018"}, "mangrove-pilot-cooperation-mou-2018", "one-health-declaration"),
+        (
+            "agreement",
+            {"kind__exact": "mou"},
+            "mangrove-pilot-cooperation-mou-2018",
+            "one-health-declaration",
+        ),
+        (
+            "agreement",
+            {"year": "2018"},
+            "mangrove-pilot-cooperation-mou-2018",
+            "one-health-declaration",
+        ),
         ("project", {"year": "2017"}, "marine-debris-microplastic-monitoring", "blue-economy-trat"),
-        ("framework", {"status__exact": "completed"}, "asean-china-sap-2016-2020", "asean-china-sap-2021-2025"),
+        (
+            "framework",
+            {"status__exact": "completed"},
+            "asean-china-sap-2016-2020",
+            "asean-china-sap-2021-2025",
+        ),
     ],
 )
 def test_filters(staff_client: Client, model, params, expected, excluded):
@@ -73,7 +94,9 @@ def test_area_filter_on_projects(staff_client: Client):
     from envcoop.registry.models import Area
 
     area = Area.objects.get(code="biodiversity")
-    response = staff_client.get(reverse("admin:registry_project_changelist"), {"areas__id__exact": area.pk})
+    response = staff_client.get(
+        reverse("admin:registry_project_changelist"), {"areas__id__exact": area.pk}
+    )
     assert {r.key for r in response.context["cl"].result_list} == {"marine-endangered-species"}
 
 
@@ -147,8 +170,15 @@ def test_an_event_ending_before_it_starts_is_refused_in_the_admin(staff_client: 
     form = staff_client.get(url).context["adminform"].form
     data = {name: form[name].value() for name in form.fields}
     data = {k: ("" if v is None else v) for k, v in data.items()}
-    for name in ("host_countries", "participant_countries", "areas", "host_organisations",
-                 "participant_organisations", "components", "action_lines"):
+    for name in (
+        "host_countries",
+        "participant_countries",
+        "areas",
+        "host_organisations",
+        "participant_organisations",
+        "components",
+        "action_lines",
+    ):
         data[name] = [str(v) for v in (form[name].value() or [])]
     data.update({"start": "2023-08-24", "end": "2023-08-20"})
     prefix = "registry-label-content_type-object_id"

@@ -102,7 +102,9 @@ def test_record_pages_read_in_the_readers_language(client: Client):
     # no Vietnamese name: English, marked as English for the browser
     week = client.get(_url("web:event", "vi", "asean-china-cooperation-week-2022")).content.decode()
     assert '<span lang="en">ASEAN–China Environmental Cooperation Week 2022</span>' in week
-    framework = client.get(_url("web:framework", "vi", "asean-china-sap-2021-2025")).content.decode()
+    framework = client.get(
+        _url("web:framework", "vi", "asean-china-sap-2021-2025")
+    ).content.decode()
     assert "Biến đổi khí hậu và cải thiện chất lượng không khí" in framework
 
 
@@ -141,7 +143,13 @@ def test_thai_readers_may_filter_by_buddhist_era_year(client: Client):
     ],
 )
 def test_bad_filter_values_get_a_message_not_an_error(client: Client, params):
-    for name in ["web:events", "web:projects", "web:agreements", "web:frameworks", "web:organisations"]:
+    for name in [
+        "web:events",
+        "web:projects",
+        "web:agreements",
+        "web:frameworks",
+        "web:organisations",
+    ]:
         response = client.get(_url(name, "en"), params)
         assert response.status_code == 200
         content = response.content.decode()
@@ -168,10 +176,16 @@ def test_names_are_escaped(client: Client):
 
 def test_pagination(client: Client):
     for number in range(60):
-        organisation_upsert(key=f"t-org-{number:02d}", type="agency", names=NameSet(names={"en": f"Org {number:02d}"}))
+        organisation_upsert(
+            key=f"t-org-{number:02d}",
+            type="agency",
+            names=NameSet(names={"en": f"Org {number:02d}"}),
+        )
     first = client.get(_url("web:organisations", "en"), {"kind": "agency"}).content.decode()
     assert "Page 1 of 2" in first and 'rel="next"' in first
-    second = client.get(_url("web:organisations", "en"), {"kind": "agency", "page": "2"}).content.decode()
+    second = client.get(
+        _url("web:organisations", "en"), {"kind": "agency", "page": "2"}
+    ).content.decode()
     assert "Page 2 of 2" in second and "kind=agency" in second
 
 

@@ -10,6 +10,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.contenttypes.admin import BaseGenericInlineFormSet, GenericTabularInline
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import F, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -112,6 +113,7 @@ class LabelledAdmin(admin.ModelAdmin):
 
     inlines = [LabelInline]
     search_fields = ["labels__text"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["__str__", "updated_at"]
     readonly_fields = ["created_at", "updated_at"]
 

@@ -1,0 +1,91 @@
+"""A real Chromium on the live site: switching language, filtering, following links."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from envcoop.registry.data.loader import load_demo
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Playwright's synchronous API keeps an event loop in this thread; the ORM calls made
+# here (loading data) are ordinary blocking calls and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def page(live_server):
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: make test installs the Debian package 'chromium'")
+    from playwright.sync_api import sync_playwright
+
+    load_demo()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.requested = []  # type: ignore[attr-defined]
+        page.on("request", lambda request: page.requested.append(request.url))  # type: ignore[attr-defined]
+        yield page
+        context.close()
+        browser.close()
+
+
+def test_a_thai_reader_switches_language_filters_and_opens_a_meeting(page, live_server):
+    page.goto(live_server.url + "/")
+    assert page.locator("h1").inner_text() == "Environmental cooperation dashboard"
+
+    page.get_by_role("link", name="ไทย").click()
+    page.wait_for_url("**/th/")
+    assert page.locator("h1").inner_text() == "แดชบอร์ดความร่วมมือด้านสิ่งแวดล้อม"
+
+    page.get_by_role("navigation", name="เมนูหลัก").get_by_role("link", name="การประชุม").click()
+    page.wait_for_url("**/th/events/")
+    page.get_by_label("สาขา").select_option("climate-change")
+    page.get_by_label("ปี").fill("2566")  # a Buddhist-era year
+    page.get_by_role("button", name="กรอง").click()
+    page.wait_for_url("**/th/events/?*")
+    table = page.locator("table.list").inner_text()
+    assert "การประชุมรัฐมนตรีอาเซียนด้านสิ่งแวดล้อม ครั้งที่ 17" in table
+    assert "2565" not in table  # the 2022 meetings are filtered out
+
+    page.get_by_role("link", name="การประชุมรัฐมนตรีอาเซียนด้านสิ่งแวดล้อม ครั้งที่ 17").click()
+    page.wait_for_url("**/th/events/amme-17/")
+    assert "22–24 ส.ค. 2566" in page.locator("dl.facts").inner_text()
+
+    page.get_by_role("link", name="Tiếng Việt").click()
+    page.wait_for_url("**/vi/events/amme-17/")
+    assert page.locator("h1").inner_text() == "Hội nghị Bộ trưởng Môi trường ASEAN lần thứ 17"
+
+    outside = [url for url in page.requested if not url.startswith(live_server.url)]
+    assert outside == []
+
+
+def test_pages_fit_a_phone_screen(page, live_server):
+    page.set_viewport_size({"width": 375, "height": 740})
+    for path in ["/", "/vi/projects/", "/th/frameworks/asean-china-sap-2021-2025/"]:
+        page.goto(live_server.url + path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 1, (path, overflow)
+
+
+def test_keyboard_users_can_skip_to_the_content(page, live_server):
+    page.goto(live_server.url + "/vi/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused == "Chuyển đến nội dung"
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#main")
