@@ -24,20 +24,14 @@ def test_every_registry_model_has_an_admin():
 
 @pytest.mark.parametrize("model", REGISTRY_MODELS, ids=lambda m: m.__name__)
 def test_changelist_and_forms_open_for_staff(staff_client: Client, model):
-    info = (model._meta.app_label, model._meta.model_name)
-    assert staff_client.get(reverse("admin:%s_%s_changelist" % info)).status_code == 200
-    assert (
-        staff_client.get(reverse("admin:%s_%s_changelist" % info), {"q": "ASEAN"}).status_code
-        == 200
-    )
+    base = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+    assert staff_client.get(reverse(f"{base}_changelist")).status_code == 200
+    assert staff_client.get(reverse(f"{base}_changelist"), {"q": "ASEAN"}).status_code == 200
     if model is not Label:  # names are added on their record's page
-        assert staff_client.get(reverse("admin:%s_%s_add" % info)).status_code == 200
+        assert staff_client.get(reverse(f"{base}_add")).status_code == 200
     first = model.objects.first()
     if first is not None:
-        assert (
-            staff_client.get(reverse("admin:%s_%s_change" % info, args=[first.pk])).status_code
-            == 200
-        )
+        assert staff_client.get(reverse(f"{base}_change", args=[first.pk])).status_code == 200
 
 
 @pytest.mark.parametrize(
