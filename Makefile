@@ -13,6 +13,8 @@ HOST   ?= 127.0.0.1
 .PHONY: run test check lint setup test-setup messages clean
 
 $(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "envcoop needs Python 3.11 or newer (found: $$($(PYTHON) --version 2>&1))"; exit 1; }
 	scripts/system-packages.sh run
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
