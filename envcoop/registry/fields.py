@@ -112,34 +112,38 @@ class YearTransform(Transform):
         return f"CAST(SUBSTR({lhs}, 1, 4) AS INTEGER)", list(params)
 
 
-class EarliestTransform(Transform):
+class _BoundTransform(Transform):
+    """Pads a partial date to a full ISO day, as text: ``year_pad`` for "2023", ``month_pad``
+    for "2023-08". Text comparison then gives date comparison (a padded "-31" for a
+    30-day month still sorts after every real day of that month)."""
+
+    output_field = models.CharField()
+    year_pad = ""
+    month_pad = ""
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list]:
+        lhs, params = compiler.compile(self.lhs)
+        sql = (
+            f"(CASE LENGTH({lhs}) WHEN 4 THEN {lhs} || '{self.year_pad}' "
+            f"WHEN 7 THEN {lhs} || '{self.month_pad}' ELSE {lhs} END)"
+        )
+        return sql, list(params) * 4
+
+
+class EarliestTransform(_BoundTransform):
     """The first day the value could mean, as ISO text."""
 
     lookup_name = "earliest"
-    output_field = models.CharField()
-
-    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list]:
-        lhs, params = compiler.compile(self.lhs)
-        sql = (
-            f"(CASE LENGTH({lhs}) WHEN 4 THEN {lhs} || '-01-01' "
-            f"WHEN 7 THEN {lhs} || '-01' ELSE {lhs} END)"
-        )
-        return sql, list(params) * 4
+    year_pad = "-01-01"
+    month_pad = "-01"
 
 
-class LatestTransform(Transform):
-    """The last day the value could mean, as ISO text (month ends as "-31": fine for comparison)."""
+class LatestTransform(_BoundTransform):
+    """The last day the value could mean, as ISO text."""
 
     lookup_name = "latest"
-    output_field = models.CharField()
-
-    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list]:
-        lhs, params = compiler.compile(self.lhs)
-        sql = (
-            f"(CASE LENGTH({lhs}) WHEN 4 THEN {lhs} || '-12-31' "
-            f"WHEN 7 THEN {lhs} || '-31' ELSE {lhs} END)"
-        )
-        return sql, list(params) * 4
+    year_pad = "-12-31"
+    month_pad = "-31"
 
 
 PartialDateField.register_lookup(YearTransform)

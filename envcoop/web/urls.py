@@ -1,21 +1,18 @@
 from django.urls import path
 
 from envcoop.web.views import pages
+from envcoop.web.views.lists import LIST_PAGES
 
 app_name = "web"
 
 urlpatterns = [
     path("", pages.home, name="home"),
-    path("frameworks/", pages.framework_index, name="frameworks"),
+    *[path(f"{page.name}/", page.view, name=page.name) for page in LIST_PAGES],
     path("frameworks/<slug:key>/", pages.framework_detail, name="framework"),
-    path("projects/", pages.project_index, name="projects"),
     path("projects/<slug:key>/", pages.project_detail, name="project"),
     path("funds/<slug:key>/", pages.fund_detail, name="fund"),
-    path("events/", pages.event_index, name="events"),
     path("events/<slug:key>/", pages.event_detail, name="event"),
-    path("agreements/", pages.agreement_index, name="agreements"),
     path("agreements/<slug:key>/", pages.agreement_detail, name="agreement"),
-    path("organisations/", pages.organisation_index, name="organisations"),
     path("organisations/<slug:key>/", pages.organisation_detail, name="organisation"),
     path("countries/", pages.country_index, name="countries"),
     path("countries/<str:code>/", pages.country_detail, name="country"),
