@@ -13,11 +13,10 @@ from babel import Locale, UnknownLocaleError
 
 REGIONS = {"EU"}
 
-# The languages whose CLDR country names envcoop stores as labels, so that names
-# written in any of them can be recognised in documents.
-NAME_LANGUAGES: tuple[str, ...] = (
-    "en", "th", "vi", "id", "ms", "km", "lo", "my", "fil", "zh", "ja", "ko",
-)  # fmt: skip
+# CLDR writes some names with a former name in brackets ("Myanmar (Burma)"); ASEAN
+# documents use the short form. For these the bracket is dropped from display names
+# and kept as an alias.
+_BRACKETED_FORMER_NAMES = {"MM"}
 
 
 class CountryError(ValueError):
@@ -47,10 +46,27 @@ def country_name(code: str, in_language: str = "en") -> str:
         locale = Locale.parse(in_language.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         locale = Locale("en")
-    name = locale.territories.get(code)
-    if name:
-        return name
-    return Locale("en").territories.get(code, code)
+    name = locale.territories.get(code) or Locale("en").territories.get(code, code)
+    if code in _BRACKETED_FORMER_NAMES and " (" in name:
+        return name.split(" (", 1)[0]
+    if code in _BRACKETED_FORMER_NAMES and "（" in name:
+        return name.split("（", 1)[0]
+    return name
+
+
+def former_name(code: str, in_language: str) -> str | None:
+    """The bracketed former name CLDR gives (Burma, พม่า, Miến Điện), if any."""
+    if code not in _BRACKETED_FORMER_NAMES:
+        return None
+    try:
+        locale = Locale.parse(in_language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return None
+    full = locale.territories.get(code, "")
+    for opening, closing in ((" (", ")"), ("（", "）")):
+        if opening in full and full.endswith(closing):
+            return full.split(opening, 1)[1][: -len(closing)]
+    return None
 
 
 def iso_names(code: str) -> list[str]:

@@ -15,9 +15,7 @@ from decimal import Decimal
 from babel.dates import format_interval, format_skeleton
 from babel.numbers import format_currency, format_decimal
 
-from envcoop.core.partial_date import PartialDate, Precision
-
-BUDDHIST_ERA_OFFSET = 543
+from envcoop.core.partial_date import BUDDHIST_ERA_OFFSET, PartialDate, Precision
 
 # The CLDR locale used to format for each interface language. English follows the
 # day-month-year order used across the region rather than the US order.

@@ -15,7 +15,8 @@ from babel import Locale, UnknownLocaleError
 
 UNDETERMINED = "und"
 
-# Languages the cooperation is written in, in the order a picker offers them.
+# Languages the cooperation is written in, in the order a picker offers them. Country names
+# in all of them are stored from CLDR, so documents in any of them can be matched.
 REGIONAL_LANGUAGES: tuple[str, ...] = (
     "en", "th", "vi", "id", "ms", "km", "lo", "my", "fil", "zh", "ja", "ko",
 )  # fmt: skip

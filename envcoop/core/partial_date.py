@@ -18,6 +18,7 @@ from functools import total_ordering
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)
 MIN_YEAR = 1900
 MAX_YEAR = 2200
+BUDDHIST_ERA_OFFSET = 543  # 2023 CE is 2566 BE
 
 
 class Precision(enum.IntEnum):
@@ -39,6 +40,11 @@ class PartialDate:
 
     def __post_init__(self) -> None:
         if not MIN_YEAR <= self.year <= MAX_YEAR:
+            if MIN_YEAR + BUDDHIST_ERA_OFFSET <= self.year <= MAX_YEAR + BUDDHIST_ERA_OFFSET:
+                raise PartialDateError(
+                    f"year {self.year} looks like a Buddhist era year: write "
+                    f"{self.year - BUDDHIST_ERA_OFFSET} (dates are stored in the common era)"
+                )
             raise PartialDateError(f"year {self.year} is outside {MIN_YEAR}–{MAX_YEAR}")
         if self.month is None:
             if self.day is not None:

@@ -31,14 +31,20 @@ class PartialDateFormField(forms.CharField):
     }
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("max_length", 10)
-        kwargs.setdefault("help_text", _("YYYY, YYYY-MM or YYYY-MM-DD"))
+        # No max_length: a browser would silently cut "22 August 2023" to ten characters;
+        # to_python refuses what is not a partial date, whatever its length.
+        kwargs.pop("max_length", None)
+        if not kwargs.get("help_text"):
+            kwargs["help_text"] = _("YYYY, YYYY-MM or YYYY-MM-DD (common era)")
         super().__init__(**kwargs)
+        self.widget.attrs.update({"size": 12, "placeholder": "YYYY-MM-DD"})
 
     def to_python(self, value: Any) -> PartialDate | None:
         text = super().to_python(value)
         if not text:
             return None
+        if len(text) > 40:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
         try:
             return PartialDate.parse(text)
         except PartialDateError as error:
@@ -93,6 +99,15 @@ class PartialDateField(models.CharField):
             except PartialDateError:
                 return value
         return super().get_prep_value(value)
+
+    def get_db_prep_save(self, value: Any, connection: Any) -> str | None:
+        """Only well-formed partial dates are written (lookups may pass fragments; saves may not)."""
+        if value is None or value == "":
+            return None
+        try:
+            return PartialDate.parse(value).isoformat()
+        except PartialDateError as error:
+            raise ValueError(f"{self.name}: {error}") from error
 
     def value_to_string(self, obj: models.Model) -> str:
         value = self.value_from_object(obj)

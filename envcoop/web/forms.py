@@ -11,8 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from envcoop.core.countries import country_name
-from envcoop.core.formatting import BUDDHIST_ERA_OFFSET
-from envcoop.core.partial_date import MAX_YEAR, MIN_YEAR
+from envcoop.core.partial_date import BUDDHIST_ERA_OFFSET, MAX_YEAR, MIN_YEAR
 from envcoop.registry.models import Area, Country, EventSeries
 from envcoop.registry.selectors.filters import ListFilters
 
@@ -37,9 +36,11 @@ class ListFilterForm(forms.Form):
         lang = get_language() or "en"
         wanted = set(fields)
         any_choice = [("", _("any"))]
+        choice_errors = {"invalid_choice": _("Choose one of the values in the list.")}
         if "area" in wanted:
             areas = Area.objects.prefetch_related("labels").order_by("position")
             self.fields["area"] = forms.ChoiceField(
+                error_messages=choice_errors,
                 label=_("Area"),
                 required=False,
                 choices=any_choice + [(a.code, str(a.display_name)) for a in areas],
@@ -48,7 +49,10 @@ class ListFilterForm(forms.Form):
             codes = Country.objects.values_list("code", flat=True)
             choices = sorted(((c, country_name(c, lang)) for c in codes), key=lambda pair: pair[1])
             self.fields["country"] = forms.ChoiceField(
-                label=_("Country"), required=False, choices=any_choice + choices
+                error_messages=choice_errors,
+                label=_("Country"),
+                required=False,
+                choices=any_choice + choices,
             )
         if "year" in wanted:
             self.fields["year"] = forms.IntegerField(
@@ -56,15 +60,24 @@ class ListFilterForm(forms.Form):
                 required=False,
                 min_value=MIN_YEAR,
                 max_value=MAX_YEAR + BUDDHIST_ERA_OFFSET,
+                error_messages={
+                    "invalid": _(
+                        "Write the year in digits, such as 2023 (or 2566 in the Buddhist era)."
+                    ),
+                    "min_value": _("Write a year from 1900 on."),
+                    "max_value": _("That year is too far ahead."),
+                },
             )
         if "status" in wanted and status_choices is not None:
             self.fields["status"] = forms.ChoiceField(
+                error_messages=choice_errors,
                 label=_("Status"),
                 required=False,
                 choices=any_choice + [(str(v), label) for v, label in status_choices.choices],
             )
         if "kind" in wanted and kind_choices is not None:
             self.fields["kind"] = forms.ChoiceField(
+                error_messages=choice_errors,
                 label=kind_label or _("Kind"),
                 required=False,
                 choices=any_choice + list(kind_choices.choices),
@@ -72,12 +85,14 @@ class ListFilterForm(forms.Form):
         if "series" in wanted:
             series = EventSeries.objects.prefetch_related("labels").order_by("key")
             self.fields["series"] = forms.ChoiceField(
+                error_messages=choice_errors,
                 label=_("Series"),
                 required=False,
                 choices=any_choice + [(s.key, str(s.display_name)) for s in series],
             )
         if "when" in wanted:
             self.fields["when"] = forms.ChoiceField(
+                error_messages=choice_errors,
                 label=_("When"),
                 required=False,
                 choices=[*any_choice, ("upcoming", _("upcoming")), ("past", _("past"))],

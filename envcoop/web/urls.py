@@ -1,9 +1,24 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from envcoop.web.views import pages
 from envcoop.web.views.lists import LIST_PAGES
 
 app_name = "web"
+
+
+class CountryCodeConverter:
+    """Two ASCII letters (any case): anything else is a 404, never a query."""
+
+    regex = "[A-Za-z]{2}"
+
+    def to_python(self, value: str) -> str:
+        return value.upper()
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(CountryCodeConverter, "country")
 
 urlpatterns = [
     path("", pages.home, name="home"),
@@ -15,7 +30,7 @@ urlpatterns = [
     path("agreements/<slug:key>/", pages.agreement_detail, name="agreement"),
     path("organisations/<slug:key>/", pages.organisation_detail, name="organisation"),
     path("countries/", pages.country_index, name="countries"),
-    path("countries/<str:code>/", pages.country_detail, name="country"),
+    path("countries/<country:code>/", pages.country_detail, name="country"),
     path("areas/", pages.area_index, name="areas"),
     path("areas/<slug:code>/", pages.area_detail, name="area"),
     path("priorities/", pages.priority_index, name="priorities"),

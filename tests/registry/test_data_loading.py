@@ -1,10 +1,10 @@
 """Loading the data files: demo content, idempotence, all-or-nothing, clear errors."""
 
 import io
+import re
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
 
 from envcoop.core.partial_date import PartialDate
@@ -12,18 +12,9 @@ from envcoop.registry.data.loader import DataFileError, load_data_file, load_dem
 from envcoop.registry.models import Agreement, Event, Framework, Label, Organisation, Project
 from envcoop.registry.services.labels import NameSet
 from envcoop.registry.services.organisations import organisation_upsert
+from tests.snapshots import registry_snapshot
 
 pytestmark = pytest.mark.django_db
-
-
-def _snapshot() -> dict[str, list]:
-    """Every row of every registry table (and its many-to-many tables), as values."""
-    tables: dict[str, list] = {}
-    for model in apps.get_app_config("registry").get_models(include_auto_created=True):
-        tables[model._meta.db_table] = sorted(
-            model.objects.values_list(*[f.attname for f in model._meta.concrete_fields]), key=repr
-        )
-    return tables
 
 
 def test_demo_records_say_what_the_sources_say():
@@ -67,13 +58,15 @@ def test_demo_records_say_what_the_sources_say():
 
 
 def test_loading_twice_changes_nothing():
-    before = _snapshot()
+    before = registry_snapshot()
     assert load_reference().changed == 0
     assert load_demo().changed == 0
     output = io.StringIO()
     call_command("load_demo", stdout=output)
-    assert "0 written" in output.getvalue() and "4 unchanged" in output.getvalue()
-    assert _snapshot() == before
+    written = [int(n) for n in re.findall(r"(\d+) written", output.getvalue())]
+    assert written and set(written) == {0}
+    assert "agreement: 0 written, 4 already present" in output.getvalue()
+    assert registry_snapshot() == before
 
 
 def test_reload_keeps_an_editors_changes_unless_asked_to_update():
@@ -107,12 +100,12 @@ names = { en = "Ends before it starts" }
 def test_a_bad_entry_leaves_the_database_as_it_was(tmp_path: Path):
     path = tmp_path / "broken.toml"
     path.write_text(BROKEN, encoding="utf-8")
-    before = _snapshot()
+    before = registry_snapshot()
     with pytest.raises(DataFileError) as error:
         load_data_file(path)
     message = str(error.value)
     assert "event 't-broken'" in message and "end" in message and "before the start" in message
-    assert _snapshot() == before
+    assert registry_snapshot() == before
     assert not Organisation.objects.filter(key="t-first").exists()
 
 
@@ -131,7 +124,24 @@ def test_a_bad_entry_leaves_the_database_as_it_was(tmp_path: Path):
             "unknown area 'space'",
         ),
         ('[[event]]\nkey = "t-x"\n', "needs a name"),
-        ('[[organisation]]\nnames = { en = "X" }\ntype = "agency"\n', "missing or wrong field"),
+        ('[[organisation]]\nnames = { en = "X" }\ntype = "agency"\n', "missing field 'key'"),
+        ('[[event]]\nkey = "t-x"\nnames = { en = "X" }\nplace = 5\n', "expected text"),
+        ('[country]\ncode = "TH"\n', "expected a list of tables"),
+        ("event = [1, 2]\n", "expected a list of tables"),
+        ('[[country]]\ncode = "TH"\nsince = ["2020"]\n', "expected group codes"),
+        (
+            '[[event]]\nkey = "t-x"\nnames = { en = "X" }\nhost_countries = "TH"\n',
+            "expected a list",
+        ),
+        (
+            '[[event]]\nkey = "t-x"\nnames = { en = "X" }\nwhatever = 1\n',
+            "unknown field 'whatever'",
+        ),
+        (
+            '[[framework]]\nkey = "t-f"\nkind = "other"\nnames = { en = "F" }\n'
+            'components = [{ number = "x", names = { en = "C" } }]\n',
+            "not a whole number",
+        ),
     ],
 )
 def test_errors_name_the_entry_and_the_problem(tmp_path: Path, content, expected):
@@ -145,3 +155,35 @@ def test_errors_name_the_entry_and_the_problem(tmp_path: Path, content, expected
         load_data_file(path)
     assert expected in str(error.value)
     assert Label.objects.count() == labels_before
+
+
+def test_without_update_existing_records_gain_new_names_but_keep_the_rest(tmp_path: Path):
+    path = tmp_path / "more.toml"
+    path.write_text(
+        '[[organisation]]\nkey = "th-pcd"\ntype = "agency"\n'
+        'names = { en = "Renamed", km = "នាយកដ្ឋានត្រួតពិនិត្យការបំពុល" }\n',
+        encoding="utf-8",
+    )
+    report = load_data_file(path)
+    assert report.changed == 1
+    pcd = Organisation.objects.get(key="th-pcd")
+    assert pcd.type == "department"  # the field is left as it was
+    assert pcd.name_in("en").text == "Pollution Control Department"  # so is the English name
+    assert pcd.name_in("km").text == "នាយកដ្ឋានត្រួតពិនិត្យការបំពុល"  # the new language is added
+
+
+def test_reference_reload_keeps_edited_areas():
+    from envcoop.registry.models import Area, Label
+
+    area = Area.objects.get(code="water-resources")
+    Label.objects.filter(object_id=area.pk, content_type__model="area", lang="en").update(
+        text="Water"
+    )
+    Area.objects.filter(pk=area.pk).update(position=42)
+    load_reference()
+    area.refresh_from_db()
+    assert area.position == 42
+    assert area.name_in("en").text == "Water"
+    load_reference(overwrite=True)
+    area = Area.objects.get(code="water-resources")
+    assert area.position == 2 and area.name_in("en").text == "Water resources management"

@@ -3,7 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from envcoop.registry.models import Event, Label, Project
+from envcoop.core.partial_date import PartialDate
+from envcoop.registry.models import Country, Event, Organisation, Project
 from envcoop.registry.services.agreements import agreement_upsert
 from envcoop.registry.services.countries import country_upsert
 from envcoop.registry.services.events import event_upsert
@@ -12,19 +13,20 @@ from envcoop.registry.services.labels import NameSet
 from envcoop.registry.services.organisations import organisation_upsert
 from envcoop.registry.services.priorities import priority_upsert
 from envcoop.registry.services.projects import project_upsert
+from tests.snapshots import registry_snapshot
 
 pytestmark = pytest.mark.django_db
 NAMES = NameSet(names={"en": "Test record"})
 
 
 def _refused(call, field: str, fragment: str) -> None:
-    labels_before = Label.objects.count()
+    before = registry_snapshot()
     with pytest.raises(ValidationError) as error:
         call()
     messages = error.value.message_dict
     assert field in messages, messages
     assert fragment in " ".join(messages[field]), messages
-    assert Label.objects.count() == labels_before
+    assert registry_snapshot() == before
 
 
 @pytest.mark.parametrize(
@@ -40,6 +42,16 @@ def _refused(call, field: str, fragment: str) -> None:
         ({"series": "amme", "ordinal": 0}, "ordinal", "start at 1"),
         ({"series": "amme", "ordinal": 17}, "ordinal", "already recorded as 'amme-17'"),
         ({"mode": "telepathy"}, "mode", "telepathy"),
+        (
+            {"participant_countries": ["FR"], "start": "2023-08-24", "end": "2023-08-22"},
+            "end",
+            "before",
+        ),
+        ({"host_countries": "TH"}, "host_countries", "expected a list"),
+        ({"place": 5}, "place", "expected text"),
+        ({"place": "x" * 201}, "place", "longer than 200"),
+        ({"end": "2023-08-22"}, "start", "an end alone"),
+        ({"ordinal": "17", "series": "amme"}, "ordinal", "not a whole number"),
         ({"host_organisations": ["nobody"]}, "host_organisations", "nobody"),
     ],
 )
@@ -140,3 +152,49 @@ def test_a_new_country_gets_its_names_from_cldr():
     country, changed = country_upsert(code="fra")
     assert changed and country.code == "FR"
     assert country.labels.get(kind="name", lang="vi").text == "Pháp"
+
+
+def test_a_refused_write_does_not_leave_a_new_country_behind():
+    assert not Country.objects.filter(code="FR").exists()
+    with pytest.raises(ValidationError):
+        event_upsert(key="t-e", names=NAMES, participant_countries=["FR"], mode="telepathy")
+    assert not Country.objects.filter(code="FR").exists()
+
+
+def test_country_codes_in_any_form_name_the_same_country():
+    country_upsert(code="THA")
+    _, changed = country_upsert(code="THA", groups={"asean": None}, overwrite=False)
+    assert changed is False
+    assert set(
+        Country.objects.get(code="TH").memberships.values_list("group__code", flat=True)
+    ) == {"asean"}
+
+
+def test_cycles_of_parents_and_predecessors_are_refused():
+    organisation_upsert(key="t-a", type="agency", names=NAMES)
+    organisation_upsert(key="t-b", type="agency", names=NAMES, parent="t-a")
+    _refused(
+        lambda: organisation_upsert(key="t-a", type="agency", names=NAMES, parent="t-b"),
+        "parent",
+        "part of itself",
+    )
+    framework_upsert(key="t-f1", kind="strategy", names=NAMES)
+    framework_upsert(key="t-f2", kind="strategy", names=NAMES, predecessor="t-f1")
+    _refused(
+        lambda: framework_upsert(key="t-f1", kind="strategy", names=NAMES, predecessor="t-f2"),
+        "predecessor",
+        "follow itself",
+    )
+    assert Organisation.objects.get(key="t-a").parent is None
+
+
+def test_a_project_that_started_after_its_planned_end_is_open_ended():
+    from envcoop.registry.selectors.filters import ListFilters
+    from envcoop.registry.selectors.projects import project_list
+
+    project, _ = project_upsert(
+        key="t-late", names=NAMES, planned_start="2015", planned_end="2016", actual_start="2017"
+    )
+    assert project.start == PartialDate(2017) and project.end is None
+    assert "t-late" in {p.key for p in project_list(filters=ListFilters(year=2018))}
+    assert "t-late" not in {p.key for p in project_list(filters=ListFilters(year=2016))}

@@ -72,7 +72,7 @@ def test_search_matches_names_in_any_language(staff_client: Client, model, query
         ("project", {"year": "2017"}, "marine-debris-microplastic-monitoring", "blue-economy-trat"),
         (
             "framework",
-            {"status__exact": "completed"},
+            {"kind__exact": "strategy"},
             "asean-china-sap-2016-2020",
             "asean-china-sap-2021-2025",
         ),
@@ -182,3 +182,84 @@ def test_an_event_ending_before_it_starts_is_refused_in_the_admin(staff_client: 
     assert "The end is before the start." in response.content.decode()
     event.refresh_from_db()
     assert str(event.end) == "2023-08-24"
+
+
+def _add_event(staff_client: Client, labels: list[dict], **fields: str):
+    prefix = "registry-label-content_type-object_id"
+    data = {"key": "t-admin-event", **fields}
+    data.update(
+        {
+            f"{prefix}-TOTAL_FORMS": str(len(labels)),
+            f"{prefix}-INITIAL_FORMS": "0",
+            f"{prefix}-MIN_NUM_FORMS": "0",
+            f"{prefix}-MAX_NUM_FORMS": "1000",
+        }
+    )
+    for index, label in enumerate(labels):
+        for field, value in label.items():
+            if value is True:
+                data[f"{prefix}-{index}-{field}"] = "on"
+            elif value is not False:
+                data[f"{prefix}-{index}-{field}"] = value
+    return staff_client.post(reverse("admin:registry_event_add"), data)
+
+
+@pytest.mark.parametrize(
+    ("labels", "fields", "message"),
+    [
+        ([], {}, "Give a name in at least one language."),
+        (
+            [{"kind": "acronym", "lang": "und", "text": "TX"}],
+            {},
+            "Give a name in at least one language.",
+        ),
+        (
+            [
+                {"kind": "name", "lang": "en", "text": "A"},
+                {"kind": "name", "lang": "th", "text": "ก"},
+            ],
+            {},
+            "Mark one name as the original",
+        ),
+        (
+            [
+                {"kind": "name", "lang": "en", "text": "A", "is_original": True},
+                {"kind": "alias", "lang": "en", "text": "B"},
+                {"kind": "alias", "lang": "en", "text": "B"},
+            ],
+            {},
+            "is listed twice",
+        ),
+        ([{"kind": "name", "lang": "xx", "text": "A"}], {}, "not an ISO 639"),
+        ([{"kind": "name", "lang": "en", "text": "A" * 501}], {}, "At most 500 characters."),
+        ([{"kind": "name", "lang": "en", "text": "A"}], {"end": "2024-01-01"}, "an end alone"),
+        ([{"kind": "name", "lang": "en", "text": "A"}], {"start": "2566-08-22"}, "Buddhist era"),
+    ],
+)
+def test_the_admin_refuses_bad_names_and_dates(staff_client: Client, labels, fields, message):
+    from envcoop.registry.models import Event
+
+    response = _add_event(staff_client, labels, **fields)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Event.objects.filter(key="t-admin-event").exists()
+
+
+def test_a_single_name_becomes_the_original_and_the_message_names_it(staff_client: Client):
+    from envcoop.registry.models import Event
+
+    response = _add_event(
+        staff_client, [{"kind": "name", "lang": "th", "text": "การประชุมทดสอบ"}], start="2024-03"
+    )
+    assert response.status_code == 302
+    event = Event.objects.get(key="t-admin-event")
+    assert event.labels.get().is_original
+    assert str(event.start) == "2024-03"
+    page = staff_client.get(response["Location"]).content.decode()
+    assert "การประชุมทดสอบ" in page
+
+
+def test_odd_filter_values_in_the_admin_are_harmless(staff_client: Client):
+    for params in [{"year": "²"}, {"year": "20233"}, {"areas__id__exact": "abc"}, {"q": "\x00"}]:
+        response = staff_client.get(reverse("admin:registry_event_changelist"), params)
+        assert response.status_code in (200, 302)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from typing import Any
@@ -16,15 +17,23 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from envcoop.core.languages import LanguageError, clean_language
-from envcoop.registry.models import Label
+from envcoop.registry.models import Label, LabelKind, Labelled
 from envcoop.registry.models.base import SINGLE_PER_LANGUAGE
+from envcoop.registry.services.labels import (
+    DEFAULT_MAX_LENGTH,
+    MAX_LABEL_LENGTH,
+    tidy_label_text,
+)
 
 
 class LabelForm(forms.ModelForm):
     class Meta:
         model = Label
         fields = ("kind", "lang", "text", "is_original")
-        widgets = {"lang": forms.TextInput(attrs={"size": 8, "placeholder": "en, th, vi…"})}
+        widgets = {
+            "lang": forms.TextInput(attrs={"size": 6, "placeholder": "en, th, vi…"}),
+            "text": forms.Textarea(attrs={"rows": 1, "cols": 60}),
+        }
 
     def clean_lang(self) -> str:
         try:
@@ -32,35 +41,74 @@ class LabelForm(forms.ModelForm):
         except LanguageError as error:
             raise ValidationError(str(error)) from error
 
+    def clean(self) -> dict:
+        data = super().clean()
+        kind, text = data.get("kind"), data.get("text")
+        if kind and text:
+            data["text"] = text = tidy_label_text(kind, text)
+            self.instance.text = text
+            limit = MAX_LABEL_LENGTH.get(kind, DEFAULT_MAX_LENGTH)
+            if len(text) > limit:
+                self.add_error("text", _("At most %(limit)d characters.") % {"limit": limit})
+            if "\x00" in text:
+                self.add_error("text", _("The text contains a NUL character."))
+        return data
+
 
 class LabelFormSet(BaseGenericInlineFormSet):
-    """Checks across the rows: one original per kind, one name (and description) per language."""
+    """Checks across the rows: a name exists, one original per kind, one name (and description)
+    per language. A single name is taken as the original."""
+
+    require_name = True
 
     def clean(self) -> None:
         super().clean()
         originals: Counter = Counter()
         per_language: Counter = Counter()
+        texts: Counter = Counter()
+        names: list[forms.ModelForm] = []
         for form in self.forms:
             if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
                 continue
             data = form.cleaned_data
             if not data.get("text") or not data.get("lang"):
                 continue
+            if data["kind"] == LabelKind.NAME:
+                names.append(form)
             if data.get("is_original"):
                 originals[data["kind"]] += 1
             if data["kind"] in SINGLE_PER_LANGUAGE:
                 per_language[(data["kind"], data["lang"])] += 1
+            texts[(data["kind"], data["lang"], data["text"])] += 1
         for kind, count in originals.items():
             if count > 1:
-                raise ValidationError(_("Only one %(kind)s can be the original.") % {"kind": kind})
+                raise ValidationError(
+                    _("Only one %(kind)s can be the original.") % {"kind": LabelKind(kind).label}
+                )
         for (kind, lang), count in per_language.items():
             if count > 1:
                 raise ValidationError(
                     _(
                         "Give one %(kind)s per language; %(lang)s has %(count)d. Add others as aliases."
                     )
-                    % {"kind": kind, "lang": lang, "count": count}
+                    % {"kind": LabelKind(kind).label, "lang": lang, "count": count}
                 )
+        for (kind, _lang, text), count in texts.items():
+            if count > 1:
+                raise ValidationError(
+                    _("“%(text)s” is listed twice as %(kind)s.")
+                    % {"text": text, "kind": LabelKind(kind).label}
+                )
+        if self.require_name and not names:
+            raise ValidationError(_("Give a name in at least one language."))
+        if names and not originals[LabelKind.NAME]:
+            if len(names) > 1:
+                raise ValidationError(
+                    _(
+                        "Mark one name as the original: the language the record was first written in."
+                    )
+                )
+            names[0].instance.is_original = True
 
 
 class LabelInline(GenericTabularInline):
@@ -71,6 +119,16 @@ class LabelInline(GenericTabularInline):
     extra = 1
     verbose_name = _("name, acronym, alias or description")
     verbose_name_plural = _("names, acronyms, aliases and descriptions (any language)")
+
+
+class OptionalNamesFormSet(LabelFormSet):
+    require_name = False
+
+
+class OptionalLabelInline(LabelInline):
+    """For records named from elsewhere (countries: CLDR) — extra names are optional."""
+
+    formset = OptionalNamesFormSet
 
 
 def year_filter(
@@ -98,7 +156,7 @@ def year_filter(
             value = self.value()
             if not value:
                 return queryset
-            if not value.isdigit():
+            if not re.fullmatch(r"[0-9]{4}", value):
                 return queryset.none()
             if select is not None:
                 return queryset.filter(pk__in=select(int(value)).values("pk"))
@@ -106,6 +164,22 @@ def year_filter(
 
     YearFilter.title = title
     return YearFilter
+
+
+class LabelledRelatedFilter(admin.RelatedFieldListFilter):
+    """A related-record filter whose options (named records) are read in one query."""
+
+    def field_choices(
+        self, field: Any, request: HttpRequest, model_admin: admin.ModelAdmin
+    ) -> list:
+        related = field.related_model.objects.all()
+        if issubclass(field.related_model, Labelled):
+            related = related.prefetch_related("labels")
+        return sorted(((obj.pk, str(obj)) for obj in related), key=lambda pair: pair[1].casefold())
+
+
+def _with_names(queryset: QuerySet) -> QuerySet:
+    return queryset.prefetch_related("labels") if issubclass(queryset.model, Labelled) else queryset
 
 
 class LabelledAdmin(admin.ModelAdmin):
@@ -119,6 +193,25 @@ class LabelledAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).prefetch_related("labels")
+
+    # Pickers list named records: read their names with them, not one query per option.
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        kwargs.setdefault("queryset", _with_names(db_field.related_model.objects.all()))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        kwargs.setdefault("queryset", _with_names(db_field.related_model.objects.all()))
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        record = form.instance
+        # A single name is the original (also when its row was not edited this time).
+        names = record.labels.filter(kind=LabelKind.NAME)
+        if len(names) == 1 and not names[0].is_original:
+            names.update(is_original=True)
+        # The names just saved, not those prefetched before, for the confirmation message.
+        getattr(record, "_prefetched_objects_cache", {}).pop("labels", None)
 
 
 class RecordAdmin(LabelledAdmin):

@@ -7,7 +7,12 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from envcoop.registry.admin.common import LabelledAdmin, RecordAdmin, year_filter
+from envcoop.registry.admin.common import (
+    LabelledAdmin,
+    LabelledRelatedFilter,
+    RecordAdmin,
+    year_filter,
+)
 from envcoop.registry.models import (
     ActionLine,
     Agreement,
@@ -48,7 +53,7 @@ class FrameworkAdmin(RecordAdmin):
     list_filter = [
         "kind",
         "status",
-        "areas",
+        ("areas", LabelledRelatedFilter),
         ("partner_countries", admin.RelatedOnlyFieldListFilter),
         year_filter("period_start", _("year"), select=_frameworks_in),
     ]
@@ -67,7 +72,7 @@ class ActionLineInline(admin.TabularInline):
 @admin.register(Component)
 class ComponentAdmin(LabelledAdmin):
     list_display = ["__str__", "framework", "number"]
-    list_filter = ["framework", "areas"]
+    list_filter = [("framework", LabelledRelatedFilter), ("areas", LabelledRelatedFilter)]
     search_fields = ["labels__text", "framework__key"]
     filter_horizontal = ["areas", "terms"]
     inlines = [*LabelledAdmin.inlines, ActionLineInline]
@@ -76,7 +81,7 @@ class ComponentAdmin(LabelledAdmin):
 @admin.register(ActionLine)
 class ActionLineAdmin(LabelledAdmin):
     list_display = ["__str__", "component", "code"]
-    list_filter = ["component__framework"]
+    list_filter = [("component__framework", LabelledRelatedFilter)]
     search_fields = ["labels__text", "code"]
 
 
@@ -91,15 +96,18 @@ class ProjectAdmin(RecordAdmin):
     list_display = ["__str__", "activity_status", "fund", "actual_start", "updated_at"]
     list_filter = [
         "activity_status",
-        "areas",
+        ("areas", LabelledRelatedFilter),
         ("recipient_countries", admin.RelatedOnlyFieldListFilter),
-        "fund",
+        ("fund", LabelledRelatedFilter),
         year_filter("actual_start", _("year running"), select=_projects_in),
     ]
     search_fields = ["key", "iati_identifier", "labels__text"]
     autocomplete_fields = ["recipient_countries", "fund", "components", "action_lines"]
     filter_horizontal = ["areas"]
     inlines = [*RecordAdmin.inlines, ParticipationInline]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).select_related("fund").prefetch_related("fund__labels")
 
 
 @admin.register(Fund)
@@ -111,7 +119,11 @@ class FundAdmin(RecordAdmin):
 @admin.register(EventSeries)
 class EventSeriesAdmin(RecordAdmin):
     list_display = ["__str__", "key", "frequency", "convener"]
-    list_filter = ["frequency", "areas", ("partner_countries", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [
+        "frequency",
+        ("areas", LabelledRelatedFilter),
+        ("partner_countries", admin.RelatedOnlyFieldListFilter),
+    ]
     autocomplete_fields = ["convener", "partner_countries"]
     filter_horizontal = ["areas"]
 
@@ -120,9 +132,9 @@ class EventSeriesAdmin(RecordAdmin):
 class EventAdmin(RecordAdmin):
     list_display = ["__str__", "series", "ordinal", "start", "end", "place", "mode"]
     list_filter = [
-        "series",
+        ("series", LabelledRelatedFilter),
         "mode",
-        "areas",
+        ("areas", LabelledRelatedFilter),
         ("country", admin.RelatedOnlyFieldListFilter),
         ("host_countries", admin.RelatedOnlyFieldListFilter),
         year_filter("start", _("year")),
@@ -142,7 +154,12 @@ class EventAdmin(RecordAdmin):
     filter_horizontal = ["areas"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).select_related("series")
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("series")
+            .prefetch_related("series__labels")
+        )
 
 
 @admin.register(Agreement)
@@ -151,7 +168,7 @@ class AgreementAdmin(RecordAdmin):
     list_filter = [
         "kind",
         "status",
-        "areas",
+        ("areas", LabelledRelatedFilter),
         ("party_countries", admin.RelatedOnlyFieldListFilter),
         year_filter("date", _("year")),
     ]
@@ -168,14 +185,31 @@ class AgreementAdmin(RecordAdmin):
 @admin.register(Organisation)
 class OrganisationAdmin(RecordAdmin):
     list_display = ["__str__", "acronym", "type", "country", "parent"]
-    list_filter = ["type", "areas", ("country", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [
+        "type",
+        ("areas", LabelledRelatedFilter),
+        ("country", admin.RelatedOnlyFieldListFilter),
+    ]
     autocomplete_fields = ["country", "parent"]
     filter_horizontal = ["areas"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("country", "parent__country")
+            .prefetch_related("parent__labels")
+        )
 
 
 @admin.register(Priority)
 class PriorityAdmin(RecordAdmin):
     list_display = ["__str__", "year", "kind"]
-    list_filter = ["year", "kind", "areas", ("partner_countries", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [
+        "year",
+        "kind",
+        ("areas", LabelledRelatedFilter),
+        ("partner_countries", admin.RelatedOnlyFieldListFilter),
+    ]
     autocomplete_fields = ["partner_countries", "frameworks", "agreements"]
     filter_horizontal = ["areas"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.http import HttpRequest
 
-from envcoop.registry.admin.common import LabelledAdmin
+from envcoop.registry.admin.common import LabelledAdmin, OptionalLabelInline
 from envcoop.registry.models import (
     Area,
     Country,
@@ -27,7 +27,7 @@ class CountryAdmin(LabelledAdmin):
     list_display = ["code", "__str__", "kind"]
     list_filter = ["kind", "memberships__group"]
     search_fields = ["code", "labels__text"]
-    inlines = [*LabelledAdmin.inlines, MembershipInline]
+    inlines = [OptionalLabelInline, MembershipInline]
 
 
 @admin.register(CountryGroup)

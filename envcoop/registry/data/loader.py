@@ -10,6 +10,7 @@ entry leaves the database exactly as it was.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections import Counter
 from collections.abc import Callable, Mapping
@@ -29,6 +30,7 @@ from envcoop.registry.services.labels import NameSet
 from envcoop.registry.services.organisations import organisation_upsert
 from envcoop.registry.services.priorities import priority_upsert
 from envcoop.registry.services.projects import fund_upsert, project_upsert
+from envcoop.registry.services.resolve import listed
 
 DATA_DIR = Path(__file__).resolve().parent
 REFERENCE_FILE = DATA_DIR / "reference.toml"
@@ -43,20 +45,23 @@ class DataFileError(Exception):
 
 @dataclass
 class LoadReport:
-    created_or_changed: Counter = field(default_factory=Counter)
-    unchanged: Counter = field(default_factory=Counter)
+    overwrite: bool = False
+    written: Counter = field(default_factory=Counter)
+    untouched: Counter = field(default_factory=Counter)
 
     def count(self, kind: str, changed: bool) -> None:
-        (self.created_or_changed if changed else self.unchanged)[kind] += 1
+        (self.written if changed else self.untouched)[kind] += 1
 
     @property
     def changed(self) -> int:
-        return sum(self.created_or_changed.values())
+        return sum(self.written.values())
 
     def summary(self) -> str:
-        kinds = sorted(set(self.created_or_changed) | set(self.unchanged))
+        """One line per kind: how many entries wrote something, how many were left as they were."""
+        untouched = "unchanged" if self.overwrite else "already present, left as they are"
+        kinds = sorted(set(self.written) | set(self.untouched))
         parts = [
-            f"{kind}: {self.created_or_changed[kind]} written, {self.unchanged[kind]} unchanged"
+            f"{kind}: {self.written[kind]} written, {self.untouched[kind]} {untouched}"
             for kind in kinds
         ]
         return "; ".join(parts) if parts else "nothing in the file"
@@ -66,9 +71,18 @@ def _fields(entry: Mapping[str, Any], *drop: str) -> dict[str, Any]:
     return {k: v for k, v in entry.items() if k not in _LABEL_KEYS and k not in drop}
 
 
+def _tables(value: object, name: str) -> list[Mapping[str, Any]]:
+    """A list of tables (``[[name]]`` or ``name = [{...}, ...]``), or a ValidationError."""
+    if not isinstance(value, list) or not all(isinstance(item, Mapping) for item in value):
+        raise ValidationError({name: "expected a list of tables, like [[" + name + "]] entries"})
+    return value
+
+
 def _load_country(entry: Mapping[str, Any], overwrite: bool) -> bool:
     since = entry.get("since", {})
-    groups = {code: since.get(code) for code in entry.get("groups", [])}
+    if not isinstance(since, Mapping):
+        raise ValidationError({"since": "expected group codes mapped to dates"})
+    groups = {code: since.get(code) for code in listed(entry.get("groups", []), field="groups")}
     _, changed = country_upsert(
         code=entry["code"],
         groups=groups,
@@ -80,21 +94,28 @@ def _load_country(entry: Mapping[str, Any], overwrite: bool) -> bool:
 
 def _load_area(entry: Mapping[str, Any], overwrite: bool) -> bool:
     return area_upsert(
-        code=entry["code"], position=entry.get("position", 0), names=NameSet.from_mapping(entry)
+        code=entry["code"],
+        position=entry.get("position", 0),
+        names=NameSet.from_mapping(entry),
+        overwrite=overwrite,
     )[1]
 
 
 def _load_vocabulary(entry: Mapping[str, Any], overwrite: bool) -> bool:
     vocabulary, changed = vocabulary_upsert(
-        code=entry["code"], names=NameSet.from_mapping(entry), url=entry.get("url", "")
+        code=entry["code"],
+        names=NameSet.from_mapping(entry),
+        url=entry.get("url", ""),
+        overwrite=overwrite,
     )
-    for position, term in enumerate(entry.get("terms", []), start=1):
+    for position, term in enumerate(_tables(entry.get("terms", []), "terms"), start=1):
         changed |= term_upsert(
             vocabulary=vocabulary,
             code=str(term["code"]),
             names=NameSet.from_mapping(term),
             areas=term.get("areas", []),
             position=position,
+            overwrite=overwrite,
         )[1]
     return changed
 
@@ -103,7 +124,7 @@ def _load_framework(entry: Mapping[str, Any], overwrite: bool) -> bool:
     framework, changed = framework_upsert(
         **_fields(entry, "components"), names=NameSet.from_mapping(entry), overwrite=overwrite
     )
-    for component in entry.get("components", []):
+    for component in _tables(entry.get("components", []), "components"):
         changed |= component_upsert(
             framework=framework,
             number=component["number"],
@@ -140,9 +161,9 @@ LOADERS: dict[str, Callable[[Mapping[str, Any], bool], bool]] = {
 def load_data_file(path: Path, *, overwrite: bool = False) -> LoadReport:
     """Load every entry of ``path``; raise DataFileError (and write nothing) on the first error.
 
-    With ``overwrite`` False, records that already exist are left as they are
-    (new names and aliases are still added); with True they are brought in line
-    with the file.
+    With ``overwrite`` False, records that already exist keep their fields, links
+    and names (names and aliases they lack are added); with True they are
+    brought in line with the file.
     """
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
@@ -153,21 +174,42 @@ def load_data_file(path: Path, *, overwrite: bool = False) -> LoadReport:
         raise DataFileError(
             f"{path}: unknown section {unknown[0]!r}; sections are: {', '.join(LOADERS)}"
         )
-    report = LoadReport()
+    report = LoadReport(overwrite=overwrite)
     with transaction.atomic():
         for kind, load in LOADERS.items():
-            for index, entry in enumerate(data.get(kind, []), start=1):
+            try:
+                entries = _tables(data.get(kind, []), kind)
+            except ValidationError as error:
+                raise DataFileError(f"{path}: {_explain(error)}") from error
+            for index, entry in enumerate(entries, start=1):
                 where = entry.get("key") or entry.get("code") or f"#{index}"
                 try:
                     changed = load(entry, overwrite)
                 except ValidationError as error:
                     raise DataFileError(f"{path}: {kind} {where!r}: {_explain(error)}") from error
-                except (KeyError, TypeError) as error:
+                except KeyError as error:
                     raise DataFileError(
-                        f"{path}: {kind} {where!r}: missing or wrong field: {error}"
+                        f"{path}: {kind} {where!r}: missing field {error}"
+                    ) from error
+                except (TypeError, ValueError, AttributeError) as error:
+                    # A value of the wrong shape that no service named: still a sentence
+                    # about the entry, never a traceback.
+                    raise DataFileError(
+                        f"{path}: {kind} {where!r}: {_explain_shape(error)}"
                     ) from error
                 report.count(kind, changed)
     return report
+
+
+def _explain_shape(error: Exception) -> str:
+    message = str(error)
+    missing = re.search(r"missing \d+ required keyword-only arguments?: (.+)$", message)
+    if missing:
+        return f"missing field {missing.group(1)}"
+    unknown = re.search(r"unexpected keyword argument '(\w+)'", message)
+    if unknown:
+        return f"unknown field {unknown.group(1)!r}"
+    return f"wrong field or value: {message}"
 
 
 def _explain(error: ValidationError) -> str:

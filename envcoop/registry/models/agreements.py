@@ -66,7 +66,7 @@ class Agreement(Record):
     class Meta:
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
-        ordering = ["-date", "key"]
+        ordering = [models.F("date").desc(nulls_last=True), "key"]
 
     def get_absolute_url(self) -> str:
         return reverse("web:agreement", args=[self.key])

@@ -55,8 +55,11 @@ class Label(TimeStamped):
         ordering = ["kind", "-is_original", "lang", "id"]
         indexes = [models.Index(fields=["content_type", "object_id", "kind"])]
         constraints = [
+            # Descriptions are long (a B-tree entry has a size limit on PostgreSQL) and are
+            # one per language anyway, so only the short kinds are unique by text.
             models.UniqueConstraint(
                 fields=["content_type", "object_id", "kind", "lang", "text"],
+                condition=~Q(kind="description"),
                 name="label_unique_text",
             ),
             models.UniqueConstraint(
@@ -106,6 +109,7 @@ class Labelled(TimeStamped):
     """A record with names (and maybe acronyms, aliases, descriptions) in many languages."""
 
     labels = GenericRelation(Label)
+    names_required = True  # False where names come from elsewhere (countries: CLDR)
 
     class Meta:
         abstract = True
@@ -146,6 +150,19 @@ class Labelled(TimeStamped):
 
     def fallback_name(self) -> str:
         return getattr(self, "key", "") or f"#{self.pk}"
+
+
+def check_no_cycle(record: models.Model, field: str, message: str) -> None:
+    """Refuse a chain (parent of parent of ...) that comes back to ``record``."""
+    from django.core.exceptions import ValidationError
+
+    seen: set[int] = set()
+    current = getattr(record, field)
+    while current is not None:
+        if current.pk == record.pk or current.pk in seen:
+            raise ValidationError({field: message})
+        seen.add(current.pk)
+        current = getattr(current, field)
 
 
 class Record(Labelled):

@@ -117,7 +117,7 @@ class Event(Record):
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
-        ordering = ["-start", "key"]
+        ordering = [models.F("start").desc(nulls_last=True), "key"]
         constraints = [
             models.UniqueConstraint(
                 fields=["series", "ordinal"],
@@ -130,6 +130,10 @@ class Event(Record):
         return reverse("web:event", args=[self.key])
 
     def clean(self) -> None:
+        if self.end is not None and self.start is None:
+            raise ValidationError(
+                {"start": _("Give the start too; an end alone cannot be placed.")}
+            )
         check_period(self.start, self.end, "start", "end")
         if self.ordinal is not None and self.series_id is None:
             raise ValidationError({"ordinal": _("A number in a series needs the series.")})

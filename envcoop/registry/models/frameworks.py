@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from envcoop.registry.fields import PartialDateField
 from envcoop.registry.models.areas import Area, Term
-from envcoop.registry.models.base import Labelled, Record
+from envcoop.registry.models.base import Labelled, Record, check_no_cycle
 from envcoop.registry.models.geography import Country
 from envcoop.registry.models.organisations import Organisation
 
@@ -65,15 +65,15 @@ class Framework(Record):
     class Meta:
         verbose_name = _("framework")
         verbose_name_plural = _("frameworks")
-        ordering = ["-period_start", "key"]
+        ordering = [models.F("period_start").desc(nulls_last=True), "key"]
 
     def get_absolute_url(self) -> str:
         return reverse("web:framework", args=[self.key])
 
     def clean(self) -> None:
         check_period(self.period_start, self.period_end, "period_start", "period_end")
-        if self.predecessor_id is not None and self.predecessor_id == self.pk:
-            raise ValidationError({"predecessor": _("A framework cannot follow itself.")})
+        if self.pk is not None:
+            check_no_cycle(self, "predecessor", _("A framework cannot follow itself."))
 
     @property
     def successor(self) -> Framework | None:

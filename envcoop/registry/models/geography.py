@@ -41,6 +41,8 @@ class Country(Labelled):
         COUNTRY = "country", _("country")
         REGION = "region", _("regional organisation")
 
+    names_required = False
+
     code = models.CharField(_("code"), max_length=2, unique=True)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.COUNTRY)
     groups = models.ManyToManyField(

@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from envcoop.registry.models.base import Record
+from envcoop.registry.models.base import Record, check_no_cycle
 from envcoop.registry.models.geography import Country
 
 
@@ -50,6 +50,15 @@ class Organisation(Record):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["key"]
+
+    def __str__(self) -> str:
+        """The name, with the country when there is one (admin pickers list many ministries)."""
+        name = str(self.display_name)
+        return f"{name} ({self.country.code})" if self.country_id else name
+
+    def clean(self) -> None:
+        if self.pk is not None:
+            check_no_cycle(self, "parent", _("An organisation cannot be part of itself."))
 
     def get_absolute_url(self) -> str:
         return reverse("web:organisation", args=[self.key])

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from envcoop.core.currencies import CurrencyError, clean_currency
 from envcoop.core.partial_date import PartialDate
 from envcoop.registry.fields import PartialDateField
 from envcoop.registry.models.areas import Area
@@ -126,12 +127,26 @@ class Project(Record):
 
     @property
     def end(self) -> PartialDate | None:
-        """The actual end where known, else the planned one."""
-        return self.actual_end or self.planned_end
+        """The actual end where known, else the planned one — unless the project actually
+        started after it was planned to end: then the end is not known."""
+        if self.actual_end is not None:
+            return self.actual_end
+        if (
+            self.planned_end is not None
+            and self.actual_start is not None
+            and self.planned_end.latest() < self.actual_start.earliest()
+        ):
+            return None
+        return self.planned_end
 
     def clean(self) -> None:
         check_period(self.planned_start, self.planned_end, "planned_start", "planned_end")
         check_period(self.actual_start, self.actual_end, "actual_start", "actual_end")
+        if self.budget_currency:
+            try:
+                self.budget_currency = clean_currency(self.budget_currency)
+            except CurrencyError as error:
+                raise ValidationError({"budget_currency": str(error)}) from error
         if self.budget_value is not None:
             if self.budget_value < 0:
                 raise ValidationError({"budget_value": _("A budget cannot be negative.")})

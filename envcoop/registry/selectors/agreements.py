@@ -1,13 +1,11 @@
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from envcoop.registry.models import Agreement
 from envcoop.registry.selectors.filters import ListFilters
-
-
-def agreement_involving_country(code: str) -> Q:
-    return Q(party_countries__code=code) | Q(party_organisations__country__code=code)
+from envcoop.registry.selectors.involvement import involving_country
+from envcoop.registry.selectors.ordering import newest_first, order_by_name
 
 
 def agreement_list(*, filters: ListFilters = ListFilters()) -> QuerySet[Agreement]:
@@ -17,18 +15,14 @@ def agreement_list(*, filters: ListFilters = ListFilters()) -> QuerySet[Agreemen
     if filters.area:
         agreements = agreements.filter(areas__code=filters.area)
     if filters.country:
-        agreements = agreements.filter(
-            pk__in=Agreement.objects.filter(agreement_involving_country(filters.country)).values(
-                "pk"
-            )
-        )
+        agreements = involving_country(agreements, filters.country)
     if filters.year:
         agreements = agreements.filter(date__year=filters.year)
     if filters.status:
         agreements = agreements.filter(status=filters.status)
     if filters.kind:
         agreements = agreements.filter(kind=filters.kind)
-    return agreements.distinct()
+    return order_by_name(agreements.distinct(), first=(newest_first("date"),))
 
 
 def agreement_get(*, key: str) -> Agreement:

@@ -1,13 +1,20 @@
-"""The figures on the home page: totals, per area, per partner, per year; events to come and past."""
+"""The figures on the home page: totals, per area, per partner, per year; events to come and past.
+
+A fixed number of queries whatever the size of the registry: counts are grouped in
+the database or computed from one fetch per kind, with the same rules the list
+filters use (so every figure equals the length of the list it links to).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, QuerySet
+from django.db.models import Count
+from django.utils import timezone
 
+from envcoop.core.partial_date import PartialDate
 from envcoop.registry.models import (
     Agreement,
     Area,
@@ -18,15 +25,12 @@ from envcoop.registry.models import (
     Organisation,
     Project,
 )
-from envcoop.registry.selectors.agreements import agreement_involving_country
-from envcoop.registry.selectors.events import (
-    event_involving_country,
-    events_recent,
-    events_upcoming,
-)
-from envcoop.registry.selectors.projects import project_involving_country, with_span
+from envcoop.registry.selectors.events import events_recent, events_upcoming
+from envcoop.registry.selectors.involvement import records_per_country
+from envcoop.registry.selectors.projects import with_span
 
 KINDS = ("frameworks", "projects", "events", "agreements")
+MODELS = {"frameworks": Framework, "projects": Project, "events": Event, "agreements": Agreement}
 
 
 @dataclass
@@ -51,65 +55,66 @@ class Dashboard:
     recent: list[Event]
 
 
-def _per_area(model: type, relation: str) -> dict[int, int]:
-    through = model.areas.through
-    column = f"{model._meta.model_name}_id"
-    rows = through.objects.values("area_id").annotate(n=Count(column, distinct=True))
-    return {row["area_id"]: row["n"] for row in rows}
-
-
 def rows_per_area() -> list[Row]:
-    counts = {
-        kind: _per_area(model, kind)
-        for kind, model in zip(KINDS, (Framework, Project, Event, Agreement), strict=True)
-    }
+    counts: dict[str, dict[int, int]] = {}
+    for kind, model in MODELS.items():
+        through = model.areas.through
+        column = f"{model._meta.model_name}_id"
+        grouped = through.objects.values("area_id").annotate(n=Count(column, distinct=True))
+        counts[kind] = {row["area_id"]: row["n"] for row in grouped}
     return [
         Row(area, {kind: counts[kind].get(area.pk, 0) for kind in KINDS})
         for area in Area.objects.prefetch_related("labels").order_by("position")
     ]
 
 
-def _distinct_count(queryset: QuerySet) -> int:
-    return queryset.model.objects.filter(pk__in=queryset.values("pk")).count()
-
-
 def rows_per_partner() -> list[Row]:
+    """Each dialogue partner and the records it takes part in."""
+    involved = {kind: records_per_country(model) for kind, model in MODELS.items()}
     partners = Country.objects.filter(
         memberships__group__code=CountryGroupCode.DIALOGUE_PARTNER
     ).order_by("code")
-    rows = []
-    for country in partners:
-        counts = {
-            "frameworks": _distinct_count(Framework.objects.filter(partner_countries=country)),
-            "projects": _distinct_count(
-                Project.objects.filter(project_involving_country(country.code))
-            ),
-            "events": _distinct_count(Event.objects.filter(event_involving_country(country.code))),
-            "agreements": _distinct_count(
-                Agreement.objects.filter(agreement_involving_country(country.code))
-            ),
-        }
-        rows.append(Row(country, counts))
-    return rows
+    return [
+        Row(country, {kind: len(involved[kind].get(country.code, ())) for kind in KINDS})
+        for country in partners
+    ]
 
 
-def rows_per_year() -> list[Row]:
-    """Per year: events held (by start), agreements dated, projects started, frameworks begun."""
-    table: dict[int, dict[str, int]] = defaultdict(lambda: dict.fromkeys(KINDS, 0))
-    sources = {
-        "events": Event.objects.filter(start__isnull=False).annotate(y=F("start__year")),
-        "agreements": Agreement.objects.filter(date__isnull=False).annotate(y=F("date__year")),
-        "projects": with_span(Project.objects.all())
-        .filter(span_start__isnull=False)
-        .annotate(y=F("span_start__year")),
-        "frameworks": Framework.objects.filter(period_start__isnull=False).annotate(
-            y=F("period_start__year")
+def _years(
+    start: PartialDate | None, end: PartialDate | None, *, open_ended: bool, last: int
+) -> range:
+    """The years a span touches, by the rules of ``periods.overlaps_year``."""
+    if start is None:
+        return range(0)
+    if end is not None:
+        return range(start.year, end.latest().year + 1)
+    return range(start.year, (last if open_ended else start.year) + 1)
+
+
+def rows_per_year(*, today: dt.date | None = None) -> list[Row]:
+    """Per year, what each list's year filter shows: frameworks in force, projects running,
+    events held and agreements dated that year. Latest year first; empty years left out."""
+    today = today or timezone.localdate()
+    spans = {
+        "frameworks": (list(Framework.objects.values_list("period_start", "period_end")), True),
+        "projects": (
+            list(with_span(Project.objects.all()).values_list("span_start", "span_end")),
+            True,
         ),
+        "events": (list(Event.objects.values_list("start", "end")), False),
+        "agreements": ([(date, date) for (date,) in Agreement.objects.values_list("date")], False),
     }
-    for kind, queryset in sources.items():
-        for row in queryset.values("y").annotate(n=Count("pk")).order_by():
-            table[row["y"]][kind] = row["n"]
-    return [Row(year, table[year]) for year in sorted(table, reverse=True)]
+    dated = [d.latest().year for rows, _ in spans.values() for pair in rows for d in pair if d]
+    last = max([today.year, *dated])
+    table: dict[int, Counter] = {}
+    for kind, (rows, open_ended) in spans.items():
+        for start, end in rows:
+            for year in _years(start, end, open_ended=open_ended, last=last):
+                table.setdefault(year, Counter())[kind] += 1
+    return [
+        Row(year, {kind: table[year][kind] for kind in KINDS})
+        for year in sorted(table, reverse=True)
+    ]
 
 
 def dashboard(*, today: dt.date | None = None) -> Dashboard:
@@ -123,7 +128,7 @@ def dashboard(*, today: dt.date | None = None) -> Dashboard:
         },
         areas=rows_per_area(),
         partners=rows_per_partner(),
-        years=rows_per_year(),
+        years=rows_per_year(today=today),
         upcoming=events_upcoming(today=today),
         recent=events_recent(today=today),
     )

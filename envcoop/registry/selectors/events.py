@@ -2,28 +2,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from envcoop.registry.models import Event, EventSeries
 from envcoop.registry.selectors.filters import ListFilters
+from envcoop.registry.selectors.involvement import involving_country
+from envcoop.registry.selectors.ordering import newest_first
 from envcoop.registry.selectors.periods import not_over_by, over_by, overlaps_year
 
 
 def _base() -> QuerySet[Event]:
     return Event.objects.select_related("series", "country").prefetch_related(
         "labels", "series__labels", "areas__labels", "host_countries"
-    )
-
-
-def event_involving_country(code: str) -> Q:
-    return (
-        Q(country__code=code)
-        | Q(host_countries__code=code)
-        | Q(participant_countries__code=code)
-        | Q(host_organisations__country__code=code)
-        | Q(participant_organisations__country__code=code)
-        | Q(series__partner_countries__code=code)
     )
 
 
@@ -35,9 +26,7 @@ def event_list(
     if filters.area:
         events = events.filter(areas__code=filters.area)
     if filters.country:
-        events = events.filter(
-            pk__in=Event.objects.filter(event_involving_country(filters.country)).values("pk")
-        )
+        events = involving_country(events, filters.country)
     if filters.year:
         events = events.filter(overlaps_year("start", "end", filters.year, open_ended=False))
     if filters.series:
@@ -47,7 +36,11 @@ def event_list(
     if filters.when == "upcoming":
         events = events.filter(not_over_by("start", "end", today)).order_by("start", "key")
     elif filters.when == "past":
-        events = events.filter(over_by("start", "end", today)).order_by("-start", "key")
+        events = events.filter(over_by("start", "end", today)).order_by(
+            newest_first("start"), "key"
+        )
+    else:
+        events = events.order_by(newest_first("start"), "key")
     return events.distinct()
 
 

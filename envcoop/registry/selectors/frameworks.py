@@ -4,6 +4,8 @@ from django.db.models import Prefetch, QuerySet
 
 from envcoop.registry.models import Component, Framework
 from envcoop.registry.selectors.filters import ListFilters
+from envcoop.registry.selectors.involvement import involving_country
+from envcoop.registry.selectors.ordering import newest_first, order_by_name
 from envcoop.registry.selectors.periods import overlaps_year
 
 
@@ -12,7 +14,7 @@ def framework_list(*, filters: ListFilters = ListFilters()) -> QuerySet[Framewor
     if filters.area:
         frameworks = frameworks.filter(areas__code=filters.area)
     if filters.country:
-        frameworks = frameworks.filter(partner_countries__code=filters.country)
+        frameworks = involving_country(frameworks, filters.country)
     if filters.year:
         frameworks = frameworks.filter(
             overlaps_year("period_start", "period_end", filters.year, open_ended=True)
@@ -21,7 +23,7 @@ def framework_list(*, filters: ListFilters = ListFilters()) -> QuerySet[Framewor
         frameworks = frameworks.filter(status=filters.status)
     if filters.kind:
         frameworks = frameworks.filter(kind=filters.kind)
-    return frameworks.distinct()
+    return order_by_name(frameworks.distinct(), first=(newest_first("period_start"),))
 
 
 def framework_get(*, key: str) -> Framework:

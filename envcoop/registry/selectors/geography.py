@@ -5,9 +5,8 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 
 from envcoop.registry.models import Agreement, Country, Event, Framework, Organisation, Project
-from envcoop.registry.selectors.agreements import agreement_involving_country
-from envcoop.registry.selectors.events import event_involving_country
-from envcoop.registry.selectors.projects import project_involving_country
+from envcoop.registry.selectors.involvement import involving_country
+from envcoop.registry.selectors.ordering import order_by_name
 
 
 def country_list(*, group: str | None = None) -> QuerySet[Country]:
@@ -31,33 +30,21 @@ class CountryActivity:
 
 def country_activity(*, code: str) -> CountryActivity:
     country = Country.objects.prefetch_related("memberships__group").get(code=code.upper())
+
+    def involved(model: type) -> list:
+        return list(involving_country(model.objects.prefetch_related("labels"), country.code))
+
     return CountryActivity(
         country=country,
-        frameworks=list(
-            Framework.objects.filter(partner_countries=country)
-            .prefetch_related("labels")
-            .distinct()
-        ),
+        frameworks=involved(Framework),
         projects=list(
-            Project.objects.filter(
-                pk__in=Project.objects.filter(project_involving_country(country.code)).values("pk")
+            order_by_name(
+                involving_country(Project.objects.prefetch_related("labels"), country.code)
             )
-            .prefetch_related("labels")
-            .order_by("key")
         ),
-        events=list(
-            Event.objects.filter(
-                pk__in=Event.objects.filter(event_involving_country(country.code)).values("pk")
-            ).prefetch_related("labels")
-        ),
-        agreements=list(
-            Agreement.objects.filter(
-                pk__in=Agreement.objects.filter(agreement_involving_country(country.code)).values(
-                    "pk"
-                )
-            ).prefetch_related("labels")
-        ),
+        events=involved(Event),
+        agreements=involved(Agreement),
         organisations=list(
-            Organisation.objects.filter(country=country).prefetch_related("labels").order_by("key")
+            order_by_name(Organisation.objects.filter(country=country).prefetch_related("labels"))
         ),
     )

@@ -4,6 +4,7 @@ from django.db.models import QuerySet
 
 from envcoop.registry.models import Organisation
 from envcoop.registry.selectors.filters import ListFilters
+from envcoop.registry.selectors.ordering import order_by_name
 
 
 def organisation_list(*, filters: ListFilters = ListFilters()) -> QuerySet[Organisation]:
@@ -16,7 +17,7 @@ def organisation_list(*, filters: ListFilters = ListFilters()) -> QuerySet[Organ
         organisations = organisations.filter(country__code=filters.country)
     if filters.kind:
         organisations = organisations.filter(type=filters.kind)
-    return organisations.distinct()
+    return order_by_name(organisations.distinct())
 
 
 def organisation_get(*, key: str) -> Organisation:

@@ -1,15 +1,17 @@
 from __future__ import annotations
 
-from django.db.models import Case, F, Q, QuerySet, When
+from django.db.models import Case, F, QuerySet, Value, When
 
 from envcoop.registry.fields import PartialDateField
 from envcoop.registry.models import Fund, Project
 from envcoop.registry.selectors.filters import ListFilters
+from envcoop.registry.selectors.involvement import involving_country
+from envcoop.registry.selectors.ordering import order_by_name
 from envcoop.registry.selectors.periods import overlaps_year
 
 
 def with_span(projects: QuerySet[Project]) -> QuerySet[Project]:
-    """Annotate ``span_start``/``span_end``: the actual dates where known, else the planned ones."""
+    """Annotate ``span_start``/``span_end`` as ``Project.start``/``Project.end`` define them."""
     return projects.annotate(
         span_start=Case(
             When(actual_start__isnull=False, then=F("actual_start")),
@@ -18,14 +20,16 @@ def with_span(projects: QuerySet[Project]) -> QuerySet[Project]:
         ),
         span_end=Case(
             When(actual_end__isnull=False, then=F("actual_end")),
+            # started after its planned end: the end is not known
+            When(
+                actual_start__isnull=False,
+                planned_end__latest__lt=F("actual_start__earliest"),
+                then=Value(None),
+            ),
             default=F("planned_end"),
             output_field=PartialDateField(),
         ),
     )
-
-
-def project_involving_country(code: str) -> Q:
-    return Q(recipient_countries__code=code) | Q(participating_organisations__country__code=code)
 
 
 def project_list(*, filters: ListFilters = ListFilters()) -> QuerySet[Project]:
@@ -35,9 +39,7 @@ def project_list(*, filters: ListFilters = ListFilters()) -> QuerySet[Project]:
     if filters.area:
         projects = projects.filter(areas__code=filters.area)
     if filters.country:
-        projects = projects.filter(
-            pk__in=Project.objects.filter(project_involving_country(filters.country)).values("pk")
-        )
+        projects = involving_country(projects, filters.country)
     if filters.status:
         projects = projects.filter(activity_status=filters.status)
     if filters.year:
@@ -45,7 +47,7 @@ def project_list(*, filters: ListFilters = ListFilters()) -> QuerySet[Project]:
             overlaps_year("span_start", "span_end", filters.year, open_ended=True)
         )
         projects = projects.filter(pk__in=running.values("pk"))
-    return projects.distinct().order_by("key")
+    return order_by_name(projects.distinct())
 
 
 def project_get(*, key: str) -> Project:

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from django.db import transaction
 
 from envcoop.registry.models import Agreement, AgreementKind, AgreementStatus, Event, Organisation
 from envcoop.registry.services.labels import NameSet
-from envcoop.registry.services.links import action_lines_from_refs, components_from_refs
-from envcoop.registry.services.records import choice_value, date_value, record_save
-from envcoop.registry.services.references import (
+from envcoop.registry.services.resolve import (
+    action_lines_from_refs,
     areas_from_codes,
+    choice_value,
+    components_from_refs,
     countries_from_codes,
+    date_value,
     record_from_key,
     records_from_keys,
+    text_value,
 )
+from envcoop.registry.services.upsert import record_upsert
 
 
+@transaction.atomic
 def agreement_upsert(
     *,
     key: str,
@@ -24,25 +29,25 @@ def agreement_upsert(
     status: str = AgreementStatus.ADOPTED,
     date: object = None,
     place: str = "",
-    party_countries: Iterable[str] = (),
-    party_organisations: Iterable[str] = (),
+    party_countries: object = (),
+    party_organisations: object = (),
     adopted_at: str | None = None,
-    areas: Iterable[str] = (),
-    components: Iterable[str] = (),
-    action_lines: Iterable[str] = (),
+    areas: object = (),
+    components: object = (),
+    action_lines: object = (),
     url: str = "",
     overwrite: bool = True,
 ) -> tuple[Agreement, bool]:
-    return record_save(
+    return record_upsert(
         model=Agreement,
         lookup={"key": key},
         fields={
             "kind": choice_value(kind, choices=AgreementKind, field="kind"),
             "status": choice_value(status, choices=AgreementStatus, field="status"),
             "date": date_value(date, field="date"),
-            "place": place.strip(),
+            "place": text_value(place, field="place"),
             "adopted_at": record_from_key(Event, adopted_at, field="adopted_at"),
-            "url": url,
+            "url": text_value(url, field="url"),
         },
         links={
             "party_countries": countries_from_codes(party_countries, field="party_countries"),

@@ -2,39 +2,60 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from django.core.exceptions import ValidationError
+from django.db import transaction
 
 from envcoop.registry.models import Area, AreaCode, Term, Vocabulary
 from envcoop.registry.services.labels import NameSet
-from envcoop.registry.services.records import record_save
-from envcoop.registry.services.references import areas_from_codes
+from envcoop.registry.services.resolve import (
+    areas_from_codes,
+    choice_value,
+    text_value,
+    whole_number,
+)
+from envcoop.registry.services.upsert import record_upsert
 
 
-def area_upsert(*, code: str, position: int, names: NameSet) -> tuple[Area, bool]:
-    if code not in AreaCode.values:
-        raise ValidationError(
-            {"code": f"{code!r} is not one of the eight areas: {', '.join(AreaCode.values)}"}
-        )
-    return record_save(
-        model=Area, lookup={"code": code}, fields={"position": position}, labels=names.specs()
+@transaction.atomic
+def area_upsert(
+    *, code: str, position: int, names: NameSet, overwrite: bool = True
+) -> tuple[Area, bool]:
+    return record_upsert(
+        model=Area,
+        lookup={"code": choice_value(code, choices=AreaCode, field="code")},
+        fields={"position": whole_number(position, field="position")},
+        labels=names.specs(),
+        overwrite=overwrite,
     )
 
 
-def vocabulary_upsert(*, code: str, names: NameSet, url: str = "") -> tuple[Vocabulary, bool]:
-    return record_save(
-        model=Vocabulary, lookup={"code": code}, fields={"url": url}, labels=names.specs()
+@transaction.atomic
+def vocabulary_upsert(
+    *, code: str, names: NameSet, url: str = "", overwrite: bool = True
+) -> tuple[Vocabulary, bool]:
+    return record_upsert(
+        model=Vocabulary,
+        lookup={"code": text_value(code, field="code", max_length=32)},
+        fields={"url": text_value(url, field="url")},
+        labels=names.specs(),
+        overwrite=overwrite,
     )
 
 
+@transaction.atomic
 def term_upsert(
-    *, vocabulary: Vocabulary, code: str, names: NameSet, areas: Iterable[str], position: int = 0
+    *,
+    vocabulary: Vocabulary,
+    code: str,
+    names: NameSet,
+    areas: object,
+    position: int = 0,
+    overwrite: bool = True,
 ) -> tuple[Term, bool]:
-    return record_save(
+    return record_upsert(
         model=Term,
-        lookup={"vocabulary": vocabulary, "code": code},
-        fields={"position": position},
+        lookup={"vocabulary": vocabulary, "code": text_value(code, field="code", max_length=32)},
+        fields={"position": whole_number(position, field="position")},
         links={"areas": areas_from_codes(areas)},
         labels=names.specs(),
+        overwrite=overwrite,
     )

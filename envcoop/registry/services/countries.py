@@ -7,12 +7,14 @@ from collections.abc import Mapping
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from envcoop.core.countries import CountryError, clean_country
 from envcoop.core.partial_date import PartialDate, PartialDateError
 from envcoop.registry.models import Country, CountryGroup, CountryGroupCode, CountryMembership
 from envcoop.registry.services.labels import NameSet, labels_apply
-from envcoop.registry.services.references import country_get_or_create
+from envcoop.registry.services.resolve import country_get_or_create
 
 
+@transaction.atomic
 def country_upsert(
     *,
     code: str,
@@ -26,20 +28,25 @@ def country_upsert(
     With ``overwrite`` False the groups of an existing country are left alone.
     Returns ``(country, changed)``.
     """
-    with transaction.atomic():
-        existed = Country.objects.filter(code=code.strip().upper()).exists()
-        country = country_get_or_create(code=code)
-        changed = not existed
-        if groups is not None and (overwrite or not existed):
-            changed |= _memberships_set(country, groups)
-        if names is not None:
-            changed |= labels_apply(record=country, specs=names.specs(), replace=False)
+    try:
+        clean = clean_country(code)
+    except CountryError as error:
+        raise ValidationError({"code": str(error)}) from error
+    existed = Country.objects.filter(code=clean).exists()
+    country = country_get_or_create(code=clean)
+    changed = not existed
+    if groups is not None and (overwrite or not existed):
+        changed |= _memberships_set(country, groups)
+    if names is not None:
+        changed |= labels_apply(record=country, specs=names.specs(), replace=False)
     return country, changed
 
 
 def _memberships_set(country: Country, groups: Mapping[str, str | None]) -> bool:
     changed = False
     wanted: dict[str, PartialDate | None] = {}
+    if not isinstance(groups, Mapping):
+        raise ValidationError({"groups": "expected group codes mapped to member-since dates"})
     for code, since in groups.items():
         if code not in CountryGroupCode.values:
             raise ValidationError(

@@ -2,34 +2,39 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
 from envcoop.registry.models import Event, EventMode, EventSeries, Frequency, Organisation
 from envcoop.registry.services.labels import NameSet
-from envcoop.registry.services.links import action_lines_from_refs, components_from_refs
-from envcoop.registry.services.records import choice_value, date_value, record_save
-from envcoop.registry.services.references import (
+from envcoop.registry.services.resolve import (
+    action_lines_from_refs,
     areas_from_codes,
+    choice_value,
+    components_from_refs,
     countries_from_codes,
     country_optional,
+    date_value,
     record_from_key,
     records_from_keys,
+    text_value,
+    whole_number,
 )
+from envcoop.registry.services.upsert import record_upsert
 
 
+@transaction.atomic
 def event_series_upsert(
     *,
     key: str,
     names: NameSet,
     convener: str | None = None,
     frequency: str = Frequency.IRREGULAR,
-    partner_countries: Iterable[str] = (),
-    areas: Iterable[str] = (),
+    partner_countries: object = (),
+    areas: object = (),
     overwrite: bool = True,
 ) -> tuple[EventSeries, bool]:
-    return record_save(
+    return record_upsert(
         model=EventSeries,
         lookup={"key": key},
         fields={
@@ -45,6 +50,7 @@ def event_series_upsert(
     )
 
 
+@transaction.atomic
 def event_upsert(
     *,
     key: str,
@@ -56,20 +62,18 @@ def event_upsert(
     place: str = "",
     country: str | None = None,
     mode: str = "",
-    host_countries: Iterable[str] = (),
-    host_organisations: Iterable[str] = (),
+    host_countries: object = (),
+    host_organisations: object = (),
     chair_country: str | None = None,
-    participant_countries: Iterable[str] = (),
-    participant_organisations: Iterable[str] = (),
-    areas: Iterable[str] = (),
-    components: Iterable[str] = (),
-    action_lines: Iterable[str] = (),
+    participant_countries: object = (),
+    participant_organisations: object = (),
+    areas: object = (),
+    components: object = (),
+    action_lines: object = (),
     url: str = "",
     overwrite: bool = True,
 ) -> tuple[Event, bool]:
-    if ordinal is not None and (not isinstance(ordinal, int) or isinstance(ordinal, bool)):
-        raise ValidationError({"ordinal": f"{ordinal!r} is not a whole number"})
-    if ordinal is not None and ordinal < 1:
+    if ordinal is not None and whole_number(ordinal, field="ordinal") < 1:
         raise ValidationError({"ordinal": "numbers in a series start at 1"})
     series_record = record_from_key(EventSeries, series, field="series")
     if ordinal is not None and series_record is not None:
@@ -80,7 +84,7 @@ def event_upsert(
                     "ordinal": f"{series_record} number {ordinal} is already recorded as {clash.key!r}"
                 }
             )
-    return record_save(
+    return record_upsert(
         model=Event,
         lookup={"key": key},
         fields={
@@ -88,11 +92,11 @@ def event_upsert(
             "ordinal": ordinal,
             "start": date_value(start, field="start"),
             "end": date_value(end, field="end"),
-            "place": place.strip(),
+            "place": text_value(place, field="place"),
             "country": country_optional(country, field="country"),
             "mode": choice_value(mode, choices=EventMode, field="mode") if mode else "",
             "chair_country": country_optional(chair_country, field="chair_country"),
-            "url": url,
+            "url": text_value(url, field="url"),
         },
         links={
             "host_countries": countries_from_codes(host_countries, field="host_countries"),

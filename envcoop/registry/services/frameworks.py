@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db import transaction
+
 from envcoop.registry.models import (
     ActionLine,
     Component,
@@ -14,15 +16,20 @@ from envcoop.registry.models import (
     Term,
 )
 from envcoop.registry.services.labels import NameSet
-from envcoop.registry.services.records import choice_value, date_value, record_save
-from envcoop.registry.services.references import (
+from envcoop.registry.services.resolve import (
     areas_from_codes,
+    choice_value,
     countries_from_codes,
+    date_value,
     record_from_key,
     records_from_keys,
+    text_value,
+    whole_number,
 )
+from envcoop.registry.services.upsert import record_upsert
 
 
+@transaction.atomic
 def framework_upsert(
     *,
     key: str,
@@ -31,14 +38,14 @@ def framework_upsert(
     status: str = FrameworkStatus.ADOPTED,
     period_start: object = None,
     period_end: object = None,
-    partner_countries: Iterable[str] = (),
-    partner_organisations: Iterable[str] = (),
+    partner_countries: object = (),
+    partner_organisations: object = (),
     predecessor: str | None = None,
-    areas: Iterable[str] = (),
+    areas: object = (),
     url: str = "",
     overwrite: bool = True,
 ) -> tuple[Framework, bool]:
-    return record_save(
+    return record_upsert(
         model=Framework,
         lookup={"key": key},
         fields={
@@ -47,7 +54,7 @@ def framework_upsert(
             "period_start": date_value(period_start, field="period_start"),
             "period_end": date_value(period_end, field="period_end"),
             "predecessor": record_from_key(Framework, predecessor, field="predecessor"),
-            "url": url,
+            "url": text_value(url, field="url"),
         },
         links={
             "partner_countries": countries_from_codes(partner_countries, field="partner_countries"),
@@ -61,18 +68,19 @@ def framework_upsert(
     )
 
 
+@transaction.atomic
 def component_upsert(
     *,
     framework: Framework,
     number: int,
     names: NameSet,
-    areas: Iterable[str] = (),
+    areas: object = (),
     terms: Iterable[Term] = (),
     overwrite: bool = True,
 ) -> tuple[Component, bool]:
-    return record_save(
+    return record_upsert(
         model=Component,
-        lookup={"framework": framework, "number": number},
+        lookup={"framework": framework, "number": whole_number(number, field="number")},
         fields={},
         links={"areas": areas_from_codes(areas), "terms": list(terms)},
         labels=names.specs(),
@@ -80,13 +88,14 @@ def component_upsert(
     )
 
 
+@transaction.atomic
 def action_line_upsert(
     *, component: Component, code: str, names: NameSet, position: int = 0, overwrite: bool = True
 ) -> tuple[ActionLine, bool]:
-    return record_save(
+    return record_upsert(
         model=ActionLine,
-        lookup={"component": component, "code": code},
-        fields={"position": position},
+        lookup={"component": component, "code": text_value(code, field="code", max_length=16)},
+        fields={"position": whole_number(position, field="position")},
         labels=names.specs(),
         overwrite=overwrite,
     )

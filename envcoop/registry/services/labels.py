@@ -13,8 +13,17 @@ from envcoop.core.languages import UNDETERMINED, LanguageError, clean_language
 from envcoop.registry.models import Label, LabelKind
 from envcoop.registry.models.base import SINGLE_PER_LANGUAGE
 
+# Names are indexed (unique per record, kind and language); 500 characters of any script
+# stay well inside PostgreSQL's limit for an index entry. Descriptions are not indexed.
 MAX_LABEL_LENGTH = {LabelKind.DESCRIPTION: 20_000}
-DEFAULT_MAX_LENGTH = 1_000
+DEFAULT_MAX_LENGTH = 500
+
+
+def tidy_label_text(kind: str, text: str) -> str:
+    """Names fold runs of white space to one space; descriptions keep their lines."""
+    if kind == LabelKind.DESCRIPTION:
+        return text.strip()
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +101,9 @@ def _lang(value: str, field: str) -> str:
 def _text(value: object, field: str) -> str:
     if not isinstance(value, str):
         raise ValidationError({field: f"expected text, got {type(value).__name__}"})
-    text = " ".join(value.split()) if field != "descriptions" else value.strip()
+    text = tidy_label_text(
+        LabelKind.DESCRIPTION if field == "descriptions" else LabelKind.NAME, value
+    )
     if not text:
         raise ValidationError({field: "empty text"})
     if "\x00" in text:

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from django.core.exceptions import ValidationError
+from django.db import transaction
 
 from envcoop.registry.models import Organisation, OrganisationType
 from envcoop.registry.services.labels import NameSet
-from envcoop.registry.services.records import record_save
-from envcoop.registry.services.references import (
+from envcoop.registry.services.resolve import (
     areas_from_codes,
+    choice_value,
     country_optional,
     record_from_key,
+    text_value,
 )
+from envcoop.registry.services.upsert import record_upsert
 
 
+@transaction.atomic
 def organisation_upsert(
     *,
     key: str,
@@ -24,26 +25,18 @@ def organisation_upsert(
     country: str | None = None,
     parent: str | None = None,
     website: str = "",
-    areas: Iterable[str] = (),
+    areas: object = (),
     overwrite: bool = True,
 ) -> tuple[Organisation, bool]:
-    if type not in OrganisationType.values:
-        raise ValidationError(
-            {
-                "type": f"unknown organisation type {type!r}; use one of {', '.join(OrganisationType.values)}"
-            }
-        )
     parent_record = record_from_key(Organisation, parent, field="parent")
-    if parent_record is not None and parent_record.key == key:
-        raise ValidationError({"parent": "an organisation cannot be part of itself"})
-    return record_save(
+    return record_upsert(
         model=Organisation,
         lookup={"key": key},
         fields={
-            "type": type,
+            "type": choice_value(type, choices=OrganisationType, field="type"),
             "country": country_optional(country, field="country"),
             "parent": parent_record,
-            "website": website,
+            "website": text_value(website, field="website"),
         },
         links={"areas": areas_from_codes(areas)},
         labels=names.specs(),

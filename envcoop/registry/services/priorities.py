@@ -2,36 +2,38 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
 from envcoop.core.partial_date import MAX_YEAR, MIN_YEAR
 from envcoop.registry.models import Agreement, Framework, Priority, PriorityKind
 from envcoop.registry.services.labels import NameSet
-from envcoop.registry.services.records import choice_value, record_save
-from envcoop.registry.services.references import (
+from envcoop.registry.services.resolve import (
     areas_from_codes,
+    choice_value,
     countries_from_codes,
     records_from_keys,
+    whole_number,
 )
+from envcoop.registry.services.upsert import record_upsert
 
 
+@transaction.atomic
 def priority_upsert(
     *,
     key: str,
     year: int,
     names: NameSet,
     kind: str = PriorityKind.PRIORITY,
-    areas: Iterable[str] = (),
-    partner_countries: Iterable[str] = (),
-    frameworks: Iterable[str] = (),
-    agreements: Iterable[str] = (),
+    areas: object = (),
+    partner_countries: object = (),
+    frameworks: object = (),
+    agreements: object = (),
     overwrite: bool = True,
 ) -> tuple[Priority, bool]:
-    if not isinstance(year, int) or not MIN_YEAR <= year <= MAX_YEAR:
+    if not MIN_YEAR <= whole_number(year, field="year") <= MAX_YEAR:
         raise ValidationError({"year": f"{year!r} is not a year between {MIN_YEAR} and {MAX_YEAR}"})
-    return record_save(
+    return record_upsert(
         model=Priority,
         lookup={"key": key},
         fields={"year": year, "kind": choice_value(kind, choices=PriorityKind, field="kind")},

@@ -18,18 +18,23 @@ from envcoop.registry.models import (
     ProjectParticipation,
 )
 from envcoop.registry.services.labels import NameSet
-from envcoop.registry.services.links import action_lines_from_refs, components_from_refs
-from envcoop.registry.services.records import choice_value, date_value, record_save
-from envcoop.registry.services.references import (
+from envcoop.registry.services.resolve import (
+    action_lines_from_refs,
     areas_from_codes,
+    choice_value,
+    components_from_refs,
     countries_from_codes,
+    date_value,
     record_from_key,
     records_from_keys,
+    text_value,
 )
+from envcoop.registry.services.upsert import record_upsert
 
 ROLE_NAMES = {role.name.lower(): role.value for role in OrganisationRole}
 
 
+@transaction.atomic
 def fund_upsert(
     *,
     key: str,
@@ -39,14 +44,14 @@ def fund_upsert(
     url: str = "",
     overwrite: bool = True,
 ) -> tuple[Fund, bool]:
-    return record_save(
+    return record_upsert(
         model=Fund,
         lookup={"key": key},
         fields={
             "managing_organisation": record_from_key(
                 Organisation, managing_organisation, field="managing_organisation"
             ),
-            "url": url,
+            "url": text_value(url, field="url"),
         },
         links={
             "partner_countries": countries_from_codes(partner_countries, field="partner_countries")
@@ -56,6 +61,7 @@ def fund_upsert(
     )
 
 
+@transaction.atomic
 def project_upsert(
     *,
     key: str,
@@ -84,37 +90,37 @@ def project_upsert(
     """
     value, currency = _budget(budget_value, budget_currency)
     participations = _participations(participating_organisations or {})
-    with transaction.atomic():
-        project, changed = record_save(
-            model=Project,
-            lookup={"key": key},
-            fields={
-                "iati_identifier": iati_identifier.strip(),
-                "activity_status": choice_value(
-                    activity_status, choices=ActivityStatus, field="activity_status"
-                ),
-                "planned_start": date_value(planned_start, field="planned_start"),
-                "actual_start": date_value(actual_start, field="actual_start"),
-                "planned_end": date_value(planned_end, field="planned_end"),
-                "actual_end": date_value(actual_end, field="actual_end"),
-                "fund": record_from_key(Fund, fund, field="fund"),
-                "budget_value": value,
-                "budget_currency": currency,
-                "url": url,
-            },
-            links={
-                "recipient_countries": countries_from_codes(
-                    recipient_countries, field="recipient_countries"
-                ),
-                "areas": areas_from_codes(areas),
-                "components": components_from_refs(components),
-                "action_lines": action_lines_from_refs(action_lines),
-            },
-            labels=names.specs(),
-            overwrite=overwrite,
-        )
-        if overwrite or changed:
-            changed |= _participations_set(project, participations)
+    existed = Project.objects.filter(key=key).exists()
+    project, changed = record_upsert(
+        model=Project,
+        lookup={"key": key},
+        fields={
+            "iati_identifier": text_value(iati_identifier, field="iati_identifier", max_length=150),
+            "activity_status": choice_value(
+                activity_status, choices=ActivityStatus, field="activity_status"
+            ),
+            "planned_start": date_value(planned_start, field="planned_start"),
+            "actual_start": date_value(actual_start, field="actual_start"),
+            "planned_end": date_value(planned_end, field="planned_end"),
+            "actual_end": date_value(actual_end, field="actual_end"),
+            "fund": record_from_key(Fund, fund, field="fund"),
+            "budget_value": value,
+            "budget_currency": currency,
+            "url": text_value(url, field="url"),
+        },
+        links={
+            "recipient_countries": countries_from_codes(
+                recipient_countries, field="recipient_countries"
+            ),
+            "areas": areas_from_codes(areas),
+            "components": components_from_refs(components),
+            "action_lines": action_lines_from_refs(action_lines),
+        },
+        labels=names.specs(),
+        overwrite=overwrite,
+    )
+    if overwrite or not existed:
+        changed |= _participations_set(project, participations)
     return project, changed
 
 
@@ -138,6 +144,8 @@ def _budget(value: object, currency: str) -> tuple[Decimal | None, str]:
 
 def _participations(spec: Mapping[str, Iterable[str]]) -> list[tuple[Organisation, int]]:
     pairs: list[tuple[Organisation, int]] = []
+    if not isinstance(spec, Mapping):
+        raise ValidationError({"participating_organisations": "expected roles mapped to keys"})
     for role_name, keys in spec.items():
         role = ROLE_NAMES.get(str(role_name).lower())
         if role is None:

@@ -11,6 +11,7 @@ from django.utils.http import urlencode
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
+from envcoop.core.countries import country_name
 from envcoop.core.formatting import (
     display_year,
     format_date,
@@ -21,7 +22,7 @@ from envcoop.core.formatting import (
 )
 from envcoop.core.languages import language_name
 from envcoop.core.partial_date import PartialDate
-from envcoop.registry.models import Text
+from envcoop.registry.models import Organisation, Text
 
 register = template.Library()
 
@@ -39,13 +40,24 @@ def _text_html(text: Text | None) -> SafeString:
 
 
 @register.simple_tag
-def name(record: object) -> SafeString:
-    """The record's name in the reader's language (else English, else the original), with lang=."""
+def name(record: object, qualified: bool = False) -> SafeString:
+    """The record's name in the reader's language (else English, else the original), with lang=.
+
+    ``qualified`` adds an organisation's country, so that two ministries of the same
+    name in different countries can be told apart in a list.
+    """
     if record is None:
         return format_html("")
-    if hasattr(record, "display_name"):
-        return _text_html(record.display_name)
-    return format_html("{}", str(record))
+    if not hasattr(record, "display_name"):
+        return format_html("{}", str(record))
+    text = _text_html(record.display_name)
+    if qualified and isinstance(record, Organisation) and record.country_id:
+        return format_html(
+            '{} <span class="qualifier">({})</span>',
+            text,
+            country_name(record.country.code, _lang()),
+        )
+    return text
 
 
 @register.simple_tag
