@@ -4,19 +4,17 @@
 # and one for contributors:
 #   make check  ruff (lint and format) and the tests
 
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
 HOST   ?= 127.0.0.1
 
-.PHONY: run test check lint setup test-setup messages clean
+.PHONY: run test check lint setup test-setup messages clean distclean
 
 $(VENV)/.installed: pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
-		{ echo "envcoop needs Python 3.11 or newer (found: $$($(PYTHON) --version 2>&1))"; exit 1; }
 	scripts/system-packages.sh run
-	$(PYTHON) -m venv $(VENV)
+	@python=$$(scripts/find-python) || { echo "envcoop needs Python 3.11 or newer with venv"; exit 1; }; \
+		echo "creating $(VENV) with $$python"; $$python -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e .
 	touch $@
@@ -49,6 +47,11 @@ lint: $(VENV)/.installed-test
 
 check: lint test
 
+# Removes what setup built; keeps var/ (the SQLite database and the secret key).
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache
 	find envcoop -name '*.mo' -delete
+
+# Also removes var/: the local database and secret key are gone for good.
+distclean: clean
+	rm -rf var

@@ -2,7 +2,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-urlpatterns = i18n_patterns(
+from envcoop.web.language import switch_language
+
+urlpatterns = [
+    path("language/<str:code>/", switch_language, name="switch_language"),
+]
+urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("envcoop.web.urls")),
     prefix_default_language=False,

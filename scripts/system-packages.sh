@@ -19,6 +19,11 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
   exit 0
 fi
 
+# A Python 3.11+ that can make virtual environments (Debian splits venv/ensurepip out).
+if ! "$(dirname "$0")/find-python" >/dev/null; then
+  wanted+=(python3 python3-venv)
+fi
+
 missing=()
 for package in "${wanted[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

@@ -11,8 +11,6 @@ signed-in user without staff rights; anonymous visitors use ``client``.
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
@@ -50,7 +48,3 @@ def member_client(member) -> Client:
     client = Client()
     client.force_login(member)
     return client
-
-
-def on_postgresql() -> bool:
-    return os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))

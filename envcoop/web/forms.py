@@ -12,12 +12,12 @@ from django.utils.translation import gettext_lazy as _
 
 from envcoop.core.countries import country_name
 from envcoop.core.partial_date import BUDDHIST_ERA_OFFSET, MAX_YEAR, MIN_YEAR
-from envcoop.registry.models import Area, Country, EventSeries
+from envcoop.registry.models import Area, Country, EventSeries, Fund
 from envcoop.registry.selectors.filters import ListFilters
 
 # Years from here on are read as Buddhist era (2443 BE = 1900 CE, our earliest year).
 BUDDHIST_ERA_START = MIN_YEAR + BUDDHIST_ERA_OFFSET
-FILTER_FIELDS = ("area", "country", "year", "status", "kind", "series", "when")
+FILTER_FIELDS = ("area", "country", "year", "status", "kind", "series", "fund", "when")
 
 
 class ListFilterForm(forms.Form):
@@ -89,6 +89,14 @@ class ListFilterForm(forms.Form):
                 label=_("Series"),
                 required=False,
                 choices=any_choice + [(s.key, str(s.display_name)) for s in series],
+            )
+        if "fund" in wanted:
+            funds = Fund.objects.prefetch_related("labels").order_by("key")
+            self.fields["fund"] = forms.ChoiceField(
+                error_messages=choice_errors,
+                label=_("Fund"),
+                required=False,
+                choices=any_choice + [(f.key, str(f.display_name)) for f in funds],
             )
         if "when" in wanted:
             self.fields["when"] = forms.ChoiceField(

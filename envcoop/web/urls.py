@@ -25,6 +25,7 @@ urlpatterns = [
     *[path(f"{page.name}/", page.view, name=page.name) for page in LIST_PAGES],
     path("frameworks/<slug:key>/", pages.framework_detail, name="framework"),
     path("projects/<slug:key>/", pages.project_detail, name="project"),
+    path("funds/", pages.fund_index, name="funds"),
     path("funds/<slug:key>/", pages.fund_detail, name="fund"),
     path("events/<slug:key>/", pages.event_detail, name="event"),
     path("agreements/<slug:key>/", pages.agreement_detail, name="agreement"),

@@ -95,3 +95,20 @@ def test_text_is_tidied():
     [spec] = label_specs(names={"en": "  ASEAN \n  Centre  "})
     assert spec.text == "ASEAN Centre"
     assert spec.is_original  # a single name is the original
+
+
+def test_long_texts_in_any_script_fit_the_database():
+    """Names up to the limit and long descriptions, in Thai (3 bytes a letter), store on SQLite
+    and PostgreSQL alike (a PostgreSQL index entry holds at most 2,704 bytes)."""
+    thai_name = "ก" * 500
+    thai_description = "การอนุรักษ์ป่าชายเลน " * 300
+    org = organisation_upsert(
+        key="t-long",
+        type="agency",
+        names=NameSet(names={"th": thai_name}, descriptions={"th": thai_description}),
+    )[0]
+    assert org.name_in("th").text == thai_name
+    assert org.description_in("th").text == thai_description.strip()
+    with pytest.raises(ValidationError) as error:
+        label_add(record=org, kind="alias", lang="th", text="ข" * 501)
+    assert "longer than 500" in str(error.value)

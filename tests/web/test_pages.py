@@ -108,10 +108,35 @@ def test_record_pages_read_in_the_readers_language(client: Client):
     assert "Biến đổi khí hậu và cải thiện chất lượng không khí" in framework
 
 
-def test_language_switch_links_point_to_the_same_page(client: Client):
+def test_language_switch_links_lead_to_the_same_page(client: Client):
     content = client.get(_url("web:event", "th", "amme-17")).content.decode()
-    assert 'href="/events/amme-17/" hreflang="en"' in content
-    assert 'href="/vi/events/amme-17/" hreflang="vi"' in content
+    assert '<link rel="alternate" hreflang="en" href="/events/amme-17/">' in content
+    assert 'href="/language/vi/?next=%2Fth%2Fevents%2Famme-17%2F"' in content
+    response = client.get("/language/en/", {"next": "/th/events/amme-17/?x=1"})
+    assert response.status_code == 302 and response["Location"] == "/events/amme-17/?x=1"
+    assert response.cookies["django_language"].value == "en"
+
+
+@pytest.mark.parametrize(
+    ("next_url", "expected"),
+    [("https://evil.example/", "/th/"), ("//evil.example/", "/th/"), ("/vi/areas/", "/th/areas/")],
+)
+def test_the_language_switch_stays_on_this_site(client: Client, next_url, expected):
+    response = client.get("/language/th/", {"next": next_url})
+    assert response.status_code == 302 and response["Location"] == expected
+    assert client.get("/language/klingon/", {"next": "/areas/"})["Location"] == "/areas/"
+
+
+def test_a_first_visit_follows_the_browsers_language(client: Client):
+    response = client.get("/events/?year=2023", HTTP_ACCEPT_LANGUAGE="th-TH,th;q=0.9,en;q=0.5")
+    assert response.status_code == 302 and response["Location"] == "/th/events/?year=2023"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="vi")["Location"] == "/vi/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="fr-FR,fr").status_code == 200
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB").status_code == 200
+    assert "Accept-Language" in client.get("/")["Vary"]
+    # once English is chosen, English stays
+    client.get("/language/en/", {"next": "/"})
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="th").status_code == 200
 
 
 def test_filters_narrow_the_list(client: Client):
@@ -207,3 +232,44 @@ def test_pages_load_nothing_from_other_hosts(client: Client):
     content = client.get(_url("web:home", "en")).content.decode()
     for reference in re.findall(r'(?:src|href)="([^"]+)"', content):
         assert not reference.startswith(("http://", "https://", "//")), reference
+
+
+def test_every_dashboard_figure_matches_the_list_it_links_to(client: Client):
+    """The figures on the home page are the lengths of the lists behind their links."""
+    content = client.get("/").content.decode()
+    links = re.findall(r'<td><a href="(/[a-z]+/\?[a-z]+=[^"]+)">([\d,]+)</a></td>', content)
+    assert len(links) >= 8 * 4  # every area, and more
+    for url, figure in links:
+        listed = client.get(html.unescape(url)).content.decode()
+        count = re.search(r'<p class="count">([\d,]+) records?</p>', listed)
+        assert count, url
+        assert count.group(1) == figure, (url, figure, count.group(1))
+
+
+def test_fund_list_and_filter(client: Client):
+    content = client.get(_url("web:funds", "en")).content.decode()
+    assert "ASEAN–China Maritime Cooperation Fund" in content
+    listed = client.get(
+        _url("web:projects", "en"), {"fund": "asean-china-maritime-cooperation-fund"}
+    )
+    assert '<p class="count">4 records</p>' in listed.content.decode()
+
+
+def test_country_pages_refuse_odd_codes(client: Client):
+    for url in [
+        "/countries/%00/",
+        "/countries/T/",
+        "/countries/THA/",
+        "/countries/%E0%B8%81%E0%B8%82/",
+    ]:
+        assert client.get(url).status_code == 404
+    assert client.get("/countries/th/").status_code == 200
+
+
+def test_countries_are_listed_by_name_in_each_group(client: Client):
+    content = client.get(_url("web:countries", "en")).content.decode()
+    asean = content.split("ASEAN member state", 1)[1].split("</section>", 1)[0]
+    names = re.findall(r'<a href="/countries/[A-Z]{2}/">([^<]+)</a>', asean)
+    assert names == sorted(names, key=str.casefold)
+    assert names[0] == "Brunei" and "Myanmar" in names
+    assert "ASEAN Plus Three partner" in content

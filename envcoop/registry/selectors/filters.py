@@ -13,6 +13,7 @@ class ListFilters:
     status: str | None = None
     kind: str | None = None
     series: str | None = None
+    fund: str | None = None
     when: str | None = None  # events: "upcoming" or "past"
 
     def active(self) -> dict[str, object]:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from django.db.models import Case, F, QuerySet, Value, When
+from django.db.models import Case, Count, F, QuerySet, Value, When
 
 from envcoop.registry.fields import PartialDateField
 from envcoop.registry.models import Fund, Project
@@ -42,6 +42,8 @@ def project_list(*, filters: ListFilters = ListFilters()) -> QuerySet[Project]:
         projects = involving_country(projects, filters.country)
     if filters.status:
         projects = projects.filter(activity_status=filters.status)
+    if filters.fund:
+        projects = projects.filter(fund__key=filters.fund)
     if filters.year:
         running = with_span(Project.objects.all()).filter(
             overlaps_year("span_start", "span_end", filters.year, open_ended=True)
@@ -71,3 +73,10 @@ def fund_get(*, key: str) -> Fund:
     return Fund.objects.prefetch_related(
         "labels", "projects__labels", "partner_countries", "managing_organisation__labels"
     ).get(key=key)
+
+
+def fund_list() -> QuerySet[Fund]:
+    funds = Fund.objects.prefetch_related("labels", "partner_countries").annotate(
+        project_count=Count("projects", distinct=True)
+    )
+    return order_by_name(funds)

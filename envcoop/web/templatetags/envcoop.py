@@ -14,7 +14,6 @@ from django.utils.translation import get_language
 from envcoop.core.countries import country_name
 from envcoop.core.formatting import (
     display_year,
-    format_date,
     format_money,
     format_number,
     format_partial_date,
@@ -60,19 +59,9 @@ def name(record: object, qualified: bool = False) -> SafeString:
     return text
 
 
-@register.simple_tag
-def description(record: object) -> SafeString:
-    return _text_html(getattr(record, "display_description", None))
-
-
 @register.filter
 def pdate(value: PartialDate | None) -> str:
     return format_partial_date(value, _lang())
-
-
-@register.filter
-def day(value: object) -> str:
-    return format_date(value, _lang())  # type: ignore[arg-type]
 
 
 @register.filter
@@ -121,8 +110,3 @@ def query_with(request: HttpRequest, **changes: object) -> str:
         params.pop("page", None)
     encoded = urlencode(sorted((k, v) for k, v in params.items()), doseq=False)
     return f"?{encoded}" if encoded else "?"
-
-
-@register.filter
-def get(mapping: dict, key: str) -> object:
-    return mapping.get(key) if mapping else None

@@ -80,7 +80,7 @@ LIST_PAGES = [
         name="projects",
         title=_("Projects"),
         select=project_list,
-        fields=("area", "country", "year", "status"),
+        fields=("area", "country", "year", "status", "fund"),
         status_choices=ActivityStatus,
     ),
     ListPage(

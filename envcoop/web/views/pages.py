@@ -27,7 +27,7 @@ from envcoop.registry.selectors.events import event_get
 from envcoop.registry.selectors.frameworks import framework_get
 from envcoop.registry.selectors.geography import country_activity, country_list
 from envcoop.registry.selectors.organisations import organisation_get
-from envcoop.registry.selectors.projects import fund_get, project_get
+from envcoop.registry.selectors.projects import fund_get, fund_list, project_get
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -79,14 +79,21 @@ area_detail = _detail_view(
 
 
 def country_index(request: HttpRequest) -> HttpResponse:
+    """Countries by group, each group in alphabetical order of the reader's names for them."""
+
+    def by_name(countries: Any) -> list[Country]:
+        return sorted(countries, key=lambda country: str(country.display_name).casefold())
+
     groups = [
-        (label, list(country_list(group=code)))
-        for code, label in CountryGroupCode.choices
-        if code != CountryGroupCode.PLUS_THREE
+        (label, by_name(country_list(group=code))) for code, label in CountryGroupCode.choices
     ]
     grouped = {c.code for _, countries in groups for c in countries}
-    others = [c for c in country_list() if c.code not in grouped]
+    others = by_name(c for c in country_list() if c.code not in grouped)
     return render(request, "web/countries/list.html", {"groups": groups, "others": others})
+
+
+def fund_index(request: HttpRequest) -> HttpResponse:
+    return render(request, "web/funds/list.html", {"funds": fund_list()})
 
 
 def area_index(request: HttpRequest) -> HttpResponse:
