@@ -35,24 +35,22 @@ class ListFilterForm(forms.Form):
         super().__init__(data)
         lang = get_language() or "en"
         wanted = set(fields)
-        any_choice = [("", _("any"))]
-        choice_errors = {"invalid_choice": _("Choose one of the values in the list.")}
+
+        def named(records: Any, value: str) -> list[tuple[str, str]]:
+            pairs = [
+                (getattr(r, value), str(r.display_name)) for r in records.prefetch_related("labels")
+            ]
+            return sorted(pairs, key=lambda pair: pair[1].casefold())
+
         if "area" in wanted:
-            areas = Area.objects.prefetch_related("labels").order_by("position")
-            self.fields["area"] = forms.ChoiceField(
-                error_messages=choice_errors,
-                label=_("Area"),
-                required=False,
-                choices=any_choice + [(a.code, str(a.display_name)) for a in areas],
-            )
+            areas = Area.objects.order_by("position").prefetch_related("labels")
+            self._choice("area", _("Area"), [(a.code, str(a.display_name)) for a in areas])
         if "country" in wanted:
             codes = Country.objects.values_list("code", flat=True)
-            choices = sorted(((c, country_name(c, lang)) for c in codes), key=lambda pair: pair[1])
-            self.fields["country"] = forms.ChoiceField(
-                error_messages=choice_errors,
-                label=_("Country"),
-                required=False,
-                choices=any_choice + choices,
+            self._choice(
+                "country",
+                _("Country"),
+                sorted(((c, country_name(c, lang)) for c in codes), key=lambda pair: pair[1]),
             )
         if "year" in wanted:
             self.fields["year"] = forms.IntegerField(
@@ -69,42 +67,25 @@ class ListFilterForm(forms.Form):
                 },
             )
         if "status" in wanted and status_choices is not None:
-            self.fields["status"] = forms.ChoiceField(
-                error_messages=choice_errors,
-                label=_("Status"),
-                required=False,
-                choices=any_choice + [(str(v), label) for v, label in status_choices.choices],
+            self._choice(
+                "status", _("Status"), [(str(v), label) for v, label in status_choices.choices]
             )
         if "kind" in wanted and kind_choices is not None:
-            self.fields["kind"] = forms.ChoiceField(
-                error_messages=choice_errors,
-                label=kind_label or _("Kind"),
-                required=False,
-                choices=any_choice + list(kind_choices.choices),
-            )
+            self._choice("kind", kind_label or _("Kind"), list(kind_choices.choices))
         if "series" in wanted:
-            series = EventSeries.objects.prefetch_related("labels").order_by("key")
-            self.fields["series"] = forms.ChoiceField(
-                error_messages=choice_errors,
-                label=_("Series"),
-                required=False,
-                choices=any_choice + [(s.key, str(s.display_name)) for s in series],
-            )
+            self._choice("series", _("Series"), named(EventSeries.objects.all(), "key"))
         if "fund" in wanted:
-            funds = Fund.objects.prefetch_related("labels").order_by("key")
-            self.fields["fund"] = forms.ChoiceField(
-                error_messages=choice_errors,
-                label=_("Fund"),
-                required=False,
-                choices=any_choice + [(f.key, str(f.display_name)) for f in funds],
-            )
+            self._choice("fund", _("Fund"), named(Fund.objects.all(), "key"))
         if "when" in wanted:
-            self.fields["when"] = forms.ChoiceField(
-                error_messages=choice_errors,
-                label=_("When"),
-                required=False,
-                choices=[*any_choice, ("upcoming", _("upcoming")), ("past", _("past"))],
-            )
+            self._choice("when", _("When"), [("upcoming", _("upcoming")), ("past", _("past"))])
+
+    def _choice(self, name: str, label: Any, choices: list[tuple[str, Any]]) -> None:
+        self.fields[name] = forms.ChoiceField(
+            label=label,
+            required=False,
+            choices=[("", _("any")), *choices],
+            error_messages={"invalid_choice": _("Choose one of the values in the list.")},
+        )
 
     def clean_year(self) -> int | None:
         """Accept Buddhist-era years too (2566 means 2023): no CE year here is that late."""

@@ -101,24 +101,33 @@ def test_outsiders_are_refused(client: Client, member_client: Client):
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
 
 
-def _organisation_form(organisation: Organisation, labels: list[dict]) -> dict:
-    prefix = "registry-label-content_type-object_id"
+PREFIX = "registry-label-content_type-object_id"
+
+
+def _names_formset(labels: list[dict]) -> dict:
+    """The POST data of the names inline holding ``labels`` as new rows."""
     data = {
-        "key": organisation.key,
-        "type": organisation.type,
-        "country": organisation.country_id or "",
-        f"{prefix}-TOTAL_FORMS": str(len(labels)),
-        f"{prefix}-INITIAL_FORMS": "0",
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
+        f"{PREFIX}-TOTAL_FORMS": str(len(labels)),
+        f"{PREFIX}-INITIAL_FORMS": "0",
+        f"{PREFIX}-MIN_NUM_FORMS": "0",
+        f"{PREFIX}-MAX_NUM_FORMS": "1000",
     }
     for index, label in enumerate(labels):
         for field, value in label.items():
             if value is True:
-                data[f"{prefix}-{index}-{field}"] = "on"
+                data[f"{PREFIX}-{index}-{field}"] = "on"
             elif value is not False:
-                data[f"{prefix}-{index}-{field}"] = value
+                data[f"{PREFIX}-{index}-{field}"] = value
     return data
+
+
+def _organisation_form(organisation: Organisation, labels: list[dict]) -> dict:
+    return {
+        "key": organisation.key,
+        "type": organisation.type,
+        "country": organisation.country_id or "",
+        **_names_formset(labels),
+    }
 
 
 def test_names_inline_refuses_two_originals_without_changing_anything(staff_client: Client):
@@ -175,8 +184,7 @@ def test_an_event_ending_before_it_starts_is_refused_in_the_admin(staff_client: 
     ):
         data[name] = [str(v) for v in (form[name].value() or [])]
     data.update({"start": "2023-08-24", "end": "2023-08-20"})
-    prefix = "registry-label-content_type-object_id"
-    data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    data.update(_names_formset([]))
     response = staff_client.post(url, data)
     assert response.status_code == 200
     assert "The end is before the start." in response.content.decode()
@@ -185,22 +193,7 @@ def test_an_event_ending_before_it_starts_is_refused_in_the_admin(staff_client: 
 
 
 def _add_event(staff_client: Client, labels: list[dict], **fields: str):
-    prefix = "registry-label-content_type-object_id"
-    data = {"key": "t-admin-event", **fields}
-    data.update(
-        {
-            f"{prefix}-TOTAL_FORMS": str(len(labels)),
-            f"{prefix}-INITIAL_FORMS": "0",
-            f"{prefix}-MIN_NUM_FORMS": "0",
-            f"{prefix}-MAX_NUM_FORMS": "1000",
-        }
-    )
-    for index, label in enumerate(labels):
-        for field, value in label.items():
-            if value is True:
-                data[f"{prefix}-{index}-{field}"] = "on"
-            elif value is not False:
-                data[f"{prefix}-{index}-{field}"] = value
+    data = {"key": "t-admin-event", **fields, **_names_formset(labels)}
     return staff_client.post(reverse("admin:registry_event_add"), data)
 
 
