@@ -182,7 +182,19 @@ def _with_names(queryset: QuerySet) -> QuerySet:
     return queryset.prefetch_related("labels") if issubclass(queryset.model, Labelled) else queryset
 
 
-class LabelledAdmin(admin.ModelAdmin):
+class NamedChoices:
+    """Pickers list named records: read their names with them, not one query per option."""
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        kwargs.setdefault("queryset", _with_names(db_field.related_model.objects.all()))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)  # type: ignore[misc]
+
+    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        kwargs.setdefault("queryset", _with_names(db_field.related_model.objects.all()))
+        return super().formfield_for_manytomany(db_field, request, **kwargs)  # type: ignore[misc]
+
+
+class LabelledAdmin(NamedChoices, admin.ModelAdmin):
     """Lists show the name in the admin user's language; search matches any name in any language."""
 
     inlines = [LabelInline]
@@ -193,15 +205,6 @@ class LabelledAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).prefetch_related("labels")
-
-    # Pickers list named records: read their names with them, not one query per option.
-    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
-        kwargs.setdefault("queryset", _with_names(db_field.related_model.objects.all()))
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
-        kwargs.setdefault("queryset", _with_names(db_field.related_model.objects.all()))
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)

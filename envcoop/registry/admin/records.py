@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from envcoop.registry.admin.common import (
     LabelledAdmin,
     LabelledRelatedFilter,
+    NamedChoices,
     RecordAdmin,
     year_filter,
 )
@@ -39,7 +40,7 @@ def _frameworks_in(year: int) -> QuerySet:
     return framework_list(filters=ListFilters(year=year))
 
 
-class ComponentInline(admin.TabularInline):
+class ComponentInline(NamedChoices, admin.TabularInline):
     model = Component
     fields = ("number", "areas")
     extra = 0
@@ -62,7 +63,7 @@ class FrameworkAdmin(RecordAdmin):
     inlines = [*RecordAdmin.inlines, ComponentInline]
 
 
-class ActionLineInline(admin.TabularInline):
+class ActionLineInline(NamedChoices, admin.TabularInline):
     model = ActionLine
     fields = ("code", "position")
     extra = 0
@@ -85,7 +86,7 @@ class ActionLineAdmin(LabelledAdmin):
     search_fields = ["labels__text", "code"]
 
 
-class ParticipationInline(admin.TabularInline):
+class ParticipationInline(NamedChoices, admin.TabularInline):
     model = ProjectParticipation
     autocomplete_fields = ["organisation"]
     extra = 1

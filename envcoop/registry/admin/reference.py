@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.http import HttpRequest
 
-from envcoop.registry.admin.common import LabelledAdmin, OptionalLabelInline
+from envcoop.registry.admin.common import LabelledAdmin, NamedChoices, OptionalLabelInline
 from envcoop.registry.models import (
     Area,
     Country,
@@ -17,7 +17,7 @@ from envcoop.registry.models import (
 )
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(NamedChoices, admin.TabularInline):
     model = CountryMembership
     extra = 0
 
@@ -41,7 +41,7 @@ class AreaAdmin(LabelledAdmin):
     search_fields = ["code", "labels__text"]
 
 
-class TermInline(admin.TabularInline):
+class TermInline(NamedChoices, admin.TabularInline):
     model = Term
     fields = ("code", "position", "areas")
     extra = 0
