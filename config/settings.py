@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "envcoop.core",
     "envcoop.registry",
+    "envcoop.ingestion",
     "envcoop.web",
 ]
 
@@ -151,6 +152,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Documents larger than this many megabytes are refused before they are read.
+ENVCOOP_MAX_DOCUMENT_MB = env_int("ENVCOOP_MAX_DOCUMENT_MB", 20)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

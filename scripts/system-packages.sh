@@ -5,7 +5,8 @@
 set -euo pipefail
 
 profile="${1:-run}"
-run_packages=()
+# libicu-dev, pkg-config and g++ build PyICU (word segmentation for Thai and other scripts).
+run_packages=(libicu-dev pkg-config g++)
 test_packages=(gettext postgresql chromium fonts-noto-core fonts-thai-tlwg)
 
 case "$profile" in
@@ -20,8 +21,10 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
 fi
 
 # A Python 3.11+ that can make virtual environments (Debian splits venv/ensurepip out).
-if ! "$(dirname "$0")/find-python" >/dev/null; then
-  wanted+=(python3 python3-venv)
+if ! python="$("$(dirname "$0")/find-python")"; then
+  wanted+=(python3 python3-venv python3-dev)
+elif [ "${python#/usr/bin/}" != "$python" ]; then
+  wanted+=(python3-dev)  # Debian's Python keeps its C headers apart
 fi
 
 missing=()

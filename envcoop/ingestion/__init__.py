@@ -1,0 +1,2 @@
+"""Reading documents: parsers, normalisation, languages, segmentation, extractors, the pipeline,
+and the Document / Passage / Claim records that keep every fact linked to its source span."""

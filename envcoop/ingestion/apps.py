@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class IngestionConfig(AppConfig):
+    name = "envcoop.ingestion"
+    label = "ingestion"
+    verbose_name = _("Documents")

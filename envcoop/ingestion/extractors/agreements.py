@@ -1,0 +1,133 @@
+"""Named agreements, MoUs, declarations, joint statements and treaties.
+
+Found by their head words in each language ("Memorandum of Understanding", "MoU",
+"บันทึกความเข้าใจ", "Bản ghi nhớ", "Nota Kesepahaman", "Memorandum Persefahaman",
+"Joint Statement", "Tuyên bố chung", ...); the name is the title around the head
+word. A head word used as a common noun ("reached an agreement", "kesepakatan
+tersebut") is not a name. Plans, strategies and roadmaps are not agreements. The
+date and parties are read from the same sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from envcoop.ingestion.extractors.base import Claim, Context
+from envcoop.ingestion.extractors.names import countries_in
+from envcoop.ingestion.extractors.phrases import title
+from envcoop.ingestion.languages import profile as language_profile
+
+NAME = "agreements"
+VERSION = "1"
+
+_PLANS = re.compile(
+    r"\b(?:Action Plan|Plan of Action|Strategy|Strategic Plan|Roadmap|Work Plan|Work Programme|Framework|"
+    r"Kế hoạch|Chiến lược|Lộ trình|Khung|Rencana Aksi|Strategi|Peta Jalan|Pelan Tindakan|Pelan|Kerangka)\b"
+)
+
+
+@cache
+def _heads(language: str) -> tuple[re.Pattern, dict[str, str]]:
+    words = dict(language_profile(language).agreement_words)
+    if language != "en":
+        for word, kind in language_profile("en").agreement_words.items():
+            words.setdefault(word, kind)
+    alternation = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    if language == "th":
+        return re.compile(f"(?:{alternation})"), words
+    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])"), words
+
+
+def extract(context: Context) -> list[Claim]:
+    text, language = context.text, context.language
+    pattern, kinds = _heads(language)
+    claims: list[Claim] = []
+    for match in pattern.finditer(text):
+        head = match.span()
+        if any(claim.span[0] <= head[0] < claim.value["name_span"][1] for claim in claims):
+            continue
+        sentence = context.sentence_of(head[0])
+        name_span = title(text, language, head, sentence)
+        name = text[name_span[0] : name_span[1]]
+        if not _is_a_name(name, match.group(), language):
+            continue
+        kind = kinds.get(match.group()) or kinds.get(match.group().title(), "other")
+        if re.match(r"ASEAN Agreement on Transboundary Haze Pollution", name):
+            kind = "agreement"
+        date = _date_in(context, sentence, name_span)
+        parties = _parties(context, sentence, name_span)
+        span = (name_span[0], max(name_span[1], date.span[1] if date else name_span[1]))
+        claims.append(
+            Claim(
+                kind="agreement",
+                span=span,
+                text=text[span[0] : span[1]],
+                value={
+                    "name": name,
+                    "name_span": list(name_span),
+                    "kind": kind,
+                    "date": date.value["value"] if date else None,
+                    "parties": parties,
+                },
+                extractor=NAME,
+                version=VERSION,
+                confidence=0.7,
+            )
+        )
+    return _unique(claims)
+
+
+def _is_a_name(name: str, head: str, language: str) -> bool:
+    if _PLANS.search(name.replace(head, " ")) and not re.search(
+        r"Agreement|Declaration|Statement|MoU|Memorandum", name[:40]
+    ):
+        return False
+    rest = name.replace(head, "", 1).strip()
+    if head in ("MoU", "MOU") and not rest:
+        return False
+    if language in ("en", "id", "ms"):
+        capitalised = re.findall(r"(?:^|\s)[A-Z][\w’'\-]+", rest)
+        return head[0].isupper() and len(capitalised) >= 1 and len(rest.split()) >= 1
+    if language == "vi":
+        return len(rest.split()) >= 3 and (bool(re.search(r"[A-ZĐ]", rest)) or "thành lập" in rest)
+    return len(rest) >= 6  # Thai
+
+
+def _date_in(context: Context, sentence: tuple[int, int], name: tuple[int, int]) -> Claim | None:
+    dates = [d for d in context.claims("date") if sentence[0] <= d.span[0] < sentence[1]]
+    outside = [d for d in dates if not (name[0] <= d.span[0] < name[1])]
+    after = [d for d in outside if d.span[0] >= name[1]]
+    if after:
+        return after[0]
+    return outside[-1] if outside else None
+
+
+def _parties(context: Context, sentence: tuple[int, int], name: tuple[int, int]) -> list[str]:
+    """Countries and organisations named in the sentence, outside the agreement's own name."""
+    parties: list[str] = []
+    for organisation in context.claims("organisation"):
+        if sentence[0] <= organisation.span[0] < sentence[1] and not (
+            name[0] <= organisation.span[0] < name[1]
+        ):
+            label = organisation.value.get("acronym") or organisation.value["name"]
+            if label not in parties:
+                parties.append(label)
+    for code in countries_in(context, sentence[0], name[0]) + countries_in(
+        context, name[1], sentence[1]
+    ):
+        if code not in parties:
+            parties.append(code)
+    return parties
+
+
+def _unique(claims: list[Claim]) -> list[Claim]:
+    seen: set[str] = set()
+    unique = []
+    for claim in claims:
+        key = re.sub(r"\W+", " ", claim.value["name"]).strip().lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        unique.append(claim)
+    return unique

@@ -1,0 +1,50 @@
+"""The claim every extractor returns, and the context it reads."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+from envcoop.ingestion.languages.base import LanguageProfile, Span
+from envcoop.ingestion.segment import BoundaryChecker, Segments
+
+
+@dataclass
+class Claim:
+    kind: str  # date, country, organisation, event, agreement, project, area
+    span: Span  # into the reading text (the pipeline maps it to the source text)
+    text: str
+    value: dict[str, Any]
+    extractor: str
+    version: str
+    confidence: float
+
+
+@dataclass
+class Context:
+    """Everything an extractor may read about one document."""
+
+    text: str  # the normalised reading text
+    language: str
+    profile: LanguageProfile
+    segments: Segments
+    boundaries: BoundaryChecker
+    dateline: Any = None  # PartialDate of the document's own date, when it has one
+    found: dict[str, list[Claim]] = field(default_factory=dict)  # claims of earlier extractors
+
+    def sentence_of(self, position: int) -> Span:
+        return _containing(self.segments.sentences, position) or (0, len(self.text))
+
+    def passage_of(self, position: int) -> Span:
+        return _containing(self.segments.passages, position) or (0, len(self.text))
+
+    def claims(self, kind: str) -> list[Claim]:
+        return self.found.get(kind, [])
+
+
+def _containing(spans: list[Span], position: int) -> Span | None:
+    index = bisect.bisect_right(spans, (position, float("inf"))) - 1
+    if index >= 0 and spans[index][0] <= position < spans[index][1] + 1:
+        return spans[index]
+    return None

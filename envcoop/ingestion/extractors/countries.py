@@ -1,0 +1,44 @@
+"""Countries a document names or clearly involves.
+
+Named in any form the gazetteer knows (CLDR names in the region's languages, ISO
+names, everyday forms such as "CHDCND Lào", "สปป. ลาว", "Lao PDR", adjectives such as
+"Thai delegation"), through a place in them (Vientiane -> LA), or through one of
+their national bodies (Thailand's Pollution Control Department -> TH).
+"""
+
+from __future__ import annotations
+
+from envcoop.ingestion.extractors.base import Claim, Context
+from envcoop.ingestion.extractors.names import known_names
+
+NAME = "countries"
+VERSION = "1"
+
+
+def extract(context: Context) -> list[Claim]:
+    claims: list[Claim] = []
+    for match in known_names(context):
+        for entry in match.entries:
+            if entry.kind in ("country", "place"):
+                claims.append(_claim(context, match.start, match.end, entry.key, entry.kind))
+                break
+    for organisation in context.claims("organisation"):
+        code = organisation.value.get("country")
+        if code:
+            claims.append(_claim(context, *organisation.span, code, "organisation", confidence=0.7))
+    claims.sort(key=lambda claim: claim.span)
+    return claims
+
+
+def _claim(
+    context: Context, start: int, end: int, code: str, via: str, confidence: float = 0.9
+) -> Claim:
+    return Claim(
+        kind="country",
+        span=(start, end),
+        text=context.text[start:end],
+        value={"code": code, "via": via},
+        extractor=NAME,
+        version=VERSION,
+        confidence=confidence,
+    )

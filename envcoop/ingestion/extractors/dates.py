@@ -1,0 +1,707 @@
+"""Dates, months, years and ranges in Thai, Vietnamese, English, Indonesian and Malay.
+
+Month and weekday names come from CLDR (through each language's profile). A date is
+kept exactly as precise as it is written: "2023", "August 2023", "22 August 2023".
+Thai Buddhist-era years are converted (2566 -> 2023) when marked (พ.ศ., B.E.) or
+when a Thai text writes a year in the Buddhist-era range; a Gregorian year in Thai
+text stays as it is. Ranges give a start and an end, the end borrowing a missing
+month or year from the other side ("22 - 24 มิถุนายน 2565"). Relative expressions
+("this October", "last Tuesday", "hôm qua") are resolved against the document's
+dateline and left out when it has none. Ordinals, counts, times of day, money and
+phone numbers are not dates.
+
+How it works: a handful of patterns, built per language from shared pieces (day,
+month, year, range separator), find candidate spans; the longest non-overlapping
+candidates win; bare years are looked for last, in what is left.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from envcoop.core.partial_date import BUDDHIST_ERA_OFFSET, PartialDate, PartialDateError
+from envcoop.ingestion.extractors.base import Claim, Context
+from envcoop.ingestion.languages import profile as language_profile
+from envcoop.ingestion.languages.base import LanguageProfile
+
+NAME = "dates"
+VERSION = "1"
+
+# Years a bare four-digit number may be (a date with a day or month may be any year from 1900).
+BARE_YEARS = range(1945, 2101)
+THAI_BARE_YEARS = range(
+    BARE_YEARS.start + BUDDHIST_ERA_OFFSET, BARE_YEARS.stop + BUDDHIST_ERA_OFFSET
+)
+
+_ERA_BE = r"(?:พ\.\s?ศ\.?|B\.\s?E\.?|BE)"
+_ERA_CE = r"(?:ค\.\s?ศ\.?|C\.\s?E\.?|CE|AD|A\.D\.)"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    value: PartialDate
+    end_value: PartialDate | None = None
+    relative: bool = False
+
+
+# ------------------------------------------------------------------ pieces
+
+
+def _month_alternation(names: dict[str, int], latin: bool) -> str:
+    """A regex alternation of month names, longest first; Thai abbreviations tolerate spacing."""
+    patterns = []
+    for name in sorted(names, key=len, reverse=True):
+        if not name:
+            continue
+        if latin:
+            escaped = re.escape(name)
+            if name[-1] != "." and len(name) <= 4:
+                escaped += r"\.?"
+            escaped = escaped.replace(r"\ ", r"\s+")
+            patterns.append(escaped)
+        else:
+            pieces = [re.escape(piece) for piece in name.split(".")]
+            escaped = r"\.\s?".join(pieces)
+            if name.endswith("."):
+                escaped = (
+                    escaped[: -len(r"\.\s?")] + r"\.?" if escaped.endswith(r"\.\s?") else escaped
+                )
+            patterns.append(escaped)
+    return "|".join(dict.fromkeys(patterns))
+
+
+@dataclass
+class _Grammar:
+    profile: LanguageProfile
+    month_lookup: dict[str, int]
+    rules: list[tuple[str, re.Pattern, Callable[..., tuple[PartialDate, PartialDate | None]]]]
+    bare_year: re.Pattern
+    relative: list[tuple[re.Pattern, Callable[..., tuple[PartialDate, PartialDate | None] | None]]]
+    thai: bool
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", "", text).lower().rstrip(".")
+
+
+@cache
+def grammar(language: str) -> _Grammar:
+    profile = language_profile(language)
+    thai = language == "th"
+    english = language_profile("en")
+    names = dict(profile.months)
+    if language != "en":
+        names.update({name: number for name, number in english.months.items() if name not in names})
+    month_lookup = {_key(name): number for name, number in names.items()}
+    latin = language in ("en", "id", "ms", "vi")
+    months_re = _month_alternation(names, latin=latin)
+    if language == "vi":
+        months_re = r"[Tt]h(?:áng|g)\s*(?:0?[1-9]|1[0-2])(?!\d)|" + months_re
+    boundary_before = r"(?<![\w\d])" if latin else r"(?<![\d])"
+    boundary_after = r"(?![\w\d])" if latin else r"(?![\d])"
+    month_prefix = rf"(?:{re.escape(profile.month_prefix)}\s*)?" if profile.month_prefix else ""
+    braced = months_re.replace("{", "{{").replace("}", "}}")
+    month = rf"{month_prefix}(?P<{{name}}>{braced}){boundary_after if latin else ''}"
+    day = r"(?<![\d])(?P<{name}>0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d)"
+    day_prefix = rf"(?:{re.escape(profile.day_prefix)}\s*)?" if profile.day_prefix else ""
+    year_prefix = rf"(?:(?:{re.escape(profile.year_prefix)})\s*)?" if profile.year_prefix else ""
+    year = rf"{year_prefix}(?:(?P<{{name}}_be>{_ERA_BE})\s*|(?P<{{name}}_ce>{_ERA_CE})\s*)?(?P<{{name}}>\d{{{{4}}}})(?!\d)(?:\s*(?P<{{name}}_be2>BE|B\.E\.)(?![\w]))?"
+    range_words = sorted(
+        {*profile.range_words, *english.range_words[:2]} - {"and"}, key=len, reverse=True
+    )
+    words_re = "|".join(re.escape(word) for word in range_words if word != "-")
+    sep = (
+        rf"\s*(?:[-–—~]|\b(?:{words_re})\b)\s*(?:{day_prefix})?"
+        if latin
+        else rf"\s*(?:[-–—~]|{words_re})\s*(?:{day_prefix})?"
+    )
+    comma = r"\s*,?\s*"
+    of = r"(?:\s*,?\s*(?:of\s+)?)"
+
+    def M(name: str) -> str:
+        return month.format(name=name)
+
+    def D(name: str) -> str:
+        return day.format(name=name)
+
+    def Y(name: str) -> str:
+        return year.format(name=name)
+
+    slash = r"\s*[/.]\s*"
+
+    rules_spec: list[tuple[str, str]] = [
+        # 22 August 2023 - 2 September 2023 / 30 November to 12 December 2023
+        (
+            "dmy-dmy",
+            rf"{day_prefix}{D('d1')}{of}\s*{M('m1')}(?:{comma}{Y('y1')})?{sep}{D('d2')}{of}\s*{M('m2')}{comma}{Y('y2')}",
+        ),
+        # August 22, 2023 - September 2, 2023
+        (
+            "mdy-mdy",
+            rf"{M('m1')}\s+{D('d1')}(?:{comma}{Y('y1')})?{sep}{M('m2')}\s+{D('d2')}{comma}{Y('y2')}",
+        ),
+        # 22 - 24 มิถุนายน 2565 / 22-24 August 2023 / ngày 22 đến 24 tháng 8 năm 2023
+        ("dd-my", rf"{day_prefix}{D('d1')}{sep}{D('d2')}{of}\s*{M('m')}{comma}{Y('y')}"),
+        # August 22-24, 2023
+        ("m-dd-y", rf"{M('m')}\s+{D('d1')}{sep}{D('d2')}{comma}{Y('y')}"),
+        # 22 August 2023 / 18 มิ.ย. 2566 / ngày 5 tháng 6 năm 2023
+        ("dmy", rf"{day_prefix}{D('d')}{of}\s*{M('m')}{comma}{Y('y')}"),
+        # August 22, 2023
+        ("mdy", rf"{M('m')}\s+{D('d')}{comma}{Y('y')}"),
+        # 22-24/8/2023, 15-16/8/2018
+        (
+            "dd/m/y",
+            rf"{day_prefix}(?<![\d/.]){D('d1')}{sep}{D('d2')}{slash}(?P<mn>0?[1-9]|1[0-2]){slash}(?P<y>\d{{4}})(?!\d)",
+        ),
+        # 30/11 - 2/12/2023
+        (
+            "d/m-d/m/y",
+            rf"{day_prefix}(?<![\d/.]){D('d1')}{slash}(?P<mn1>0?[1-9]|1[0-2]){sep}{D('d2')}{slash}(?P<mn2>0?[1-9]|1[0-2]){slash}(?P<y>\d{{4}})(?!\d)",
+        ),
+        # 22/8/2023, 22.8.2023, 22-8-2023
+        (
+            "d/m/y",
+            rf"{day_prefix}(?<![\d/.]){D('d')}(?P<s>[/.\-])(?P<mn>0?[1-9]|1[0-2])(?P=s)(?P<y>\d{{4}})(?!\d)",
+        ),
+        # 2023-08-22
+        (
+            "iso",
+            r"(?<![\d/.-])(?P<y>(?:19|20|21)\d\d)-(?P<mn>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d])",
+        ),
+        # June - August 2023 / tháng 6 đến tháng 8 năm 2023
+        ("m-my", rf"{M('m1')}(?:{comma}{Y('y1')})?{sep}{M('m2')}{comma}{Y('y2')}"),
+        # August 2023, tháng 8 năm 2023, tháng 8/2023, เดือนมิถุนายน พ.ศ. 2565
+        ("my", rf"{M('m')}(?:{comma}|\s*/\s*){Y('y')}"),
+        # พ.ศ. 2564 - 2568, 2021–2025, giai đoạn 2021-2025
+        ("y-y", rf"{boundary_before}{Y('y1')}{sep}{Y('y2')}"),
+        # 22 - 24 มิถุนายน (no year: the dateline's)
+        ("dd-m", rf"{day_prefix}{boundary_before}{D('d1')}{sep}{D('d2')}{of}\s*{M('m')}"),
+        # 22 August (no year), ngày 22/8 (no year)
+        ("dm", rf"{day_prefix}{boundary_before}{D('d')}{of}\s*{M('m')}"),
+        ("md", rf"{M('m')}\s+{D('d')}(?![\d,]*\s*\d{{4}})"),
+        # a quarter of a year is its year: "Quý I/2024", "Q1 2024", "ไตรมาสแรกของปี 2564"
+        (
+            "quarter",
+            r"(?:\b[Qq]uý\s*(?:[IV]{1,3}|[1-4])\s*[/,]?\s*(?:năm\s*)?|\bQ[1-4]\s*[/,-]?\s*"
+            r"|ไตรมาส\S{0,12}\s*(?:ของ\s*)?(?:ปี\s*)?(?:(?P<y_be>พ\.\s?ศ\.?)\s*)?)(?P<y>\d{4})(?!\d)",
+        ),
+    ]
+    if profile.day_prefix:
+        rules_spec.append(
+            (
+                "ngay-d/m",
+                rf"{re.escape(profile.day_prefix)}\s*{D('d')}\s*/\s*(?P<mn>0?[1-9]|1[0-2])(?![\d/])",
+            )
+        )
+    weekdays = "|".join(re.escape(name) for name in sorted(profile.weekdays, key=len, reverse=True))
+    if weekdays:
+        rules_spec.append(
+            (
+                "weekday-(d/m)",
+                rf"(?:{weekdays})\s*,?\s*\(\s*{D('d')}\s*/\s*(?P<mn>0?[1-9]|1[0-2])\s*\)",
+            )
+        )
+
+    rules = []
+    for rule_name, pattern in rules_spec:
+        flags = re.IGNORECASE if language == "vi" and rule_name in ("my", "m-my") else 0
+        compiled = re.compile(pattern, flags)
+        rules.append((rule_name, compiled, _HANDLERS[_handler_name(rule_name)]))
+
+    bare_year = re.compile(
+        rf"(?<![\w\d.,/:+-])(?:(?P<be>{_ERA_BE})\s*|(?P<ce>{_ERA_CE})\s*)?(?P<y>\d{{4}})(?![\d])(?!\s*(?:[.,:/]\d|%))"
+        if latin
+        else rf"(?<![\d.,/:+-])(?:(?P<be>{_ERA_BE})\s*|(?P<ce>{_ERA_CE})\s*)?(?P<y>\d{{4}})(?![\d])(?!\s*(?:[.,:/]\d|%))"
+    )
+    return _Grammar(
+        profile=profile,
+        month_lookup=month_lookup,
+        rules=rules,
+        bare_year=bare_year,
+        relative=_relative_rules(profile, months_re, weekdays),
+        thai=thai,
+    )
+
+
+def _handler_name(rule: str) -> str:
+    return rule
+
+
+# ------------------------------------------------------------- conversions
+
+
+class _NotADate(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class _State:
+    """What converting one document's matches needs to know (no module-level state)."""
+
+    months: dict[str, int]
+    thai: bool
+    dateline: PartialDate | None
+    profile: LanguageProfile
+
+
+def _year(match: re.Match, name: str, state: _State) -> int:
+    digits = match.group(name)
+    value = int(digits)
+    groups = match.groupdict()
+    be = groups.get(f"{name}_be") or groups.get(f"{name}_be2")
+    ce = groups.get(f"{name}_ce")
+    if be or (not ce and state.thai and value in THAI_BARE_YEARS):
+        value -= BUDDHIST_ERA_OFFSET
+    if not 1900 <= value <= 2200:
+        raise _NotADate
+    return value
+
+
+def _month(match: re.Match, name: str, state: _State) -> int:
+    raw = match.group(name)
+    digits = re.search(r"\d{1,2}", raw) if raw[:1] in "Tt" and "h" in raw[:3] else None
+    if digits:
+        return int(digits.group())
+    number = state.months.get(_key(raw))
+    if number is None:
+        raise _NotADate
+    return number
+
+
+def _date(year: int, month: int | None = None, day: int | None = None) -> PartialDate:
+    try:
+        return PartialDate(year, month, day)
+    except PartialDateError:
+        raise _NotADate from None
+
+
+def _day(match: re.Match, name: str) -> int:
+    return int(match.group(name))
+
+
+def _context_year(state: _State, month: int, day: int | None = None) -> int:
+    """The year of a date written without one: the dateline's (nearest such date)."""
+    dateline = state.dateline
+    if dateline is None:
+        raise _NotADate
+    candidates = []
+    for year in (dateline.year - 1, dateline.year, dateline.year + 1):
+        try:
+            candidates.append(
+                dt.date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
+            )
+        except ValueError:
+            continue
+    anchor = dateline.earliest()
+    return min(candidates, key=lambda date: abs((date - anchor).days)).year
+
+
+def _h_dmy_dmy(m: re.Match, s: _State) -> tuple[PartialDate, PartialDate]:
+    y2 = _year(m, "y2", s)
+    y1 = _year(m, "y1", s) if m.group("y1") else y2
+    return _date(y1, _month(m, "m1", s), _day(m, "d1")), _date(
+        y2, _month(m, "m2", s), _day(m, "d2")
+    )
+
+
+def _h_dd_my(m: re.Match, s: _State) -> tuple[PartialDate, PartialDate]:
+    year, month = _year(m, "y", s), _month(m, "m", s)
+    return _date(year, month, _day(m, "d1")), _date(year, month, _day(m, "d2"))
+
+
+def _h_dmy(m: re.Match, s: _State) -> tuple[PartialDate, None]:
+    return _date(_year(m, "y", s), _month(m, "m", s), _day(m, "d")), None
+
+
+def _h_numeric_range(m: re.Match, s: _State) -> tuple[PartialDate, PartialDate]:
+    year, month = _year(m, "y", s), int(m.group("mn"))
+    return _date(year, month, _day(m, "d1")), _date(year, month, _day(m, "d2"))
+
+
+def _h_numeric_two_months(m: re.Match, s: _State) -> tuple[PartialDate, PartialDate]:
+    year = _year(m, "y", s)
+    return _date(year, int(m.group("mn1")), _day(m, "d1")), _date(
+        year, int(m.group("mn2")), _day(m, "d2")
+    )
+
+
+def _h_numeric(m: re.Match, s: _State) -> tuple[PartialDate, None]:
+    return _date(_year(m, "y", s), int(m.group("mn")), _day(m, "d")), None
+
+
+def _h_m_my(m: re.Match, s: _State) -> tuple[PartialDate, PartialDate]:
+    y2 = _year(m, "y2", s)
+    y1 = _year(m, "y1", s) if m.group("y1") else y2
+    return _date(y1, _month(m, "m1", s)), _date(y2, _month(m, "m2", s))
+
+
+def _h_my(m: re.Match, s: _State) -> tuple[PartialDate, None]:
+    return _date(_year(m, "y", s), _month(m, "m", s)), None
+
+
+def _h_y_y(m: re.Match, s: _State) -> tuple[PartialDate, PartialDate]:
+    return _date(_year(m, "y1", s)), _date(_year(m, "y2", s))
+
+
+def _h_dd_m(m: re.Match, s: _State) -> tuple[PartialDate, PartialDate]:
+    month = _month(m, "m", s)
+    year = _context_year(s, month, _day(m, "d1"))
+    return _date(year, month, _day(m, "d1")), _date(year, month, _day(m, "d2"))
+
+
+def _h_dm(m: re.Match, s: _State) -> tuple[PartialDate, None]:
+    month = _month(m, "m", s)
+    return _date(_context_year(s, month, _day(m, "d")), month, _day(m, "d")), None
+
+
+def _h_dm_numeric(m: re.Match, s: _State) -> tuple[PartialDate, None]:
+    month = int(m.group("mn"))
+    return _date(_context_year(s, month, _day(m, "d")), month, _day(m, "d")), None
+
+
+_HANDLERS: dict[str, Callable[[re.Match, _State], tuple[PartialDate, PartialDate | None]]] = {
+    "dmy-dmy": _h_dmy_dmy,
+    "mdy-mdy": _h_dmy_dmy,
+    "dd-my": _h_dd_my,
+    "m-dd-y": _h_dd_my,
+    "dmy": _h_dmy,
+    "mdy": _h_dmy,
+    "dd/m/y": _h_numeric_range,
+    "d/m-d/m/y": _h_numeric_two_months,
+    "d/m/y": _h_numeric,
+    "iso": lambda m, s: (_date(int(m.group("y")), int(m.group("mn")), int(m.group("d"))), None),
+    "m-my": _h_m_my,
+    "my": _h_my,
+    "y-y": _h_y_y,
+    "dd-m": _h_dd_m,
+    "dm": _h_dm,
+    "md": _h_dm,
+    "ngay-d/m": _h_dm_numeric,
+    "quarter": lambda m, s: (_date(_year(m, "y", s)), None),
+    "weekday-(d/m)": _h_dm_numeric,
+}
+
+# ------------------------------------------------------------ relative dates
+
+
+def _relative_rules(
+    profile: LanguageProfile, months_re: str, weekdays_re: str
+) -> list[tuple[re.Pattern, Callable[..., tuple[PartialDate, PartialDate | None] | None]]]:
+    """Patterns for "this October", "last Tuesday", "yesterday" and their kin in each language."""
+    rules = []
+
+    def alternation(words: tuple[str, ...]) -> str:
+        return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+    this_, next_, last_ = (
+        alternation(profile.this_words),
+        alternation(profile.next_words),
+        alternation(profile.last_words),
+    )
+    code = profile.code
+    if code == "en":
+        rules.append(
+            (
+                re.compile(rf"\b(?P<mod>this|next|last|coming|past)\s+(?P<m>{months_re})\b"),
+                _rel_month,
+            )
+        )
+        rules.append(
+            (
+                re.compile(
+                    rf"\b(?:on\s+)?(?P<mod>last|this|next|this coming|coming|past)\s+(?P<w>{weekdays_re})\b"
+                ),
+                _rel_weekday,
+            )
+        )
+        rules.append(
+            (
+                re.compile(
+                    rf"\bon\s+(?P<w>{weekdays_re})\b(?!\s*,?\s*\d)(?!\s*,?\s*(?:{months_re}))"
+                ),
+                _rel_weekday,
+            )
+        )
+    elif code == "th":
+        rules.append(
+            (
+                re.compile(rf"(?:เดือน)?(?P<m>{months_re})\s*(?P<mod>{this_}|{next_}|{last_})"),
+                _rel_month,
+            )
+        )
+        rules.append(
+            (
+                re.compile(
+                    rf"(?P<w>{weekdays_re})\s*(?P<mod>{this_}|{next_}|{last_})?(?!\s*ที่\s*\d)"
+                ),
+                _rel_weekday,
+            )
+        )
+    elif code == "vi":
+        rules.append(
+            (
+                re.compile(
+                    rf"(?P<m>[Tt]háng\s*(?:0?[1-9]|1[0-2]))\s+(?P<mod>{this_}|{next_}|{last_})(?![\w])"
+                ),
+                _rel_month,
+            )
+        )
+        rules.append(
+            (
+                re.compile(
+                    rf"(?:vào\s+|hôm\s+|ngày\s+)(?P<w>{weekdays_re})(?:\s+(?P<mod>tuần trước|tuần này|tuần tới|vừa qua))?(?!\s*[,(]?\s*(?:ngày\s*)?\d)",
+                    re.IGNORECASE,
+                ),
+                _rel_weekday,
+            )
+        )
+    else:  # id, ms
+        rules.append(
+            (
+                re.compile(
+                    rf"\b(?:bulan\s+)?(?P<m>{months_re})\s+(?P<mod>{this_}|{next_}|{last_})\b"
+                ),
+                _rel_month,
+            )
+        )
+        rules.append(
+            (
+                re.compile(
+                    rf"\b(?:pada\s+)?(?:hari\s+)(?P<w>{weekdays_re})(?:\s+(?P<mod>{this_}|{next_}|{last_}))?\b(?!\s*[,(]?\s*\d)"
+                ),
+                _rel_weekday,
+            )
+        )
+        rules.append(
+            (re.compile(rf"\b(?P<w>{weekdays_re})\s+(?P<mod>{last_}|{next_})\b"), _rel_weekday)
+        )
+    words = [(profile.today, 0), (profile.yesterday, -1), (profile.tomorrow, 1)]
+    for vocabulary, offset in words:
+        if vocabulary:
+            pattern = alternation(vocabulary)
+            boundary = r"\b" if code != "th" else ""
+            rules.append(
+                (re.compile(rf"{boundary}(?:{pattern}){boundary}", re.IGNORECASE), _rel_day(offset))
+            )
+    return rules
+
+
+def _modifier(text: str | None, profile: LanguageProfile) -> int:
+    """-1 for last/past, +1 for next, 0 for this (or none)."""
+    if not text:
+        return 0
+    text = text.strip().lower()
+    if text in {w.lower() for w in profile.last_words} or text in (
+        "last",
+        "past",
+        "tuần trước",
+        "vừa qua",
+    ):
+        return -1
+    if text in {w.lower() for w in profile.next_words} or text in ("next", "coming", "tuần tới"):
+        return 1
+    return 0
+
+
+def _rel_month(m: re.Match, dateline: PartialDate, s: _State) -> tuple[PartialDate, None] | None:
+    month = _month(m, "m", s)
+    modifier = _modifier(m.group("mod"), s.profile)
+    year = dateline.year
+    if modifier == 1 and month <= (dateline.month or 0):
+        year += 1
+    elif modifier == -1 and month >= (dateline.month or 13):
+        year -= 1
+    return _date(year, month), None
+
+
+def _rel_weekday(m: re.Match, dateline: PartialDate, s: _State) -> tuple[PartialDate, None] | None:
+    if dateline.day is None:
+        return None
+    wanted = _weekday_number(m.group("w"), s.profile)
+    if wanted is None:
+        return None
+    modifier = _modifier(m.groupdict().get("mod"), s.profile)
+    anchor = dateline.earliest()
+    if modifier == 1:
+        delta = (wanted - anchor.weekday()) % 7 or 7
+        day = anchor + dt.timedelta(days=delta)
+    else:
+        delta = (anchor.weekday() - wanted) % 7
+        if modifier == -1 and delta == 0:
+            delta = 7
+        day = anchor - dt.timedelta(days=delta)
+    return PartialDate.parse(day), None
+
+
+def _weekday_number(name: str, profile: LanguageProfile) -> int | None:
+    lowered = name.lower()
+    for candidate, number in profile.weekdays.items():
+        if candidate.lower() == lowered:
+            return number
+    return None
+
+
+def _rel_day(offset: int) -> Callable[..., tuple[PartialDate, None] | None]:
+    def resolve(m: re.Match, dateline: PartialDate, s: _State) -> tuple[PartialDate, None] | None:
+        if dateline.day is None:
+            return None
+        return PartialDate.parse(dateline.earliest() + dt.timedelta(days=offset)), None
+
+    return resolve
+
+
+# ------------------------------------------------------------------ finding
+
+_UNIT_AFTER = re.compile(
+    r"\s*(?:ha|hectares?|hektar|km|kilometres?|kilometers?|tonnes?|tons?|tấn|ตัน|kg|MW|people|persons?|participants?|"
+    r"delegates?|peserta|orang|người|đại biểu|คน|ราย|ไร่|ตัว|species|loài|spesies|units?|US\$|USD|\$|baht|บาท|đồng|"
+    r"rupiah|ringgit|RM|hotspots?|titik|điểm|m3|m²|m2|mm|cm|%)(?![\w])",
+    re.IGNORECASE,
+)
+_MONEY_BEFORE = re.compile(r"(?:US\$|USD|\$|RM|Rp|S\$|€|£|¥|VND|THB|฿)\s*$", re.IGNORECASE)
+_PHONE_AROUND = re.compile(r"\d[\d ()+-]{6,}\d")
+
+
+def find_dates(text: str, language: str, dateline: PartialDate | None = None) -> list[DateMention]:
+    """Every date, month, year and range in ``text`` (the normalised reading text)."""
+    rules = grammar(language)
+    state = _State(
+        months=rules.month_lookup, thai=rules.thai, dateline=dateline, profile=rules.profile
+    )
+    candidates: list[tuple[int, int, int, PartialDate, PartialDate | None, bool]] = []
+    for priority, (_name, pattern, handler) in enumerate(rules.rules):
+        for match in pattern.finditer(text):
+            try:
+                value, end_value = handler(match, state)
+            except (_NotADate, ValueError, KeyError):
+                continue
+            if end_value is not None and end_value < value:
+                continue
+            candidates.append((match.start(), match.end(), priority, value, end_value, False))
+    if dateline is not None:
+        for pattern, resolve in rules.relative:
+            for match in pattern.finditer(text):
+                try:
+                    resolved = resolve(match, dateline, state)
+                except (_NotADate, ValueError, KeyError):
+                    continue
+                if resolved is not None:
+                    candidates.append(
+                        (match.start(), match.end(), 100, resolved[0], resolved[1], True)
+                    )
+    chosen = _non_overlapping(candidates)
+    taken = [(start, end) for start, end, *_ in chosen]
+    for match in rules.bare_year.finditer(text):
+        if _overlaps(match.start(), match.end(), taken):
+            continue
+        mention = _bare_year(text, match, rules)
+        if mention is not None:
+            chosen.append((match.start(), match.end(), 200, mention, None, False))
+    chosen.sort(key=lambda item: item[0])
+    return [
+        DateMention(start=start, end=end, value=value, end_value=end_value, relative=relative)
+        for start, end, _priority, value, end_value, relative in chosen
+    ]
+
+
+def _non_overlapping(candidates: list[tuple]) -> list[tuple]:
+    """Longest first (then earlier rules): each position belongs to one date at most."""
+    chosen: list[tuple] = []
+    taken: list[tuple[int, int]] = []
+    for candidate in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[2], c[0])):
+        start, end = candidate[0], candidate[1]
+        if not _overlaps(start, end, taken):
+            chosen.append(candidate)
+            taken.append((start, end))
+    return chosen
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < other_end and other_start < end for other_start, other_end in taken)
+
+
+def _bare_year(text: str, match: re.Match, rules: _Grammar) -> PartialDate | None:
+    digits = int(match.group("y"))
+    marked_be, marked_ce = bool(match.group("be")), bool(match.group("ce"))
+    if marked_be:
+        year = digits - BUDDHIST_ERA_OFFSET
+        if not 1900 <= year <= 2200:
+            return None
+    elif marked_ce:
+        year = digits
+    elif rules.thai and digits in THAI_BARE_YEARS:
+        # A Buddhist-era year written bare: only after ปี (year), to tell it from a count.
+        before = text[max(0, match.start() - 12) : match.start()]
+        if not re.search(r"(?:ปี|ศักราช|ประจำปี|ตั้งแต่|ถึง|[-–])\s*$", before):
+            return None
+        year = digits - BUDDHIST_ERA_OFFSET
+    elif digits in BARE_YEARS:
+        year = digits
+    else:
+        return None
+    after = text[match.end() : match.end() + 24]
+    before = text[max(0, match.start() - 8) : match.start()]
+    if _UNIT_AFTER.match(after) or _MONEY_BEFORE.search(before):
+        return None
+    window = text[max(0, match.start() - 12) : match.end() + 12]
+    if not (marked_be or marked_ce) and any(
+        phone.start() <= match.start() - max(0, match.start() - 12)
+        and phone.end() >= match.end() - max(0, match.start() - 12)
+        and len(re.sub(r"\D", "", phone.group())) > 8
+        for phone in _PHONE_AROUND.finditer(window)
+    ):
+        return None
+    return PartialDate(year)
+
+
+def extract(context: Context) -> list[Claim]:
+    claims = []
+    for mention in find_dates(context.text, context.language, context.dateline):
+        value = {
+            "value": mention.value.isoformat(),
+            "end": mention.end_value.isoformat() if mention.end_value else None,
+        }
+        if mention.relative:
+            value["relative"] = True
+        claims.append(
+            Claim(
+                kind="date",
+                span=(mention.start, mention.end),
+                text=context.text[mention.start : mention.end],
+                value=value,
+                extractor=NAME,
+                version=VERSION,
+                confidence=0.8 if mention.relative else 0.95,
+            )
+        )
+    return claims
+
+
+def find_dateline(
+    text: str, language: str, published: PartialDate | None = None
+) -> PartialDate | None:
+    """The document's own date: a full date near its top (else the date its format carries)."""
+    head_end = _head_end(text)
+    for mention in find_dates(text[:head_end], language, None):
+        if mention.value.precision.name == "DAY" and mention.end_value is None:
+            return mention.value
+    return published
+
+
+def _head_end(text: str) -> int:
+    """The first three non-empty lines, at most 400 characters."""
+    count, position = 0, 0
+    for line in text.splitlines(keepends=True):
+        position += len(line)
+        if line.strip():
+            count += 1
+        if count >= 3:
+            break
+    return min(position, 400)

@@ -1,0 +1,113 @@
+"""Organisations and bodies: names the registry knows, and national bodies written out in full.
+
+Known names come from the gazetteer (the registry's names, acronyms and aliases).
+Others are recognised by how each language names a ministry, department or centre
+("Ministry of ...", "Bộ ...", "กรม...", "Kementerian ...", "Jabatan ..."); such a
+body is given the country its name mentions, or else the country whose language
+names national bodies that way (a Thai "กรม..." is Thai).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from envcoop.ingestion.extractors.base import Claim, Context
+from envcoop.ingestion.extractors.names import countries_in, known_names
+
+NAME = "organisations"
+VERSION = "1"
+
+HOME_COUNTRY = {"th": "TH", "vi": "VN", "id": "ID", "ms": "MY"}
+
+_CAP = r"[A-ZÀ-ÞĐ][\w&’'\-]*"
+_PATTERNS = {
+    "en": rf"(?:(?:{_CAP}|of|the|and|for|&)\s+)*?(?:Ministry|Department|Agency|Office|Centre|Center|Secretariat|Institute|"
+    rf"Authority|Commission|Bureau|Council|Foundation|Directorate|Administration)"
+    rf"(?:\s+(?:of|for|on|and|&)\s+(?:the\s+)?{_CAP}(?:\s+(?:{_CAP}|and|&))*)+",
+    "vi": r"(?:Bộ|Tổng cục|Cục|Viện|Trung tâm|Sở|Ủy ban|Văn phòng|Vụ)\s+[A-ZĐ][\wÀ-ỹ]*(?:\s+(?:[A-ZĐ][\wÀ-ỹ]*|và|về|biến|đổi|khí|hậu|môi|trường|tài|nguyên|nước|biển|hải|đảo))*",
+    "th": r"(?:กระทรวง|กรม|สำนักงาน|ศูนย์|สถาบัน|องค์การ|มูลนิธิ)[\u0e01-\u0e4e]{3,60}",
+    "id": rf"(?:Kementerian|Badan|Direktorat Jenderal|Direktorat|Dinas|Pusat|Lembaga|Sekretariat|Komisi|Yayasan)\s+{_CAP}(?:\s+(?:{_CAP}|dan|&))*",
+    "ms": rf"(?:Kementerian|Jabatan|Agensi|Lembaga|Pusat|Institut|Yayasan|Majlis|Suruhanjaya)\s+{_CAP}(?:\s+(?:{_CAP}|dan|&))*",
+}
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Za-z&.\-]{1,11})\s*\)")
+
+
+@cache
+def _pattern(language: str) -> re.Pattern | None:
+    pattern = _PATTERNS.get(language)
+    return re.compile(pattern) if pattern else None
+
+
+def extract(context: Context) -> list[Claim]:
+    claims: list[Claim] = []
+    taken: list[tuple[int, int]] = []
+    for match in known_names(context):
+        organisations = [entry for entry in match.entries if entry.kind == "organisation"]
+        if not organisations:
+            continue
+        entry = _pick(organisations, context)
+        text = context.text[match.start : match.end]
+        acronym = text if entry.acronym else _acronym_after(context.text, match.end)
+        claims.append(
+            Claim(
+                kind="organisation",
+                span=(match.start, match.end),
+                text=text,
+                value={
+                    "name": text,
+                    "acronym": acronym,
+                    "country": entry.country,
+                    "key": entry.key,
+                },
+                extractor=NAME,
+                version=VERSION,
+                confidence=0.9,
+            )
+        )
+        taken.append((match.start, match.end))
+    pattern = _pattern(context.language)
+    if pattern is not None:
+        for match in pattern.finditer(context.text):
+            start, end = match.span()
+            name = context.text[start:end].rstrip(" -’'")
+            end = start + len(name)
+            if len(name.split()) < 2 and context.language != "th":
+                continue
+            if any(start < e and s < end for s, e in taken):
+                continue
+            named = countries_in(context, start, end)
+            country = named[0] if named else HOME_COUNTRY.get(context.language)
+            claims.append(
+                Claim(
+                    kind="organisation",
+                    span=(start, end),
+                    text=name,
+                    value={
+                        "name": name,
+                        "acronym": _acronym_after(context.text, end),
+                        "country": country,
+                        "key": None,
+                    },
+                    extractor=NAME,
+                    version=VERSION,
+                    confidence=0.6,
+                )
+            )
+            taken.append((start, end))
+    claims.sort(key=lambda claim: claim.span)
+    return claims
+
+
+def _pick(entries: list, context: Context):
+    """Of several organisations with this name, the one of the document's own country."""
+    home = HOME_COUNTRY.get(context.language)
+    for entry in entries:
+        if entry.country == home:
+            return entry
+    return entries[0]
+
+
+def _acronym_after(text: str, end: int) -> str | None:
+    match = _ACRONYM_AFTER.match(text, end)
+    return match.group("acr") if match else None

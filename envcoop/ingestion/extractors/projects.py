@@ -1,0 +1,161 @@
+"""Named projects and programmes, with partners, fund and years.
+
+Found by their head words ("project", "programme", "โครงการ", "dự án", "proyek",
+"projek"); the name is the title after (or around) the head word. A generic
+"cooperation projects" is not a name: English, Indonesian and Malay names are
+capitalised; a Thai name is an embedded English title or a quoted name; a Vietnamese
+name has a capitalised word. The fund is a fund the registry knows, or a "... Fund" /
+"Quỹ ..." / "กองทุน ..." named in the same paragraph or in the paragraph introducing a
+list the project is an item of. Partners are the countries named there.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from envcoop.ingestion.extractors.base import Claim, Context
+from envcoop.ingestion.extractors.names import countries_in, known_names
+from envcoop.ingestion.extractors.phrases import latin_title, title
+from envcoop.ingestion.languages import profile as language_profile
+
+NAME = "projects"
+VERSION = "1"
+
+_LIST_ITEM = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\([a-z]\)|[-•*·–])\s*")
+_GENERIC_THAI = ("ความร่วมมือ", "ต่างๆ", "ที่", "นี้")
+
+
+@cache
+def _heads(language: str) -> re.Pattern:
+    words = set(language_profile(language).project_words)
+    if language != "en":
+        words |= {"Project", "Programme"}
+    alternation = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    if language == "th":
+        return re.compile(f"(?:{alternation})")
+    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])")
+
+
+def extract(context: Context) -> list[Claim]:
+    text, language = context.text, context.language
+    claims: list[Claim] = []
+    blocked = [c.value["name_span"] for c in context.claims("event")] + [
+        c.value["name_span"] for c in context.claims("agreement")
+    ]
+    for match in _heads(language).finditer(text):
+        head = match.span()
+        if any(start <= head[0] < end for start, end in blocked):
+            continue
+        if any(c.value["name_span"][0] <= head[0] < c.value["name_span"][1] for c in claims):
+            continue
+        sentence = context.sentence_of(head[0])
+        name_span = _name(context, head, sentence)
+        if name_span is None:
+            continue
+        name = text[name_span[0] : name_span[1]]
+        passage = context.passage_of(head[0])
+        header = _list_header(context, passage)
+        fund = _fund(context, passage) or (_fund(context, header) if header else None)
+        partners = countries_in(context, *passage) + (
+            countries_in(context, *header) if header else []
+        )
+        start, end = _years(context, sentence, name_span)
+        claims.append(
+            Claim(
+                kind="project",
+                span=name_span,
+                text=name,
+                value={
+                    "name": name,
+                    "name_span": list(name_span),
+                    "partners": list(dict.fromkeys(partners)),
+                    "fund": fund,
+                    "start": start,
+                    "end": end,
+                },
+                extractor=NAME,
+                version=VERSION,
+                confidence=0.65,
+            )
+        )
+    return claims
+
+
+def _name(
+    context: Context, head: tuple[int, int], sentence: tuple[int, int]
+) -> tuple[int, int] | None:
+    text, language = context.text, context.language
+    head_text = text[head[0] : head[1]]
+    if language == "th":
+        following = text[head[1] : sentence[1]]
+        quoted = re.match(r"\s*[“\"]([^”\"]{4,200})[”\"]", following)
+        if quoted:
+            return head[0], head[1] + quoted.end()
+        if not re.match(r"\s*[A-Z]", following):
+            return None
+        span = title(text, language, head, sentence)
+    elif language == "vi":
+        span = title(text, language, head, sentence)
+        rest = text[head[1] : span[1]]
+        if not re.search(r"(?:^|\s)[A-ZĐ\"“]", rest) or len(rest.split()) < 2:
+            return None
+    else:
+        if not head_text[0].isupper() and not re.match(r"\s+[A-Z“\"]", text[head[1] : head[1] + 3]):
+            # "the Blue Carbon project": the title is before the head word
+            before = latin_title(text, head[0], head[1], sentence, language)
+            if before[0] == head[0]:
+                return None
+            return before[0], head[1]
+        span = latin_title(text, head[0], head[1], sentence, language)
+        rest = text[span[0] : span[1]].replace(head_text, "", 1)
+        if not re.search(r"[A-Z]", rest):
+            return None
+    return span if span[1] > span[0] else None
+
+
+def _list_header(context: Context, passage: tuple[int, int]) -> tuple[int, int] | None:
+    """For a list item, the paragraph that introduces the list (one not marked like the item)."""
+    style = _marker_style(context.text[passage[0] : passage[1]])
+    if style is None:
+        return None
+    previous = [p for p in context.segments.passages if p[1] <= passage[0]]
+    for candidate in reversed(previous[-12:]):
+        if _marker_style(context.text[candidate[0] : candidate[1]]) != style:
+            return candidate
+    return None
+
+
+def _marker_style(text: str) -> str | None:
+    """ "(1)", "1.", "a)" and bullets are different list styles; None for a plain paragraph."""
+    marker = _LIST_ITEM.match(text)
+    if not marker:
+        return None
+    return re.sub(r"\d+", "9", re.sub(r"[a-z]", "a", marker.group().strip()))
+
+
+def _fund(context: Context, span: tuple[int, int]) -> str | None:
+    for match in known_names(context):
+        if span[0] <= match.start < span[1] and any(
+            entry.kind == "fund" for entry in match.entries
+        ):
+            return context.text[match.start : match.end]
+    words = "|".join(re.escape(word) for word in context.profile.fund_words + ("Fund",))
+    found = re.search(
+        rf"(?:[A-Z][\w’'\-–]*\s+)*(?:{words})(?:\s+[A-ZĐ][\w’'\-–À-ỹ]*)*",
+        context.text[span[0] : span[1]],
+    )
+    if found and len(found.group().split()) >= 2:
+        return found.group().strip()
+    return None
+
+
+def _years(
+    context: Context, sentence: tuple[int, int], name: tuple[int, int]
+) -> tuple[str | None, str | None]:
+    dates = [d for d in context.claims("date") if sentence[0] <= d.span[0] < sentence[1]]
+    outside = [d for d in dates if not (name[0] <= d.span[0] < name[1])] or dates
+    if not outside:
+        return None, None
+    first = outside[0]
+    return first.value["value"], first.value["end"]

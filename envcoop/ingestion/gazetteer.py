@@ -1,0 +1,298 @@
+"""Names envcoop knows, found in a text in one pass (Aho-Corasick).
+
+The gazetteer holds the registry's names, acronyms and aliases of countries,
+organisations, meeting series and funds (so every name a reviewer accepts into the
+registry is recognised in the next document), country names in the region's
+languages from CLDR, a few everyday forms and adjectives, and places. When the
+registry has no tables yet (``envcoop extract`` on a fresh machine) its reference
+and demo data files stand in for it.
+
+Matching: case-insensitive on the text, then checked against the original: an
+acronym must match exactly ("MSC", not "msc"), a capitalised name must start with a
+capital, and a match must begin and end at word boundaries (ICU's, for Thai).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import ahocorasick
+
+from envcoop.core.countries import country_name, iso_names
+from envcoop.core.languages import REGIONAL_LANGUAGES
+from envcoop.ingestion.segment import BoundaryChecker
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str  # country, organisation, series, fund, place
+    key: str  # ISO code for countries and places' countries; record key otherwise
+    surface: str
+    acronym: bool = False
+    country: str | None = None  # an organisation's or a place's country
+    lang: str = "und"
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+    @property
+    def text_kind(self) -> str:
+        return self.entries[0].kind
+
+
+def _is_acronym(surface: str) -> bool:
+    letters = [char for char in surface if char.isalpha()]
+    return (
+        bool(letters)
+        and len(surface) <= 12
+        and sum(1 for c in letters if c.isupper()) >= max(2, len(letters) - 1)
+    )
+
+
+_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "’": "'", "‘": "'"})
+_SPACED_DASH = re.compile(r"\s*-\s*")
+
+
+def _lower(text: str) -> str:
+    """Lower case, one dash and one apostrophe, without changing the length."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+    return lowered.translate(_DASHES)
+
+
+def _variants(surface: str) -> set[str]:
+    """A name as written, and with its dashes spaced and unspaced ("China–ASEAN", "China - ASEAN")."""
+    lowered = _lower(surface)
+    if "-" not in lowered:
+        return {lowered}
+    return {lowered, _SPACED_DASH.sub("-", lowered), _SPACED_DASH.sub(" - ", lowered)}
+
+
+class Gazetteer:
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        self._automaton = ahocorasick.Automaton()
+        by_surface: dict[str, list[Entry]] = defaultdict(list)
+        for entry in entries:
+            surface = entry.surface.strip()
+            if len(surface) < 2:
+                continue
+            for variant in _variants(surface):
+                by_surface[variant].append(entry)
+        for surface, group in by_surface.items():
+            self._automaton.add_word(surface, (len(surface), tuple(dict.fromkeys(group))))
+        if by_surface:
+            self._automaton.make_automaton()
+        self.size = len(by_surface)
+
+    def find(
+        self, text: str, boundaries: BoundaryChecker, kinds: set[str] | None = None
+    ) -> list[Match]:
+        """Non-overlapping matches, longest first, that pass the case and boundary checks."""
+        if not self.size:
+            return []
+        lowered = _lower(text)
+        candidates: list[Match] = []
+        for end_index, (length, group) in self._automaton.iter(lowered):
+            start, end = end_index - length + 1, end_index + 1
+            original = text[start:end]
+            accepted = tuple(
+                entry
+                for entry in group
+                if (kinds is None or entry.kind in kinds) and _case_fits(entry.surface, original)
+            )
+            if not accepted:
+                continue
+            if not _at_boundaries(text, start, end, boundaries):
+                continue
+            candidates.append(Match(start, end, accepted))
+        candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
+        chosen: list[Match] = []
+        occupied: list[tuple[int, int]] = []
+        for match in candidates:
+            if any(match.start < e and s < match.end for s, e in occupied):
+                continue
+            chosen.append(match)
+            occupied.append((match.start, match.end))
+        chosen.sort(key=lambda m: m.start)
+        return chosen
+
+
+def _case_fits(surface: str, original: str) -> bool:
+    if _is_acronym(surface):
+        return _SPACED_DASH.sub("-", surface.translate(_DASHES)) == _SPACED_DASH.sub(
+            "-", original.translate(_DASHES)
+        )
+    first = next((char for char in surface if char.isalpha()), "")
+    found = next((char for char in original if char.isalpha()), "")
+    # A capitalised name is matched only where the text capitalises it too.
+    return found.isupper() or not first.isupper()
+
+
+def _at_boundaries(text: str, start: int, end: int, boundaries: BoundaryChecker) -> bool:
+    if boundaries.is_boundary(start) and boundaries.is_boundary(end):
+        return True
+    # Long Thai names are safe even where ICU's dictionary cuts differently.
+    span = text[start:end]
+    thai = any("\u0e00" <= char <= "\u0e7f" for char in span)
+    return (
+        thai
+        and len(span) >= 6
+        and (start == 0 or not text[start - 1].isascii() or not text[start - 1].isalnum())
+    )
+
+
+# ---------------------------------------------------------------- building
+
+
+def _country_entries() -> list[Entry]:
+    from babel import Locale
+
+    entries: list[Entry] = []
+    english = Locale("en").territories
+    codes = [
+        code
+        for code in english
+        if len(code) == 2 and code.isalpha() and code not in ("ZZ", "UN", "EZ", "QO")
+    ]
+    for code in codes:
+        for lang in REGIONAL_LANGUAGES:
+            entries.append(Entry("country", code, country_name(code, lang), lang=lang))
+        for name in iso_names(code):
+            entries.append(Entry("country", code, name, lang="en"))
+    words = tomllib.loads((DATA / "country_words.toml").read_text(encoding="utf-8"))
+    for lang, table in words.items():
+        for code, names in table.items():
+            for name in names:
+                entries.append(Entry("country", code, name, acronym=_is_acronym(name), lang=lang))
+    places = tomllib.loads((DATA / "places.toml").read_text(encoding="utf-8"))
+    for place in places["place"]:
+        for name in place["names"]:
+            entries.append(Entry("place", place["country"], name, country=place["country"]))
+    return entries
+
+
+def _registry_entries() -> list[Entry] | None:
+    """Names from the registry's tables, or None when the tables are not there."""
+    from django.db import DatabaseError, connection
+
+    from envcoop.registry.models import Country, EventSeries, Fund, Label, Organisation
+
+    try:
+        if Label._meta.db_table not in connection.introspection.table_names():
+            return None
+        entries: list[Entry] = []
+        organisations = {
+            o.pk: o
+            for o in Organisation.objects.select_related("country").only(
+                "pk", "key", "country__code"
+            )
+        }
+        series = {s.pk: s for s in EventSeries.objects.only("pk", "key")}
+        funds = {f.pk: f for f in Fund.objects.only("pk", "key")}
+        countries = {c.pk: c.code for c in Country.objects.only("pk", "code")}
+        for label in (
+            Label.objects.exclude(kind="description").select_related("content_type").iterator()
+        ):
+            model = label.content_type.model
+            acronym = label.kind == "acronym"
+            if model == "organisation" and label.object_id in organisations:
+                organisation = organisations[label.object_id]
+                country = organisation.country.code if organisation.country_id else None
+                entries.append(
+                    Entry(
+                        "organisation", organisation.key, label.text, acronym, country, label.lang
+                    )
+                )
+            elif model == "eventseries" and label.object_id in series:
+                entries.append(
+                    Entry(
+                        "series", series[label.object_id].key, label.text, acronym, None, label.lang
+                    )
+                )
+            elif model == "fund" and label.object_id in funds:
+                entries.append(
+                    Entry("fund", funds[label.object_id].key, label.text, acronym, None, label.lang)
+                )
+            elif model == "country" and label.object_id in countries and label.kind == "alias":
+                entries.append(
+                    Entry(
+                        "country", countries[label.object_id], label.text, acronym, None, label.lang
+                    )
+                )
+        return entries
+    except DatabaseError:
+        return None
+
+
+def _data_file_entries() -> list[Entry]:
+    """Names from the reference and demo data files (when the registry is not available)."""
+    from envcoop.registry.data.loader import DEMO_FILE, REFERENCE_FILE
+
+    entries: list[Entry] = []
+    for path in (REFERENCE_FILE, DEMO_FILE):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for kind, section in (
+            ("organisation", "organisation"),
+            ("series", "event_series"),
+            ("fund", "fund"),
+        ):
+            for item in data.get(section, []):
+                country = item.get("country")
+                for lang, name in (item.get("names") or {}).items():
+                    entries.append(Entry(kind, item["key"], name, False, country, lang))
+                acronyms = item.get("acronyms") or []
+                if isinstance(acronyms, dict):
+                    acronyms = [
+                        a
+                        for values in acronyms.values()
+                        for a in ([values] if isinstance(values, str) else values)
+                    ]
+                for acronym in acronyms:
+                    entries.append(Entry(kind, item["key"], acronym, True, country))
+                for lang, names in (item.get("aliases") or {}).items():
+                    for name in [names] if isinstance(names, str) else names:
+                        entries.append(Entry(kind, item["key"], name, False, country, lang))
+        for item in data.get("country", []):
+            for lang, names in (item.get("aliases") or {}).items():
+                for name in [names] if isinstance(names, str) else names:
+                    entries.append(Entry("country", item["code"], name, False, None, lang))
+    return entries
+
+
+@cache
+def _static_entries() -> tuple[Entry, ...]:
+    return tuple(_country_entries())
+
+
+_LOCK = threading.Lock()
+_CACHE: dict[str, Gazetteer] = {}
+
+
+def gazetteer(*, refresh: bool = False) -> Gazetteer:
+    """The gazetteer, built once per process (``refresh`` after the registry learnt new names)."""
+    with _LOCK:
+        if refresh or "current" not in _CACHE:
+            registry = _registry_entries()
+            dynamic = registry if registry else _data_file_entries()
+            _CACHE["current"] = Gazetteer([*_static_entries(), *dynamic])
+        return _CACHE["current"]
+
+
+def forget() -> None:
+    """Drop the built gazetteer (the registry changed); the next call rebuilds it."""
+    with _LOCK:
+        _CACHE.clear()

@@ -1,0 +1,81 @@
+"""What a language module provides. Month and weekday names are read from CLDR here."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from babel import Locale
+
+Span = tuple[int, int]
+
+_WORD = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
+
+
+def regex_words(text: str) -> list[Span]:
+    """Words of a space-separated language: runs of letters and digits (with inner - ' .)."""
+    return [match.span() for match in _WORD.finditer(text)]
+
+
+@dataclass
+class LanguageProfile:
+    code: str
+    babel_locale: str
+    tokenize: Callable[[str], list[Span]] = regex_words
+
+    # dates ---------------------------------------------------------------
+    extra_months: dict[str, int] = field(default_factory=dict)  # spellings CLDR lacks
+    month_prefix: str = ""  # words before a month name ("เดือน")
+    day_prefix: str = ""  # words before a day number ("วันที่", "ngày", "tanggal")
+    year_prefix: str = ""  # words before a year ("ปี", "năm", "tahun")
+    range_words: tuple[str, ...] = ()  # "to", "đến", "hingga", "ถึง"
+    this_words: tuple[str, ...] = ()
+    next_words: tuple[str, ...] = ()
+    last_words: tuple[str, ...] = ()
+    today: tuple[str, ...] = ()
+    yesterday: tuple[str, ...] = ()
+    tomorrow: tuple[str, ...] = ()
+    part_of_month: tuple[str, ...] = ()  # "end of", "cuối", "akhir": keep month precision
+
+    # meetings, agreements, projects ----------------------------------------
+    meeting_words: tuple[str, ...] = ()
+    ordinal_patterns: tuple[str, ...] = ()  # regexes with a group named n
+    place_words: tuple[str, ...] = ()  # "in", "at", "tại", "di", "ณ"
+    online_words: tuple[str, ...] = ()
+    host_patterns: tuple[str, ...] = ()  # regexes with a group named host
+    agreement_words: dict[str, str] = field(default_factory=dict)  # phrase -> kind
+    project_words: tuple[str, ...] = ()
+    fund_words: tuple[str, ...] = ()
+    since_words: tuple[str, ...] = ()
+    between_words: tuple[str, ...] = ()  # "between", "ระหว่าง", "giữa", "antara"
+
+    # areas -------------------------------------------------------------
+    area_terms: dict[str, dict[str, float]] = field(default_factory=dict)  # area -> term -> weight
+
+    @cached_property
+    def locale(self) -> Locale:
+        return Locale.parse(self.babel_locale)
+
+    @cached_property
+    def months(self) -> dict[str, int]:
+        """Every CLDR spelling of each month (wide, abbreviated; format, stand-alone), and extras."""
+        names: dict[str, int] = {}
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in self.locale.months[context][width].items():
+                    names[name] = number
+                    names[name.rstrip(".")] = number
+        names.update(self.extra_months)
+        return names
+
+    @cached_property
+    def weekdays(self) -> dict[str, int]:
+        """Weekday names from CLDR, Monday = 0 (as Python's ``date.weekday()``)."""
+        names: dict[str, int] = {}
+        for context in ("format", "stand-alone"):
+            for width in ("wide",):
+                for number, name in self.locale.days[context][width].items():
+                    names[name] = number
+        return names

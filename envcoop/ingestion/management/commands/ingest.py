@@ -1,0 +1,77 @@
+"""`envcoop ingest PATH...`: read documents into the registry's document store."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandParser
+
+from envcoop.cli.progress import Progress
+from envcoop.ingestion.pipeline import ingest_path
+
+SKIPPED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
+
+
+class Command(BaseCommand):
+    help = (
+        "Read files and folders (recursively) into envcoop: text, Markdown, HTML, PDF and DOCX in "
+        "any language. Each document is stored with its passages and the claims found in it, in "
+        "one transaction; a document already stored (same content) is skipped unless --force. "
+        "Files that cannot be read are reported and the rest go on; the exit code is 1 if any failed."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("paths", nargs="+", metavar="PATH")
+        parser.add_argument(
+            "--force", action="store_true", help="read documents already stored again"
+        )
+        parser.add_argument(
+            "--max-mb",
+            type=float,
+            help=f"size limit per file (default {settings.ENVCOOP_MAX_DOCUMENT_MB} MB)",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["max_mb"] is not None:
+            settings.ENVCOOP_MAX_DOCUMENT_MB = options["max_mb"]
+        files: list[Path] = []
+        missing: list[str] = []
+        for name in options["paths"]:
+            path = Path(name)
+            if path.is_dir():
+                files.extend(
+                    sorted(
+                        p
+                        for p in path.rglob("*")
+                        if p.is_file()
+                        and p.name not in SKIPPED_NAMES
+                        and not p.name.startswith(".")
+                    )
+                )
+            elif path.is_file():
+                files.append(path)
+            else:
+                missing.append(name)
+        progress = Progress(len(files), label="ingest", stream=self.stderr._out)
+        totals: dict[str, int] = {}
+        failures = len(missing)
+        for name in missing:
+            self.stdout.write(f"failed     {name}: no such file or folder")
+        for path in files:
+            outcome = ingest_path(path, force=options["force"])
+            totals[outcome.status] = totals.get(outcome.status, 0) + 1
+            failures += outcome.failed
+            found = ", ".join(f"{n} {kind}" for kind, n in sorted(outcome.counts.items()))
+            detail = outcome.message or found
+            self.stdout.write(f"{outcome.status:<10} {path}" + (f": {detail}" if detail else ""))
+            progress.advance(path.name)
+        progress.finish()
+        summary = ", ".join(f"{n} {status}" for status, n in sorted(totals.items())) or "no files"
+        if missing:
+            summary += f", {len(missing)} missing"
+        self.stdout.write(f"{len(files)} file(s): {summary}")
+        if failures:
+            sys.exit(1)

@@ -1,0 +1,118 @@
+"""Documents as read, their passages, and the claims found in them (each with its source span)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from envcoop.registry.fields import PartialDateField
+
+
+class DocumentStatus(models.TextChoices):
+    UNDERSTOOD = "understood", _("understood")
+    NOT_UNDERSTOOD = "not-understood", _("language not yet understood")
+
+
+class Document(models.Model):
+    content_hash = models.CharField(_("content hash"), max_length=64, unique=True)
+    source = models.CharField(
+        _("source"), max_length=1000, help_text=_("File path or name as given")
+    )
+    filename = models.CharField(_("file name"), max_length=255, blank=True)
+    format = models.CharField(_("format"), max_length=16)
+    encoding = models.CharField(_("encoding"), max_length=32, blank=True)
+    size_bytes = models.PositiveBigIntegerField(_("size in bytes"))
+    title = models.CharField(_("title"), max_length=500, blank=True)
+    lang = models.CharField(_("language"), max_length=16)
+    status = models.CharField(_("status"), max_length=16, choices=DocumentStatus.choices)
+    dateline = PartialDateField(_("dateline"), null=True, blank=True)
+    text = models.TextField(_("text"))
+    pipeline_version = models.CharField(_("pipeline version"), max_length=16)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+    extracted_at = models.DateTimeField(_("read"))
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["lang", "status"])]
+
+    def __str__(self) -> str:
+        return self.title or self.filename or self.source
+
+    def get_absolute_url(self) -> str:
+        return reverse("web:document", args=[self.pk])
+
+
+class Passage(models.Model):
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="passages")
+    position = models.PositiveIntegerField(_("position"))
+    start = models.PositiveIntegerField(_("start"))
+    end = models.PositiveIntegerField(_("end"))
+    lang = models.CharField(_("language"), max_length=16)
+
+    class Meta:
+        verbose_name = _("passage")
+        verbose_name_plural = _("passages")
+        ordering = ["document", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "position"], name="passage_unique_position")
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    @property
+    def text(self) -> str:
+        return self.document.text[self.start : self.end]
+
+
+class ClaimKind(models.TextChoices):
+    DATE = "date", _("date")
+    COUNTRY = "country", _("country")
+    ORGANISATION = "organisation", _("organisation")
+    EVENT = "event", _("event")
+    AGREEMENT = "agreement", _("agreement")
+    PROJECT = "project", _("project")
+    AREA = "area", _("area")
+
+
+class ClaimStatus(models.TextChoices):
+    PENDING = "pending", _("pending review")
+    ACCEPTED = "accepted", _("accepted")
+    REJECTED = "rejected", _("rejected")
+
+
+class Claim(models.Model):
+    """One fact a document states: what, where in the document, found by which extractor."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="claims")
+    kind = models.CharField(_("kind"), max_length=16, choices=ClaimKind.choices)
+    start = models.PositiveIntegerField(_("start"))
+    end = models.PositiveIntegerField(_("end"))
+    quote = models.TextField(_("quote"), blank=True)
+    value = models.JSONField(_("value"))
+    extractor = models.CharField(_("extractor"), max_length=32)
+    extractor_version = models.CharField(_("extractor version"), max_length=16)
+    confidence = models.FloatField(_("confidence"))
+    status = models.CharField(
+        _("review"), max_length=16, choices=ClaimStatus.choices, default=ClaimStatus.PENDING
+    )
+    created_at = models.DateTimeField(_("found"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("claim")
+        verbose_name_plural = _("claims")
+        ordering = ["document", "start", "pk"]
+        indexes = [
+            models.Index(fields=["document", "kind"]),
+            models.Index(fields=["kind", "status"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.quote[:60]}"

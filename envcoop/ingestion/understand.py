@@ -1,0 +1,144 @@
+"""The understanding pipeline, without the database: bytes in, claims with source spans out.
+
+    file bytes -> parser (text) -> normalised reading copy -> language -> segments
+    -> extractors (dates, organisations, countries, agreements, events, projects, areas)
+    -> claims, each with its span in the parsed text
+
+``envcoop extract`` prints this; ``envcoop ingest`` stores it (see ``pipeline``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+from envcoop.core.partial_date import PartialDate, PartialDateError
+from envcoop.ingestion.extractors import (
+    agreements,
+    areas,
+    countries,
+    dates,
+    events,
+    organisations,
+    projects,
+)
+from envcoop.ingestion.extractors.base import Claim, Context
+from envcoop.ingestion.languages import detect, profile, understood
+from envcoop.ingestion.languages.detect import script_language
+from envcoop.ingestion.normalise import Reading
+from envcoop.ingestion.parsers import DocumentError, Parsed, parse_bytes
+from envcoop.ingestion.segment import BoundaryChecker, Segments, segment
+
+# In the order they run: later extractors read the claims of earlier ones.
+EXTRACTORS = (dates, organisations, countries, agreements, events, projects, areas)
+PIPELINE_VERSION = "1"
+
+
+@dataclass
+class Understanding:
+    parsed: Parsed
+    reading: Reading
+    language: str
+    understood: bool
+    dateline: PartialDate | None
+    segments: Segments
+    passage_languages: list[str]
+    claims: list[Claim] = field(default_factory=list)  # spans point into parsed.text
+
+    @property
+    def text(self) -> str:
+        return self.parsed.text
+
+
+def max_bytes() -> int:
+    return int(getattr(settings, "ENVCOOP_MAX_DOCUMENT_MB", 20) * 1024 * 1024)
+
+
+def understand_bytes(data: bytes, *, filename: str = "", mime: str = "") -> Understanding:
+    """Read and understand one file. Raises DocumentError with a sentence for the user."""
+    limit = max_bytes()
+    if len(data) > limit:
+        raise DocumentError(
+            "too-large",
+            f"the file is {len(data) / 1048576:.1f} MB; the limit is {limit / 1048576:.0f} MB "
+            "(ENVCOOP_MAX_DOCUMENT_MB)",
+        )
+    return understand_parsed(parse_bytes(data, filename=filename, mime=mime))
+
+
+def understand_parsed(parsed: Parsed) -> Understanding:
+    reading = Reading.of(parsed.text)
+    text = reading.text
+    language = detect(text)
+    segments = segment(text)
+    passage_languages = [
+        _passage_language(text[start:end], language) for start, end in segments.passages
+    ]
+    published = _published(parsed.published)
+    result = Understanding(
+        parsed=parsed,
+        reading=reading,
+        language=language,
+        understood=understood(language),
+        dateline=None,
+        segments=segments,
+        passage_languages=passage_languages,
+    )
+    if not result.understood:
+        return result
+    result.dateline = dates.find_dateline(text, language, published)
+    context = Context(
+        text=text,
+        language=language,
+        profile=profile(language),
+        segments=segments,
+        boundaries=BoundaryChecker(text, language),
+        dateline=result.dateline,
+    )
+    for extractor in EXTRACTORS:
+        found = extractor.extract(context)
+        context.found[found[0].kind if found else extractor.NAME] = found
+        result.claims.extend(found)
+    for claim in result.claims:
+        _to_source(claim, reading)
+    return result
+
+
+def _passage_language(text: str, document_language: str) -> str:
+    by_script, _share = script_language(text)
+    if by_script is not None:
+        return by_script
+    if document_language in ("en", "id", "ms", "vi") or len(text) < 40:
+        return (
+            document_language
+            if by_script is None
+            and document_language not in ("th", "lo", "km", "my", "zh", "ja", "ko")
+            else detect(text)
+        )
+    return detect(text)
+
+
+def _published(value: str) -> PartialDate | None:
+    if not value:
+        return None
+    try:
+        return PartialDate.parse(dt.date.fromisoformat(value[:10]))
+    except (ValueError, PartialDateError):
+        return None
+
+
+def _to_source(claim: Claim, reading: Reading) -> None:
+    """Move a claim's spans from the reading copy to the parsed text a reader sees."""
+    if claim.span != (0, 0) or claim.kind != "area":
+        claim.span = reading.to_source(*claim.span)
+        claim.text = reading.source[claim.span[0] : claim.span[1]]
+    name_span = claim.value.get("name_span")
+    if name_span:
+        start, end = reading.to_source(*name_span)
+        claim.value["name_span"] = [start, end]
+        claim.value["name"] = reading.source[start:end]
+
+
+__all__ = ["DocumentError", "Understanding", "understand_bytes", "understand_parsed"]
