@@ -92,13 +92,24 @@ def _key(text: str) -> str:
 
 
 @cache
+def _english_us_months() -> dict[str, int]:
+    """American English abbreviations ("Sep") beside the British ones ("Sept") of the en profile."""
+    from babel import Locale
+
+    months = Locale("en").months["format"]
+    return {
+        name: number for width in ("wide", "abbreviated") for number, name in months[width].items()
+    }
+
+
+@cache
 def grammar(language: str) -> _Grammar:
     profile = language_profile(language)
     thai = language == "th"
     english = language_profile("en")
     names = dict(profile.months)
-    if language != "en":
-        names.update({name: number for name, number in english.months.items() if name not in names})
+    english_names = {**_english_us_months(), **english.months}
+    names.update({name: number for name, number in english_names.items() if name not in names})
     month_lookup = {_key(name): number for name, number in names.items()}
     latin = language in ("en", "id", "ms", "vi")
     months_re = _month_alternation(names, latin=latin)
@@ -135,36 +146,69 @@ def grammar(language: str) -> _Grammar:
         return year.format(name=name)
 
     slash = r"\s*[/.]\s*"
+    month_year = rf"(?:{comma}|\s*/\s*)"
 
+    def ranges(prefix: str, separator: str, tag: str) -> list[tuple[str, str]]:
+        """The range rules, for one way of writing "from ... to ..."."""
+        return [
+            # 22 August 2023 - 2 September 2023 / 30 November to 12 December 2023
+            (
+                f"dmy-dmy{tag}",
+                rf"{prefix}{day_prefix}{D('d1')}{of}\s*{M('m1')}(?:{comma}{Y('y1')})?{separator}{D('d2')}{of}\s*{M('m2')}{comma}{Y('y2')}",
+            ),
+            # August 22, 2023 - September 2, 2023
+            (
+                f"mdy-mdy{tag}",
+                rf"{prefix}{M('m1')}\s+{D('d1')}(?:{comma}{Y('y1')})?{separator}{M('m2')}\s+{D('d2')}{comma}{Y('y2')}",
+            ),
+            # 22 - 24 มิถุนายน 2565 / 22-24 August 2023 / ngày 22 đến 24 tháng 8 năm 2023
+            (
+                f"dd-my{tag}",
+                rf"{prefix}{day_prefix}{D('d1')}{separator}{D('d2')}{of}\s*{M('m')}{comma}{Y('y')}",
+            ),
+            # August 22-24, 2023
+            (f"m-dd-y{tag}", rf"{prefix}{M('m')}\s+{D('d1')}{separator}{D('d2')}{comma}{Y('y')}"),
+            # 22-24/8/2023, 15-16/8/2018
+            (
+                f"dd/m/y{tag}",
+                rf"{prefix}{day_prefix}(?<![\d/.]){D('d1')}{separator}{D('d2')}{slash}(?P<mn>0?[1-9]|1[0-2]){slash}(?P<y>\d{{4}})(?!\d)",
+            ),
+            # 30/11 - 2/12/2023
+            (
+                f"d/m-d/m/y{tag}",
+                rf"{prefix}{day_prefix}(?<![\d/.]){D('d1')}{slash}(?P<mn1>0?[1-9]|1[0-2]){separator}{D('d2')}{slash}(?P<mn2>0?[1-9]|1[0-2]){slash}(?P<y>\d{{4}})(?!\d)",
+            ),
+            # June - August 2023 / tháng 3/2022 đến tháng 12/2024
+            (
+                f"m-my{tag}",
+                rf"{prefix}{M('m1')}(?:{month_year}{Y('y1')})?{separator}{M('m2')}{month_year}{Y('y2')}",
+            ),
+            # พ.ศ. 2564 - 2568, 2021–2025, giai đoạn 2021-2025
+            (f"y-y{tag}", rf"{prefix}{boundary_before}{Y('y1')}{separator}{Y('y2')}"),
+            # 22 - 24 มิถุนายน (no year: the dateline's)
+            (
+                f"dd-m{tag}",
+                rf"{prefix}{day_prefix}{boundary_before}{D('d1')}{separator}{D('d2')}{of}\s*{M('m')}",
+            ),
+        ]
+
+    between_words = {
+        "en": "between",
+        "vi": "giữa",
+        "id": "antara",
+        "ms": "antara",
+        "th": "ระหว่าง(?:วันที่)?",
+    }[language]
+    and_words = {"en": "and", "vi": "và", "id": "dan", "ms": "dan", "th": "(?:และ|ถึง)"}[language]
+    between = rf"(?:{between_words})\s+"
+    and_sep = rf"\s*(?:{and_words}|[-–—])\s*(?:{day_prefix})?"
     rules_spec: list[tuple[str, str]] = [
-        # 22 August 2023 - 2 September 2023 / 30 November to 12 December 2023
-        (
-            "dmy-dmy",
-            rf"{day_prefix}{D('d1')}{of}\s*{M('m1')}(?:{comma}{Y('y1')})?{sep}{D('d2')}{of}\s*{M('m2')}{comma}{Y('y2')}",
-        ),
-        # August 22, 2023 - September 2, 2023
-        (
-            "mdy-mdy",
-            rf"{M('m1')}\s+{D('d1')}(?:{comma}{Y('y1')})?{sep}{M('m2')}\s+{D('d2')}{comma}{Y('y2')}",
-        ),
-        # 22 - 24 มิถุนายน 2565 / 22-24 August 2023 / ngày 22 đến 24 tháng 8 năm 2023
-        ("dd-my", rf"{day_prefix}{D('d1')}{sep}{D('d2')}{of}\s*{M('m')}{comma}{Y('y')}"),
-        # August 22-24, 2023
-        ("m-dd-y", rf"{M('m')}\s+{D('d1')}{sep}{D('d2')}{comma}{Y('y')}"),
+        *ranges(between, and_sep, "+between"),
+        *ranges("", sep, ""),
         # 22 August 2023 / 18 มิ.ย. 2566 / ngày 5 tháng 6 năm 2023
         ("dmy", rf"{day_prefix}{D('d')}{of}\s*{M('m')}{comma}{Y('y')}"),
         # August 22, 2023
         ("mdy", rf"{M('m')}\s+{D('d')}{comma}{Y('y')}"),
-        # 22-24/8/2023, 15-16/8/2018
-        (
-            "dd/m/y",
-            rf"{day_prefix}(?<![\d/.]){D('d1')}{sep}{D('d2')}{slash}(?P<mn>0?[1-9]|1[0-2]){slash}(?P<y>\d{{4}})(?!\d)",
-        ),
-        # 30/11 - 2/12/2023
-        (
-            "d/m-d/m/y",
-            rf"{day_prefix}(?<![\d/.]){D('d1')}{slash}(?P<mn1>0?[1-9]|1[0-2]){sep}{D('d2')}{slash}(?P<mn2>0?[1-9]|1[0-2]){slash}(?P<y>\d{{4}})(?!\d)",
-        ),
         # 22/8/2023, 22.8.2023, 22-8-2023
         (
             "d/m/y",
@@ -175,23 +219,15 @@ def grammar(language: str) -> _Grammar:
             "iso",
             r"(?<![\d/.-])(?P<y>(?:19|20|21)\d\d)-(?P<mn>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d])",
         ),
-        # June - August 2023 / tháng 6 đến tháng 8 năm 2023
-        ("m-my", rf"{M('m1')}(?:{comma}{Y('y1')})?{sep}{M('m2')}{comma}{Y('y2')}"),
         # August 2023, tháng 8 năm 2023, tháng 8/2023, เดือนมิถุนายน พ.ศ. 2565
-        ("my", rf"{M('m')}(?:{comma}|\s*/\s*){Y('y')}"),
-        # พ.ศ. 2564 - 2568, 2021–2025, giai đoạn 2021-2025
-        ("y-y", rf"{boundary_before}{Y('y1')}{sep}{Y('y2')}"),
-        # 22 - 24 มิถุนายน (no year: the dateline's)
-        ("dd-m", rf"{day_prefix}{boundary_before}{D('d1')}{sep}{D('d2')}{of}\s*{M('m')}"),
+        ("my", rf"{M('m')}{month_year}{Y('y')}"),
         # 22 August (no year), ngày 22/8 (no year)
         ("dm", rf"{day_prefix}{boundary_before}{D('d')}{of}\s*{M('m')}"),
         ("md", rf"{M('m')}\s+{D('d')}(?![\d,]*\s*\d{{4}})"),
-        # a quarter of a year is its year: "Quý I/2024", "Q1 2024", "ไตรมาสแรกของปี 2564"
-        (
-            "quarter",
-            r"(?:\b[Qq]uý\s*(?:[IV]{1,3}|[1-4])\s*[/,]?\s*(?:năm\s*)?|\bQ[1-4]\s*[/,-]?\s*"
-            r"|ไตรมาส\S{0,12}\s*(?:ของ\s*)?(?:ปี\s*)?(?:(?P<y_be>พ\.\s?ศ\.?)\s*)?)(?P<y>\d{4})(?!\d)",
-        ),
+        # quarters and halves of a year are month ranges: "Q1 2025", "quý I năm 2024", "semester kedua 2024"
+        ("part-of-year", _PART_OF_YEAR[language]),
+        # a month without a year, where a word marks it as a time: "in April", "pada Oktober", "เดือนตุลาคม"
+        ("month-alone", _month_alone(language, M("m"))),
     ]
     if profile.day_prefix:
         rules_spec.append(
@@ -205,20 +241,25 @@ def grammar(language: str) -> _Grammar:
         rules_spec.append(
             (
                 "weekday-(d/m)",
-                rf"(?:{weekdays})\s*,?\s*\(\s*{D('d')}\s*/\s*(?P<mn>0?[1-9]|1[0-2])\s*\)",
+                rf"(?i:{weekdays})\s*,?\s*\(\s*{D('d')}\s*/\s*(?P<mn>0?[1-9]|1[0-2])\s*\)",
             )
         )
+    # "(13/11)" or "vào 29/11": a day and month in parentheses or after a time preposition
+    rules_spec.append(
+        (
+            "cue-d/m",
+            rf"(?:(?<=\()|(?<=\bon\s)|(?<=vào\s)|(?<=từ\s)|(?<=đến\s)|(?<=pada\s)|(?<=hingga\s)|(?<=sampai\s)|(?<=tanggal\s)|(?<=tarikh\s)){D('d')}\s*/\s*(?P<mn>0?[1-9]|1[0-2])(?![\d/])",
+        )
+    )
 
     rules = []
     for rule_name, pattern in rules_spec:
-        flags = re.IGNORECASE if language == "vi" and rule_name in ("my", "m-my") else 0
-        compiled = re.compile(pattern, flags)
-        rules.append((rule_name, compiled, _HANDLERS[_handler_name(rule_name)]))
+        rules.append((rule_name, re.compile(pattern), _HANDLERS[rule_name.split("+")[0]]))
 
     bare_year = re.compile(
-        rf"(?<![\w\d.,/:+-])(?:(?P<be>{_ERA_BE})\s*|(?P<ce>{_ERA_CE})\s*)?(?P<y>\d{{4}})(?![\d])(?!\s*(?:[.,:/]\d|%))"
+        rf"(?<![\w\d.,/:+])(?<!\d-)(?:(?P<be>{_ERA_BE})\s*|(?P<ce>{_ERA_CE})\s*)?(?P<y>\d{{4}})(?![\d])(?!\s*(?:[.,:/]\d|%))(?!/[^\d\s])"
         if latin
-        else rf"(?<![\d.,/:+-])(?:(?P<be>{_ERA_BE})\s*|(?P<ce>{_ERA_CE})\s*)?(?P<y>\d{{4}})(?![\d])(?!\s*(?:[.,:/]\d|%))"
+        else rf"(?<![\d.,/:+])(?<!\d-)(?:(?P<be>{_ERA_BE})\s*|(?P<ce>{_ERA_CE})\s*)?(?P<y>\d{{4}})(?![\d])(?!\s*(?:[.,:/]\d|%))(?!/[^\d\s])"
     )
     return _Grammar(
         profile=profile,
@@ -230,8 +271,67 @@ def grammar(language: str) -> _Grammar:
     )
 
 
-def _handler_name(rule: str) -> str:
-    return rule
+_PART_OF_YEAR = {
+    "en": r"\b(?:(?P<unit_letter>Q|H)(?P<n>[1-4])|(?P<word>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<unit>quarter|half))"
+    r"(?:\s+of)?\s*,?\s*(?:the\s+year\s+)?(?P<y>\d{4})(?!\d)",
+    "vi": r"(?:\b[Qq]uý\s*(?P<n>IV|I{1,3}|[1-4])|(?:6 tháng|nửa)\s*(?P<half>đầu|cuối))\s*[/,]?\s*(?:năm\s*)?(?P<y>\d{4})(?!\d)",
+    "th": r"(?:ไตรมาส(?:ที่\s*)?(?P<n>[1-4]|แรก|สอง|สาม|สี่|สุดท้าย)|ครึ่ง(?:ปี)?(?P<half>แรก|หลัง))\s*(?:ของ\s*)?(?:ปี\s*)?"
+    r"(?:(?P<y_be>พ\.\s?ศ\.?)\s*)?(?P<y>\d{4})(?!\d)",
+    "id": r"\b(?:(?:triwulan|kuartal)\s*(?P<n>IV|I{1,3}|[1-4]|pertama|kedua|ketiga|keempat)|semester\s*(?P<half>II|I|1|2|pertama|kedua)"
+    r"|paruh\s*(?P<half2>pertama|kedua))\s*(?:tahun\s*)?(?P<y>\d{4})(?!\d)",
+    "ms": r"\b(?:suku\s*(?:tahun\s*)?(?P<n>pertama|kedua|ketiga|keempat|[1-4])|(?:separuh|setengah)\s*(?P<half>pertama|kedua))"
+    r"\s*(?:tahun\s*)?(?P<y>\d{4})(?!\d)",
+}
+_ORDINAL_PARTS = {
+    "1": 1, "i": 1, "first": 1, "1st": 1, "แรก": 1, "pertama": 1,
+    "2": 2, "ii": 2, "second": 2, "2nd": 2, "สอง": 2, "kedua": 2,
+    "3": 3, "iii": 3, "third": 3, "3rd": 3, "สาม": 3, "ketiga": 3,
+    "4": 4, "iv": 4, "fourth": 4, "4th": 4, "สี่": 4, "keempat": 4, "สุดท้าย": 4,
+}  # fmt: skip
+_HALVES = {
+    "đầu": 1,
+    "cuối": 2,
+    "แรก": 1,
+    "หลัง": 2,
+    "i": 1,
+    "ii": 2,
+    "1": 1,
+    "2": 2,
+    "pertama": 1,
+    "kedua": 2,
+}
+_MONTH_CUES = {
+    "en": r"\b(?:in|since|from|by|until|till|before|after|during|early|mid-?|late|end of|beginning of|middle of)\s+(?:early\s+|mid-|late\s+)?",
+    "vi": r"(?<![\d/])",
+    "th": r"(?=เดือน)",
+    "id": r"\b(?:pada|sejak|hingga|sampai|bulan|awal|akhir|pertengahan|sebelum|setelah|selama)\s+(?:bulan\s+)?",
+    "ms": r"\b(?:pada|sejak|hingga|sehingga|bulan|awal|akhir|pertengahan|sebelum|selepas|penghujung)\s+(?:bulan\s+)?",
+}
+
+
+def _month_alone(language: str, month: str) -> str:
+    return rf"{_MONTH_CUES[language]}{month}(?!\s*,?\s*(?:\d|năm|/|พ\.ศ|ปี))"
+
+
+def _h_part_of_year(m: re.Match, s: _State) -> tuple[PartialDate, PartialDate]:
+    year = _year(m, "y", s)
+    groups = m.groupdict()
+    half_word = groups.get("half") or groups.get("half2")
+    is_half = bool(half_word) or groups.get("unit") == "half" or groups.get("unit_letter") == "H"
+    if half_word:
+        number = _HALVES[half_word.lower()]
+    else:
+        number = _ORDINAL_PARTS[(groups.get("n") or groups.get("word") or "").lower()]
+    if is_half:
+        first = 1 if number == 1 else 7
+        return _date(year, first), _date(year, first + 5)
+    first = 3 * (number - 1) + 1
+    return _date(year, first), _date(year, first + 2)
+
+
+def _h_month_alone(m: re.Match, s: _State) -> tuple[PartialDate, None]:
+    month = _month(m, "m", s)
+    return _date(_context_year(s, month), month), None
 
 
 # ------------------------------------------------------------- conversions
@@ -384,7 +484,9 @@ _HANDLERS: dict[str, Callable[[re.Match, _State], tuple[PartialDate, PartialDate
     "dm": _h_dm,
     "md": _h_dm,
     "ngay-d/m": _h_dm_numeric,
-    "quarter": lambda m, s: (_date(_year(m, "y", s)), None),
+    "part-of-year": _h_part_of_year,
+    "month-alone": _h_month_alone,
+    "cue-d/m": _h_dm_numeric,
     "weekday-(d/m)": _h_dm_numeric,
 }
 
@@ -482,6 +584,18 @@ def _relative_rules(
         rules.append(
             (re.compile(rf"\b(?P<w>{weekdays_re})\s+(?P<mod>{last_}|{next_})\b"), _rel_weekday)
         )
+    if code == "vi":
+        rules.append(
+            (
+                re.compile(
+                    rf"(?P<w>{weekdays_re})\s+(?P<mod>tuần trước|tuần này|tuần tới|vừa qua)(?![\w])",
+                    re.IGNORECASE,
+                ),
+                _rel_weekday,
+            )
+        )
+    for pattern, unit, offset in _RELATIVE_PERIODS[code]:
+        rules.append((re.compile(pattern, re.IGNORECASE), _rel_period(unit, offset)))
     words = [(profile.today, 0), (profile.yesterday, -1), (profile.tomorrow, 1)]
     for vocabulary, offset in words:
         if vocabulary:
@@ -491,6 +605,63 @@ def _relative_rules(
                 (re.compile(rf"{boundary}(?:{pattern}){boundary}", re.IGNORECASE), _rel_day(offset))
             )
     return rules
+
+
+# "this year", "năm ngoái", "bulan depan", "ปีหน้า": a year or month relative to the dateline.
+_RELATIVE_PERIODS: dict[str, list[tuple[str, str, int]]] = {
+    "en": [
+        (r"\b(?:this|the current) year\b", "year", 0),
+        (r"\bnext year\b", "year", 1),
+        (r"\blast year\b", "year", -1),
+        (r"\bthis month\b", "month", 0),
+        (r"\bnext month\b", "month", 1),
+        (r"\blast month\b", "month", -1),
+    ],
+    "vi": [
+        (r"(?<![\w])năm nay(?![\w])", "year", 0),
+        (r"(?<![\w])năm (?:tới|sau)(?![\w])", "year", 1),
+        (r"(?<![\w])năm (?:ngoái|trước)(?![\w])", "year", -1),
+        (r"(?<![\w])tháng này(?![\w])", "month", 0),
+        (r"(?<![\w])tháng (?:tới|sau)(?![\w])", "month", 1),
+        (r"(?<![\w])tháng trước(?![\w])", "month", -1),
+    ],
+    "th": [
+        (r"ปีนี้", "year", 0),
+        (r"ปีหน้า", "year", 1),
+        (r"ปี(?:ที่แล้ว|ที่ผ่านมา|ก่อน)", "year", -1),
+        (r"เดือนนี้", "month", 0),
+        (r"เดือนหน้า", "month", 1),
+        (r"เดือน(?:ที่แล้ว|ที่ผ่านมา|ก่อน)", "month", -1),
+    ],
+    "id": [
+        (r"\btahun ini\b", "year", 0),
+        (r"\btahun depan\b", "year", 1),
+        (r"\btahun (?:lalu|kemarin)\b", "year", -1),
+        (r"\bbulan ini\b", "month", 0),
+        (r"\bbulan depan\b", "month", 1),
+        (r"\bbulan lalu\b", "month", -1),
+    ],
+    "ms": [
+        (r"\btahun ini\b", "year", 0),
+        (r"\btahun (?:depan|hadapan)\b", "year", 1),
+        (r"\btahun (?:lepas|lalu)\b", "year", -1),
+        (r"\bbulan ini\b", "month", 0),
+        (r"\bbulan (?:depan|hadapan)\b", "month", 1),
+        (r"\bbulan (?:lepas|lalu)\b", "month", -1),
+    ],
+}
+
+
+def _rel_period(unit: str, offset: int) -> Callable[..., tuple[PartialDate, None] | None]:
+    def resolve(m: re.Match, dateline: PartialDate, s: _State) -> tuple[PartialDate, None] | None:
+        if unit == "year":
+            return _date(dateline.year + offset), None
+        if dateline.month is None:
+            return None
+        index = dateline.year * 12 + (dateline.month - 1) + offset
+        return _date(index // 12, index % 12 + 1), None
+
+    return resolve
 
 
 def _modifier(text: str | None, profile: LanguageProfile) -> int:
@@ -567,6 +738,7 @@ _UNIT_AFTER = re.compile(
 )
 _MONEY_BEFORE = re.compile(r"(?:US\$|USD|\$|RM|Rp|S\$|€|£|¥|VND|THB|฿)\s*$", re.IGNORECASE)
 _PHONE_AROUND = re.compile(r"\d[\d ()+-]{6,}\d")
+_NUMBER_BEFORE = re.compile(r"(?:\bNo\.?|\bsố|\bNomor|\bNombor|\bBil\.?|เลขที่|#)\s*$", re.IGNORECASE)
 
 
 def find_dates(text: str, language: str, dateline: PartialDate | None = None) -> list[DateMention]:
@@ -647,8 +819,8 @@ def _bare_year(text: str, match: re.Match, rules: _Grammar) -> PartialDate | Non
     else:
         return None
     after = text[match.end() : match.end() + 24]
-    before = text[max(0, match.start() - 8) : match.start()]
-    if _UNIT_AFTER.match(after) or _MONEY_BEFORE.search(before):
+    before = text[max(0, match.start() - 10) : match.start()]
+    if _UNIT_AFTER.match(after) or _MONEY_BEFORE.search(before) or _NUMBER_BEFORE.search(before):
         return None
     window = text[max(0, match.start() - 12) : match.end() + 12]
     if not (marked_be or marked_ce) and any(
