@@ -62,6 +62,7 @@ class _Meeting:
     name: tuple[int, int]
     sentence: tuple[int, int]
     dates: list[Claim] = field(default_factory=list)
+    venue_line: tuple[int, int] | None = None
 
 
 @cache
@@ -86,45 +87,44 @@ def _online(language: str) -> re.Pattern:
 def extract(context: Context) -> list[Claim]:
     text, language = context.text, context.language
     profile = context.profile
-    blocked = [tuple(claim.value["name_span"]) for claim in context.claims("agreement")]
-    online = _online(language)
-    online_spans = [m.span() for m in online.finditer(text)]
+    online_spans = [m.span() for m in _online(language).finditer(text)]
     heads: list[tuple[int, int]] = []
     for match in _heads(language).finditer(text):
-        span = match.span()
-        if _inside(span, blocked) or _inside(span, online_spans):
-            continue
-        heads.append(span)
+        if not _inside(match.span(), online_spans):
+            heads.append(match.span())
     for match in known_names(context):
-        if any(entry.kind == "series" for entry in match.entries) and not _inside(
-            (match.start, match.end), blocked
+        series = [entry for entry in match.entries if entry.kind == "series"]
+        # A bare acronym names a body ("ASOEN and its working groups") unless it is numbered
+        # ("AMME17", "AWGCW-15", "the 17th AMME", "ASOEN ke-24").
+        if series and (
+            not all(e.acronym for e in series) or _numbered(text, match.start, match.end)
         ):
             heads.append((match.start, match.end))
+    date_spans = [claim.span for claim in context.claims("date")]
     meetings: list[_Meeting] = []
     for head in sorted(heads):
         if any(m.name[0] <= head[0] and head[1] <= m.name[1] for m in meetings):
             continue
         sentence = context.sentence_of(head[0])
-        name = title(text, language, head, sentence)
+        name = title(text, language, head, sentence, date_spans)
         if name[1] <= name[0]:
             continue
-        if not _looks_like_a_name(text[name[0] : name[1]], text[head[0] : head[1]], language):
+        if not _looks_like_a_name(text, name, head, language):
             continue
         # a longer name found later that covers earlier ones replaces them
         meetings = [m for m in meetings if not (name[0] <= m.name[0] and m.name[1] <= name[1])]
         meetings.append(_Meeting(head=head, name=name, sentence=sentence))
     _assign_dates(context, meetings)
-    claims = []
-    seen: dict[tuple, Claim] = {}
+    _labelled_lines(context, meetings)
+    claims: list[Claim] = []
     for meeting in meetings:
         if not meeting.dates:
             continue
         claim = _claim(context, meeting, profile)
-        key = _identity(claim)
-        if key in seen:
-            _merge(seen[key], claim)
+        same = next((kept for kept in claims if _same_event(kept, claim)), None)
+        if same is not None:
+            _merge(same, claim)
             continue
-        seen[key] = claim
         claims.append(claim)
     return claims
 
@@ -133,19 +133,49 @@ def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(start <= span[0] and span[1] <= end for start, end in spans)
 
 
-def _looks_like_a_name(name: str, head: str, language: str) -> bool:
-    """A title, not a passing "the meeting" / "pertemuan tersebut"."""
-    rest = name.replace(head, "", 1).strip()
+_WEEKDAY_WORDS = re.compile(r"^(?:Thứ|Chủ)\b|^(?:The|A|An)$")
+
+
+def _looks_like_a_name(
+    text: str, name: tuple[int, int], head: tuple[int, int], language: str
+) -> bool:
+    """A title, not a passing "the meeting" / "pertemuan tersebut" / "Meeting dates:"."""
+    head_text = text[head[0] : head[1]]
+    rest = (text[name[0] : head[0]] + " " + text[head[1] : name[1]]).strip()
+    rest = re.sub(r"^(?:(?:The|the|A|An)\s+|\d+(?:\.\d+)+\s*)", "", rest)
+    if re.match(r"\s*(?:dates?|venue|time)\s*:", text[head[1] : head[1] + 12], re.IGNORECASE):
+        return False  # a field label in minutes: "Meeting dates: 5-6 March"
     if not rest:
-        return bool(re.fullmatch(r"[A-Z][A-Za-z+]{2,12}", head))  # a bare series acronym (AMME)
-    if language in ("th", "vi"):
+        return bool(re.fullmatch(r"[A-Z][A-Z0-9+\-]{2,14}", head_text))  # a numbered series acronym
+    if language == "th":
         return len(rest) >= 4
-    return bool(re.search(r"(?:^|\s)(?:[A-Z][\w’'\-]*|\d{4}|\d{1,3}(?:st|nd|rd|th))", rest))
+    words = [w for w in re.findall(r"[\wÀ-ỹ’'\-]+", rest) if not _WEEKDAY_WORDS.match(w)]
+    capitalised = any(w[0].isupper() for w in words) or bool(
+        re.search(
+            r"\d{4}|\d{1,3}(?:st|nd|rd|th)|ke-\d|lần thứ|\b(?:first|second|third|next)\b", rest
+        )
+    )
+    if head_text[0].islower():
+        # a common noun ("the meeting", "phiên họp chiều thứ Tư") unless a title follows it
+        return capitalised and name[1] > head[1]
+    if language == "vi":
+        return len(rest) >= 4
+    return capitalised
+
+
+def _numbered(text: str, start: int, end: int) -> bool:
+    """A series acronym with its number: "AMME17", "AWGCW-15", "17th AMME", "ASOEN ke-24"."""
+    after = text[end : end + 12]
+    before = text[max(0, start - 16) : start]
+    return bool(
+        re.match(r"\s?-?\s?\d{1,3}(?![\d/.,])|\s*(?:[Kk]e-?\s?\d|lần thứ|ครั้งที่)", after)
+        or re.search(r"\d{1,3}(?:st|nd|rd|th)\s+$|ke-?\d{1,3}\s+$", before)
+    )
 
 
 def _assign_dates(context: Context, meetings: list[_Meeting]) -> None:
     """Each date goes to the nearest meeting named before it in its sentence (else the first after)."""
-    dates = [claim for claim in context.claims("date")]
+    dates = [claim for claim in context.claims("date") if not _is_dateline(context, claim)]
     by_sentence: dict[tuple[int, int], list[_Meeting]] = {}
     for meeting in meetings:
         by_sentence.setdefault(meeting.sentence, []).append(meeting)
@@ -173,14 +203,53 @@ def _assign_dates(context: Context, meetings: list[_Meeting]) -> None:
             meeting.dates.append(later[0])
 
 
+def _is_dateline(context: Context, claim: Claim) -> bool:
+    """The document's own date at its top is when it was written, not when a meeting met."""
+    return (
+        context.dateline is not None
+        and claim.span[0] < 400
+        and claim.value.get("value") == context.dateline.isoformat()
+        and not claim.value.get("end")
+    )
+
+
+_LABEL = re.compile(
+    r"^\W*(?:meeting\s+)?(?P<label>dates?|date and venue|venue|place|thời gian|ngày|địa điểm|tanggal|waktu|tempat|"
+    r"tarikh|masa|วันที่|วันเวลา|สถานที่)\W{0,3}\s*[:：]",
+    re.IGNORECASE,
+)
+
+
+def _labelled_lines(context: Context, meetings: list[_Meeting]) -> None:
+    """Minutes and summary records name their meeting in the title and give its date and venue
+    on labelled lines ("Meeting dates: 5-6 March 2024", "Tarikh: ...", "วันที่: ...")."""
+    undated = [m for m in meetings if not m.dates and m.name[0] < len(context.text) // 4 + 200]
+    if not undated:
+        return
+    meeting = undated[0]
+    venue_labels = ("venue", "place", "địa điểm", "tempat", "สถานที่")
+    for start, end in context.segments.passages[:12]:
+        label = _LABEL.match(context.text, start, end)
+        if not label:
+            continue
+        if label.group("label").lower() in venue_labels:
+            meeting.venue_line = (label.end(), end)
+            continue
+        dates = [d for d in context.claims("date") if start <= d.span[0] < end]
+        if dates and not meeting.dates:
+            meeting.dates.append(dates[0])
+
+
 def _best_date(meeting: _Meeting) -> Claim:
-    """The first date outside the name (a year in the name only when nothing else is said)."""
+    """The first date after the name, else before it; a year in the name only as a last resort."""
     outside = [
         d
         for d in meeting.dates
         if not (meeting.name[0] <= d.span[0] and d.span[1] <= meeting.name[1])
     ]
     chosen = outside or meeting.dates
+    after = [d for d in chosen if d.span[0] >= meeting.name[1]]
+    chosen = after or chosen
     precise = [d for d in chosen if len(d.value["value"]) > 4]
     return (precise or chosen)[0]
 
@@ -289,7 +358,7 @@ def _is_series_key(key: str) -> bool:
 
 
 def _place(context: Context, meeting: _Meeting) -> tuple[str | None, str | None]:
-    start, end = meeting.sentence
+    start, end = meeting.venue_line or meeting.sentence
     text = context.text
     if _online(context.language).search(text, start, end):
         return "online", None
@@ -298,8 +367,9 @@ def _place(context: Context, meeting: _Meeting) -> tuple[str | None, str | None]
         for match in known_names(context)
         if start <= match.start < end and any(entry.kind == "place" for entry in match.entries)
     ]
+    after_name = [match for match in places if match.start >= meeting.name[1]]
     if places:
-        place = places[0]
+        place = (after_name or places)[0]
         entry = next(entry for entry in place.entries if entry.kind == "place")
         return text[place.start : place.end], entry.country
     words = "|".join(re.escape(word) for word in context.profile.place_words)
@@ -315,7 +385,7 @@ def _place(context: Context, meeting: _Meeting) -> tuple[str | None, str | None]
 
 
 def _host(context: Context, meeting: _Meeting, profile) -> str | None:
-    start, end = meeting.sentence
+    start, end = context.passage_of(meeting.head[0])
     for pattern in profile.host_patterns:
         found = re.search(pattern, context.text[start:end])
         if not found:
@@ -331,11 +401,19 @@ def _host(context: Context, meeting: _Meeting, profile) -> str | None:
     return None
 
 
-def _identity(claim: Claim) -> tuple:
-    value = claim.value
-    if value["series"] and value["ordinal"]:
-        return ("series", value["series"], value["ordinal"])
-    return ("name", re.sub(r"\W+", " ", value["name"]).strip().lower())
+def _same_event(kept: Claim, other: Claim) -> bool:
+    """One meeting named twice: the same series and number (or one of them unnumbered and the
+    same start), or the same name."""
+    a, b = kept.value, other.value
+    if a["series"] and a["series"] == b["series"]:
+        if a["ordinal"] and b["ordinal"]:
+            return a["ordinal"] == b["ordinal"]
+        return a["start"][:7] == b["start"][:7] or not (a["ordinal"] or b["ordinal"])
+    return _key(a["name"]) == _key(b["name"])
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\W+", " ", name).strip().lower()
 
 
 def _merge(kept: Claim, other: Claim) -> None:

@@ -22,7 +22,6 @@ _CONNECTORS = {
         "and",
         "the",
         "to",
-        "in",
         "with",
         "between",
         "among",
@@ -30,7 +29,6 @@ _CONNECTORS = {
         "toward",
         "under",
         "&",
-        "at",
     },
     "id": {
         "dan",
@@ -48,53 +46,89 @@ _CONNECTORS = {
 _TOKEN = re.compile(r"\S+")
 _TRIM = " \t\n,;:.!?\"“”'’()[]"
 _TITLE_WORD = re.compile(
-    r"^(?:[A-ZÀ-ÞĐ\d][\w’'&+./\-–]*|[+–\-]\d?|[–\-]|\(?[A-Z]{2,}[\dA-Z\-]*\)?|ke-\d+|\d{4}|\d{1,3}(?:st|nd|rd|th))$"
+    r"^(?:[A-ZÀ-ÞĐ][\w’'&+./\-–]*|[+–\-]\d?|[–\-]|[A-Z]{2,}[\dA-Z\-]*|ke-\d+|\d{4}|\d{1,3}(?:st|nd|rd|th))$"
 )
-_STOP_PUNCT = re.compile(r"[,;:.!?]$")
+# A word ends a title when it ends a clause; a full stop ends one unless it closes an
+# abbreviation ("U.S.", "Dr.").
+_STOP_PUNCT = re.compile(r"[,;:!?]$|(?<![A-Z])(?<!\b[A-Z][a-z])\.$")
 
 _VI_STOPS = re.compile(
     r"\s*(?:[,;.!?()\n“”\"]|\s(?:diễn ra|được tổ chức|được|đã|sẽ|tại|vào|ngày|từ ngày|trong|nhằm|với|cùng|do|của các|"
-    r"giữa|khai mạc|kết thúc|theo|qua|nhân dịp|bao gồm|là|đang|ở cấp|và các|và những)\s)"
+    r"giữa|khai mạc|kết thúc|theo|qua|nhân dịp|bao gồm|là|đang|ở cấp|và các|và những|tổ chức|diễn ra)\s)"
 )
 _TH_STOPS = re.compile(
     r"(?:\s+(?:เมื่อ|ณ|ผ่าน|ระหว่าง|โดย|ซึ่ง|เพื่อ|และ|ได้|จะ|ที่|ใน|ตั้งแต่|จัด|ดังนี้|รวมทั้ง|กับ)|(?:เมื่อวันที่|ณ\s|ผ่านระบบ|ระหว่างวันที่|โดยมี|ซึ่ง|เพื่อ)|[\n(“\"])"
 )
+_LEADING = re.compile(r"(?:The|A|An)\s+|\d+(?:\.\d+)+\s+")
+# Thai words that end a name even without a space before them: clause words ("the
+# meeting reviewed ..." is "การประชุมได้ทบทวน...") and demonstratives ("the said training").
+_TH_CLAUSE = re.compile(
+    r"(?:ได้|จะ|เมื่อ|ณ|ผ่าน|ระหว่าง|โดย|ซึ่ง|เพื่อ|ดังกล่าว|ครั้งนี้|นี้|นั้น|ที่ผ่านมา|เห็นพ้อง|มีมติ|รับทราบ)"
+)
+_ORDINAL_WORD = re.compile(
+    r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|next|annual|inaugural)$"
+)
+_ACRONYM_IN_PARENS = re.compile(r"^\([A-Z][A-Za-z0-9\-]{1,12}\)$")
 
 
 def latin_title(
-    text: str, start: int, end: int, limit: tuple[int, int], language: str = "en"
+    text: str,
+    start: int,
+    end: int,
+    limit: tuple[int, int],
+    language: str = "en",
+    barriers: list[Span] | tuple = (),
 ) -> Span:
-    """Grow ``[start, end)`` (a head word) left and right over a capitalised title."""
+    """Grow ``[start, end)`` (a head word) left and right over a capitalised title.
+
+    The title stops at clause punctuation, at an opening parenthesis (an acronym after a
+    name is not the name), at a lower-case word that is not a connector, and at
+    ``barriers`` (dates: "VIENTIANE, 24 August 2023 – The 17th AMME" is not one name).
+    A leading article or list number is left out.
+    """
     connectors = _CONNECTORS.get(language, _CONNECTORS["en"]) | _CONNECTORS["en"]
     left_limit, right_limit = limit
+    for barrier_start, barrier_end in barriers:
+        if barrier_end <= start:
+            left_limit = max(left_limit, barrier_end)
+        elif barrier_start >= end:
+            right_limit = min(right_limit, barrier_start)
     # left: capitalised words, ordinals, ASEAN, dashes directly before the head word
-    tokens_before = list(_TOKEN.finditer(text, left_limit, start))
     new_start = start
-    for token in reversed(tokens_before):
+    for token in reversed(list(_TOKEN.finditer(text, left_limit, start))):
         word = token.group()
-        if _STOP_PUNCT.search(word) or not _TITLE_WORD.match(word.strip('“"(')):
+        if _ACRONYM_IN_PARENS.match(word):
+            continue  # "7th ASEAN Heritage Parks (AHP) Conference": kept if words precede it
+        if _ORDINAL_WORD.match(word):
+            new_start = token.start()  # "the second Dialogue"
+            break
+        if (
+            _STOP_PUNCT.search(word)
+            or word in ("–", "—")
+            or word.endswith(")")
+            or not _TITLE_WORD.match(word.strip('“"'))
+        ):
             break
         new_start = token.start()
-    # right: title words, connectors followed by a title word
+    while lead := _LEADING.match(text, new_start, start):
+        new_start = lead.end()
+    # right: title words, and connectors followed by a title word
     new_end = end
     position = end
-    pending: int | None = None
     for token in _TOKEN.finditer(text, end, right_limit):
         if token.start() - position > 3:
             break
         word = token.group()
+        if word.startswith("("):
+            break
         bare = word.rstrip(_TRIM)
         if bare.lower() in connectors:
-            pending = pending if pending is not None else token.start()
             position = token.end()
             continue
-        if _TITLE_WORD.match(bare.lstrip('“"(')) and bare:
-            new_end = token.start() + len(word.rstrip(",;:.!?\"”'’"))
-            if word.endswith(")") and "(" not in word:
-                new_end -= 1
-            pending = None
+        if bare and _TITLE_WORD.match(bare.lstrip('“"')):
+            new_end = token.start() + len(word.rstrip(",;:!?\"”'’)"))
             position = token.end()
-            if _STOP_PUNCT.search(word):
+            if _STOP_PUNCT.search(word.rstrip(")")):
                 break
             continue
         break
@@ -140,6 +174,9 @@ def thai_title(text: str, start: int, head_end: int, limit: int) -> Span:
     stop = _TH_STOPS.search(text, head_end, end)
     if stop:
         end = stop.start()
+    clause = _TH_CLAUSE.search(text, head_end, end)
+    if clause:
+        end = clause.start()
     return _trim(text, start, end)
 
 
@@ -151,11 +188,13 @@ def _trim(text: str, start: int, end: int) -> Span:
     return start, end
 
 
-def title(text: str, language: str, head: Span, limit: Span) -> Span:
+def title(
+    text: str, language: str, head: Span, limit: Span, barriers: list[Span] | tuple = ()
+) -> Span:
     """The span of the name whose head word is ``head``, within ``limit`` (its sentence)."""
     start, end = head
     if language == "vi":
         return vietnamese_title(text, start, limit[1])
     if language == "th":
         return thai_title(text, start, end, limit[1])
-    return latin_title(text, start, end, limit, language)
+    return latin_title(text, start, end, limit, language, barriers)

@@ -17,6 +17,10 @@ PROFILE = LanguageProfile(
     tomorrow=("besok",),
     part_of_month=("awal", "pertengahan", "akhir"),
     meeting_words=(
+        "Ekspo",
+        "Peringatan",
+        "Perayaan",
+        "Penganugerahan",
         "Pertemuan",
         "pertemuan",
         "Konferensi",

@@ -17,6 +17,8 @@ PROFILE = LanguageProfile(
     tomorrow=("esok",),
     part_of_month=("awal", "pertengahan", "akhir", "penghujung"),
     meeting_words=(
+        "Ekspo",
+        "Sambutan",
         "Mesyuarat",
         "mesyuarat",
         "Persidangan",
