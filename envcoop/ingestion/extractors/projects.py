@@ -82,9 +82,15 @@ def extract(context: Context) -> list[Claim]:
     return claims
 
 
+_THAI_GENERIC = re.compile(
+    r"^(?:ความร่วมมือ|ต่าง\s*ๆ|ดังกล่าว|นี้|นั้น|ที่|ใน|ของ|และ|เพื่อ|ซึ่ง|ได้|จะ|ทั้ง|หลาย|อื่น)"
+)
+
+
 def _name(
     context: Context, head: tuple[int, int], sentence: tuple[int, int]
 ) -> tuple[int, int] | None:
+    """The span of the project's name, or None where the head word is a common noun."""
     text, language = context.text, context.language
     head_text = text[head[0] : head[1]]
     if language == "th":
@@ -92,25 +98,31 @@ def _name(
         quoted = re.match(r"\s*[“\"]([^”\"]{4,200})[”\"]", following)
         if quoted:
             return head[0], head[1] + quoted.end()
-        if not re.match(r"\s*[A-Z]", following):
-            return None
         span = title(text, language, head, sentence)
-    elif language == "vi":
+        if span[0] >= head[1]:
+            return span  # an embedded English title
+        rest = text[head[1] : span[1]]
+        if len(rest) < 8 or _THAI_GENERIC.match(rest) or rest == "ความร่วมมือ":
+            return None
+        return span
+    if language == "vi":
         span = title(text, language, head, sentence)
         rest = text[head[1] : span[1]]
-        if not re.search(r"(?:^|\s)[A-ZĐ\"“]", rest) or len(rest.split()) < 2:
+        # "Dự án Bảo tồn ...", "dự án “...”": the name starts right after the head word
+        if not re.match(r"\s+[A-ZĐ\"“]", rest) or len(rest.split()) < 2:
             return None
-    else:
-        if not head_text[0].isupper() and not re.match(r"\s+[A-Z“\"]", text[head[1] : head[1] + 3]):
-            # "the Blue Carbon project": the title is before the head word
-            before = latin_title(text, head[0], head[1], sentence, language)
-            if before[0] == head[0]:
-                return None
-            return before[0], head[1]
-        span = latin_title(text, head[0], head[1], sentence, language)
-        rest = text[span[0] : span[1]].replace(head_text, "", 1)
-        if not re.search(r"[A-Z]", rest):
-            return None
+        return span
+    if not head_text[0].isupper() and not re.match(r"\s+[A-Z“\"]", text[head[1] : head[1] + 3]):
+        # "the Smart Green ASEAN Cities (SGAC) programme": the title is before the head word
+        before = latin_title(text, head[0], head[1], sentence, language)
+        words = text[before[0] : head[0]].split()
+        if len([w for w in words if w[:1].isupper() or w[:1] == "("]) < 2:
+            return None  # "Melalui program ...": one capitalised word starts the sentence
+        return before[0], head[1]
+    span = latin_title(text, head[0], head[1], sentence, language)
+    rest = text[span[0] : span[1]].replace(head_text, "", 1)
+    if not re.search(r"[A-Z]", rest):
+        return None
     return span if span[1] > span[0] else None
 
 

@@ -78,7 +78,7 @@ PROFILE = LanguageProfile(
         "พิธีสาร": "treaty",
         "หนังสือแสดงเจตจำนง": "other",
     },
-    project_words=("โครงการ",),
+    project_words=("โครงการ", "ความริเริ่ม"),
     fund_words=("กองทุน",),
     since_words=("ตั้งแต่", "เริ่ม"),
     between_words=("ระหว่าง",),

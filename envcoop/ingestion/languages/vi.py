@@ -133,7 +133,7 @@ PROFILE = LanguageProfile(
         "Công ước": "treaty",
         "Nghị định thư": "treaty",
     },
-    project_words=("dự án", "Dự án", "chương trình", "Chương trình"),
+    project_words=("dự án", "Dự án", "chương trình", "Chương trình", "Sáng kiến", "sáng kiến"),
     fund_words=("Quỹ",),
     since_words=("từ", "từ năm", "bắt đầu từ", "kể từ"),
     between_words=("giữa",),
