@@ -89,6 +89,7 @@ def extract(context: Context) -> list[Claim]:
     profile = context.profile
     online_spans = [m.span() for m in _online(language).finditer(text)]
     heads: list[tuple[int, int]] = []
+    series_names: set[tuple[int, int]] = set()  # a series' full name is a name on its own
     for match in _heads(language).finditer(text):
         if not _inside(match.span(), online_spans):
             heads.append(match.span())
@@ -100,16 +101,18 @@ def extract(context: Context) -> list[Claim]:
             not all(e.acronym for e in series) or _numbered(text, match.start, match.end)
         ):
             heads.append((match.start, match.end))
+            if not all(e.acronym for e in series):
+                series_names.add((match.start, match.end))
     date_spans = [claim.span for claim in context.claims("date")]
     meetings: list[_Meeting] = []
     for head in sorted(heads):
         if any(m.name[0] <= head[0] and head[1] <= m.name[1] for m in meetings):
             continue
         sentence = context.sentence_of(head[0])
-        name = title(text, language, head, sentence, date_spans)
+        name = title(text, language, head, sentence, date_spans, context.boundaries.is_boundary)
         if name[1] <= name[0]:
             continue
-        if not _looks_like_a_name(text, name, head, language):
+        if head not in series_names and not _looks_like_a_name(text, name, head, language, profile):
             continue
         # a longer name found later that covers earlier ones replaces them
         meetings = [m for m in meetings if not (name[0] <= m.name[0] and m.name[1] <= name[1])]
@@ -137,7 +140,11 @@ _WEEKDAY_WORDS = re.compile(r"^(?:Thứ|Chủ)\b|^(?:The|A|An)$")
 
 
 def _looks_like_a_name(
-    text: str, name: tuple[int, int], head: tuple[int, int], language: str
+    text: str,
+    name: tuple[int, int],
+    head: tuple[int, int],
+    language: str,
+    profile: object = None,
 ) -> bool:
     """A title, not a passing "the meeting" / "pertemuan tersebut" / "Meeting dates:"."""
     head_text = text[head[0] : head[1]]
@@ -149,6 +156,8 @@ def _looks_like_a_name(
         return bool(re.fullmatch(r"[A-Z][A-Z0-9+\-]{2,14}", head_text))  # a numbered series acronym
     if language == "th":
         return len(rest) >= 4
+    for weekday in getattr(profile, "weekdays", {}):
+        rest = re.sub(re.escape(weekday), " ", rest, flags=re.IGNORECASE)
     words = [w for w in re.findall(r"[\wÀ-ỹ’'\-]+", rest) if not _WEEKDAY_WORDS.match(w)]
     capitalised = any(w[0].isupper() for w in words) or bool(
         re.search(
@@ -175,6 +184,7 @@ def _numbered(text: str, start: int, end: int) -> bool:
 
 def _assign_dates(context: Context, meetings: list[_Meeting]) -> None:
     """Each date goes to the nearest meeting named before it in its sentence (else the first after)."""
+    language_window = 100 if context.language == "th" else None
     dates = [claim for claim in context.claims("date") if not _is_dateline(context, claim)]
     by_sentence: dict[tuple[int, int], list[_Meeting]] = {}
     for meeting in meetings:
@@ -187,7 +197,10 @@ def _assign_dates(context: Context, meetings: list[_Meeting]) -> None:
             for meeting in group:
                 if meeting.name[0] <= date.span[0]:
                     owner = meeting
-            if owner is None and group[0].name[0] - date.span[1] <= 100:
+            # a date opening the sentence belongs to the first meeting named after it (Thai
+            # passages are not cut into sentences: there, only a date close before the name)
+            close = language_window is None or group[0].name[0] - date.span[1] <= language_window
+            if owner is None and close:
                 owner = group[0]  # "On 22 August, the ... Meeting"
             if owner is not None:
                 owner.dates.append(date)
@@ -214,8 +227,8 @@ def _is_dateline(context: Context, claim: Claim) -> bool:
 
 
 _LABEL = re.compile(
-    r"^\W*(?:meeting\s+)?(?P<label>dates?|date and venue|venue|place|thời gian|ngày|địa điểm|tanggal|waktu|tempat|"
-    r"tarikh|masa|วันที่|วันเวลา|สถานที่)\W{0,3}\s*[:：]",
+    r"^\W*(?:meeting\s+|ngày\s+|hari\s*/\s*)?(?P<label>dates?|date and venue|venue|place|thời gian|ngày|địa điểm|tanggal|"
+    r"waktu|tempat|tarikh|masa|วันที่|วันเวลา|สถานที่)[^:：\n]{0,16}[:：]",
     re.IGNORECASE,
 )
 
@@ -241,17 +254,21 @@ def _labelled_lines(context: Context, meetings: list[_Meeting]) -> None:
 
 
 def _best_date(meeting: _Meeting) -> Claim:
-    """The first date after the name, else before it; a year in the name only as a last resort."""
+    """The date written closest to the name (after it on a tie); a year inside the name only
+    when nothing else is said."""
     outside = [
         d
         for d in meeting.dates
         if not (meeting.name[0] <= d.span[0] and d.span[1] <= meeting.name[1])
     ]
     chosen = outside or meeting.dates
-    after = [d for d in chosen if d.span[0] >= meeting.name[1]]
-    chosen = after or chosen
-    precise = [d for d in chosen if len(d.value["value"]) > 4]
-    return (precise or chosen)[0]
+
+    def distance(date: Claim) -> tuple[int, int]:
+        if date.span[0] >= meeting.name[1]:
+            return date.span[0] - meeting.name[1], 0
+        return max(0, meeting.name[0] - date.span[1]), 1
+
+    return min(chosen, key=distance)
 
 
 def _claim(context: Context, meeting: _Meeting, profile) -> Claim:

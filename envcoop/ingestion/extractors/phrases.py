@@ -11,6 +11,7 @@ run up to a clause word or as an English title embedded after the Thai head word
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from envcoop.ingestion.languages.base import Span
 
@@ -152,7 +153,13 @@ def vietnamese_title(text: str, start: int, limit: int) -> Span:
 _LATIN_RUN = re.compile(r"[“\"]?[A-Z][A-Za-z0-9 \-–—&,’'()/.+:]*")
 
 
-def thai_title(text: str, start: int, head_end: int, limit: int) -> Span:
+def thai_title(
+    text: str,
+    start: int,
+    head_end: int,
+    limit: int,
+    is_boundary: Callable[[int], bool] | None = None,
+) -> Span:
     """A Thai head word and the Thai name after it, or the English title embedded after it.
 
     An embedded title runs to the next Thai letter ("การประชุม ASEAN - China ... Week 2022
@@ -174,9 +181,12 @@ def thai_title(text: str, start: int, head_end: int, limit: int) -> Span:
     stop = _TH_STOPS.search(text, head_end, end)
     if stop:
         end = stop.start()
-    clause = _TH_CLAUSE.search(text, head_end, end)
-    if clause:
-        end = clause.start()
+    # a clause word ends the name where it is a word of its own (ICU), not inside a compound
+    # ("ระหว่างรัฐบาล", intergovernmental, is not "ระหว่าง", between)
+    for clause in _TH_CLAUSE.finditer(text, head_end, end):
+        if is_boundary is None or (is_boundary(clause.start()) and is_boundary(clause.end())):
+            end = clause.start()
+            break
     return _trim(text, start, end)
 
 
@@ -189,12 +199,18 @@ def _trim(text: str, start: int, end: int) -> Span:
 
 
 def title(
-    text: str, language: str, head: Span, limit: Span, barriers: list[Span] | tuple = ()
+    text: str,
+    language: str,
+    head: Span,
+    limit: Span,
+    barriers: list[Span] | tuple = (),
+    is_boundary: Callable[[int], bool] | None = None,
 ) -> Span:
     """The span of the name whose head word is ``head``, within ``limit`` (its sentence)."""
     start, end = head
+    latin_head = text[start : start + 1].isascii()
     if language == "vi":
         return vietnamese_title(text, start, limit[1])
-    if language == "th":
-        return thai_title(text, start, end, limit[1])
-    return latin_title(text, start, end, limit, language, barriers)
+    if language == "th" and not latin_head:
+        return thai_title(text, start, end, limit[1], is_boundary)
+    return latin_title(text, start, end, limit, "en" if language == "th" else language, barriers)
