@@ -167,8 +167,8 @@ def _looks_like_a_name(
     if head_text[0].islower():
         # a common noun ("the meeting", "phiên họp chiều thứ Tư") unless a title follows it
         return capitalised and name[1] > head[1]
-    if language == "vi":
-        return len(rest) >= 4
+    # Vietnamese names carry a capitalised word ("Hội nghị Bộ trưởng ...", "... ASEAN") or an
+    # ordinal; "các Hội nghị liên quan" (the related meetings) is not a name.
     return capitalised
 
 
