@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from envcoop.ingestion.models import Claim, Document, DocumentStatus, Passage
@@ -24,6 +24,7 @@ class Outcome:
     source: str
     status: str  # stored, unchanged, re-read, failed
     message: str = ""
+    reason: str = ""  # why it failed: a DocumentError status, or "storage"
     document: Document | None = None
     counts: dict[str, int] = field(default_factory=dict)
 
@@ -47,11 +48,14 @@ def ingest_bytes(
     try:
         result = understand_bytes(data, filename=filename or Path(source).name)
     except DocumentError as error:
-        return Outcome(source, "failed", f"{error.status}: {error.message}")
-    with transaction.atomic():
-        if existing is not None:
-            existing.delete()
-        document = _store(result, data, digest, source, filename or Path(source).name, user)
+        return Outcome(source, "failed", error.message, reason=error.status)
+    try:
+        with transaction.atomic():
+            if existing is not None:
+                existing.delete()
+            document = _store(result, data, digest, source, filename or Path(source).name, user)
+    except DatabaseError as error:
+        return Outcome(source, "failed", f"the database refused it: {error}", reason="storage")
     counts: dict[str, int] = {}
     for claim in result.claims:
         counts[claim.kind] = counts.get(claim.kind, 0) + 1
@@ -68,7 +72,12 @@ def ingest_path(path: Path, *, force: bool = False, user: object = None) -> Outc
     try:
         data = path.read_bytes()
     except OSError as error:
-        return Outcome(str(path), "failed", f"cannot read the file: {error.strerror or error}")
+        return Outcome(
+            str(path),
+            "failed",
+            f"cannot read the file: {error.strerror or error}",
+            reason="unreadable",
+        )
     return ingest_bytes(data, source=str(path), filename=path.name, force=force, user=user)
 
 

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from envcoop.web.views import pages
+from envcoop.web.views import documents, pages
 from envcoop.web.views.lists import LIST_PAGES
 
 app_name = "web"
@@ -35,4 +35,7 @@ urlpatterns = [
     path("areas/", pages.area_index, name="areas"),
     path("areas/<slug:code>/", pages.area_detail, name="area"),
     path("priorities/", pages.priority_index, name="priorities"),
+    path("documents/", documents.document_index, name="documents"),
+    path("documents/upload/", documents.document_upload, name="document_upload"),
+    path("documents/<int:pk>/", documents.document_detail, name="document"),
 ]

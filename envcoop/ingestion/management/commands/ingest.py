@@ -65,7 +65,11 @@ class Command(BaseCommand):
             totals[outcome.status] = totals.get(outcome.status, 0) + 1
             failures += outcome.failed
             found = ", ".join(f"{n} {kind}" for kind, n in sorted(outcome.counts.items()))
-            detail = outcome.message or found
+            detail = (
+                f"{outcome.reason}: {outcome.message}"
+                if outcome.failed
+                else (outcome.message or found)
+            )
             self.stdout.write(f"{outcome.status:<10} {path}" + (f": {detail}" if detail else ""))
             progress.advance(path.name)
         progress.finish()

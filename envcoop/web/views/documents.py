@@ -1,0 +1,141 @@
+"""Documents: the list, one document with its claims highlighted, and the upload form (staff)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from envcoop.ingestion.models import ClaimKind, Document, DocumentStatus
+from envcoop.ingestion.pipeline import ingest_bytes
+from envcoop.ingestion.selectors import describe, document_languages, document_list, highlighted
+
+
+class DocumentFilterForm(forms.Form):
+    lang = forms.ChoiceField(label=gettext_lazy("Language"), required=False)
+    status = forms.ChoiceField(
+        label=gettext_lazy("Status"),
+        required=False,
+        choices=[("", gettext_lazy("any")), *DocumentStatus.choices],
+    )
+
+    def __init__(self, data: object) -> None:
+        super().__init__(data)
+        from django.utils.translation import get_language
+
+        from envcoop.core.languages import language_name
+
+        lang = get_language() or "en"
+        self.fields["lang"].choices = [("", _("any"))] + [
+            (code, language_name(code, lang)) for code in document_languages()
+        ]
+
+
+def document_index(request: HttpRequest) -> HttpResponse:
+    form = DocumentFilterForm(request.GET)
+    form.is_valid()
+    data = getattr(form, "cleaned_data", {})
+    documents = document_list(lang=data.get("lang") or None, status=data.get("status") or None)
+    page = Paginator(documents, 50).get_page(request.GET.get("page"))
+    return render(request, "web/documents/list.html", {"form": form, "page": page})
+
+
+def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    document = Document.objects.filter(pk=pk).first()
+    if document is None:
+        raise Http404(pk)
+    claims = list(document.claims.order_by("start", "-end"))
+    by_kind = {kind: [c for c in claims if c.kind == kind] for kind, _label in ClaimKind.choices}
+    facts = []
+    for kind in ("event", "agreement", "project", "area", "country", "organisation", "date"):
+        values = list(dict.fromkeys(describe(claim) for claim in by_kind.get(kind, [])))
+        if values:
+            facts.append(
+                {
+                    "label": ClaimKind(kind).label,
+                    "values": values,
+                    "open": kind in ("event", "agreement", "project", "area"),
+                }
+            )
+    context = {
+        "document": document,
+        "facts": facts,
+        "pieces": highlighted(document, claims),
+        "by_kind": [
+            (ClaimKind(kind).label, kind, items) for kind, items in by_kind.items() if items
+        ],
+        "passages": document.passages.count(),
+    }
+    return render(request, "web/documents/detail.html", context)
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("Document"))
+
+    def clean_file(self) -> object:
+        upload = self.cleaned_data["file"]
+        limit = settings.ENVCOOP_MAX_DOCUMENT_MB * 1024 * 1024
+        if upload.size > limit:
+            raise forms.ValidationError(
+                _("The file is %(size).1f MB; the limit is %(limit)s MB.")
+                % {"size": upload.size / 1048576, "limit": settings.ENVCOOP_MAX_DOCUMENT_MB}
+            )
+        if upload.size == 0:
+            raise forms.ValidationError(_("The file is empty."))
+        return upload
+
+
+def failure_reason(status: str, detail: str) -> str:
+    """Why a file could not be read, in the reader's language (with the technical detail)."""
+    reasons = {
+        "empty": _("The file is empty."),
+        "binary": _("The file is not a document envcoop can read (it looks like binary data)."),
+        "undecodable": _("The file's text is in an encoding envcoop cannot read."),
+        "too-large": _("The file is larger than the size limit."),
+        "no-text-layer": _(
+            "The PDF has no text layer (it is a scan); envcoop cannot read it without OCR yet."
+        ),
+        "malformed": _("The file is damaged or truncated."),
+        "unsupported": _("envcoop does not know this file format."),
+        "storage": _("The document could not be stored; nothing was saved."),
+    }
+    reason = reasons.get(status, _("The file could not be read."))
+    return f"{reason} ({detail})" if detail else reason
+
+
+@staff_member_required
+def document_upload(request: HttpRequest) -> HttpResponse:
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        outcome = ingest_bytes(
+            upload.read(), source=upload.name, filename=upload.name, user=request.user
+        )
+        if outcome.failed:
+            form.add_error("file", failure_reason(outcome.reason, outcome.message))
+        else:
+            document = outcome.document
+            if outcome.status == "unchanged":
+                messages.info(request, _("This document was already stored; nothing changed."))
+            elif document.status == DocumentStatus.NOT_UNDERSTOOD:
+                messages.warning(
+                    request,
+                    _(
+                        "The text is stored, but its language (%(lang)s) is not understood yet: nothing was extracted."
+                    )
+                    % {"lang": document.lang},
+                )
+            else:
+                messages.success(request, _("The document was read and stored."))
+            return redirect(document.get_absolute_url())
+    return render(
+        request,
+        "web/documents/upload.html",
+        {"form": form, "max_mb": settings.ENVCOOP_MAX_DOCUMENT_MB},
+    )
