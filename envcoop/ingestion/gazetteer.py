@@ -97,6 +97,7 @@ class Gazetteer:
         if by_surface:
             self._automaton.make_automaton()
         self.size = len(by_surface)
+        self.series_keys = frozenset(entry.key for entry in entries if entry.kind == "series")
 
     def find(
         self, text: str, boundaries: BoundaryChecker, kinds: set[str] | None = None
@@ -279,20 +280,42 @@ def _static_entries() -> tuple[Entry, ...]:
 
 
 _LOCK = threading.Lock()
-_CACHE: dict[str, Gazetteer] = {}
+_CACHE: dict[str, object] = {}
+
+
+def _registry_version() -> tuple | None:
+    """Changes whenever a name is added, edited or removed in the registry (None: no registry)."""
+    from django.db import DatabaseError, connection
+    from django.db.models import Count, Max
+
+    from envcoop.registry.models import Label
+
+    try:
+        if Label._meta.db_table not in connection.introspection.table_names():
+            return None
+        summary = Label.objects.aggregate(n=Count("id"), latest=Max("updated_at"), top=Max("id"))
+    except DatabaseError:
+        return None
+    return (summary["n"], summary["latest"], summary["top"])
 
 
 def gazetteer(*, refresh: bool = False) -> Gazetteer:
-    """The gazetteer, built once per process (``refresh`` after the registry learnt new names)."""
+    """The gazetteer, rebuilt when the registry's names have changed since it was built.
+
+    So a name a reviewer accepts into the registry is recognised in the next document
+    read, in every process, not only in the one that saved it.
+    """
+    version = _registry_version()
     with _LOCK:
-        if refresh or "current" not in _CACHE:
-            registry = _registry_entries()
+        if refresh or _CACHE.get("version", "unset") != version or "current" not in _CACHE:
+            registry = _registry_entries() if version is not None else None
             dynamic = registry if registry else _data_file_entries()
             _CACHE["current"] = Gazetteer([*_static_entries(), *dynamic])
-        return _CACHE["current"]
+            _CACHE["version"] = version
+        return _CACHE["current"]  # type: ignore[return-value]
 
 
 def forget() -> None:
-    """Drop the built gazetteer (the registry changed); the next call rebuilds it."""
+    """Drop the built gazetteer; the next call rebuilds it."""
     with _LOCK:
         _CACHE.clear()

@@ -90,7 +90,9 @@ def _is_a_name(name: str, head: str, language: str) -> bool:
         capitalised = re.findall(r"(?:^|\s)[A-Z][\w’'\-]+", rest)
         return head[0].isupper() and len(capitalised) >= 1 and len(rest.split()) >= 1
     if language == "vi":
-        return len(rest.split()) >= 3 and (bool(re.search(r"[A-ZĐ]", rest)) or "thành lập" in rest)
+        # "Bản ghi nhớ về hợp tác ...", "Thỏa thuận thành lập ...", "Tuyên bố chung ASEAN ..."
+        named = re.match(r"\s*(?:về|giữa|thành lập|hợp tác|[A-ZĐ“\"])", rest)
+        return len(rest.split()) >= 3 and bool(named or re.search(r"[A-ZĐ]", rest))
     return len(rest) >= 6  # Thai
 
 

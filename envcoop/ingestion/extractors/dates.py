@@ -204,6 +204,11 @@ def grammar(language: str) -> _Grammar:
     and_sep = rf"\s*(?:{and_words}|[-–—])\s*(?:{day_prefix})?"
     rules_spec: list[tuple[str, str]] = [
         *ranges(between, and_sep, "+between"),
+        # "14 and 15 September 2023", "pada 14 dan 15 September 2023": two days of one event
+        (
+            "dd-my+and",
+            rf"{day_prefix}{D('d1')}\s*(?:{and_words})\s*{D('d2')}{of}\s*{M('m')}{comma}{Y('y')}",
+        ),
         *ranges("", sep, ""),
         # 22 August 2023 / 18 มิ.ย. 2566 / ngày 5 tháng 6 năm 2023
         ("dmy", rf"{day_prefix}{D('d')}{of}\s*{M('m')}{comma}{Y('y')}"),
@@ -738,7 +743,10 @@ _UNIT_AFTER = re.compile(
 )
 _MONEY_BEFORE = re.compile(r"(?:US\$|USD|\$|RM|Rp|S\$|€|£|¥|VND|THB|฿)\s*$", re.IGNORECASE)
 _PHONE_AROUND = re.compile(r"\d[\d ()+-]{6,}\d")
-_NUMBER_BEFORE = re.compile(r"(?:\bNo\.?|\bsố|\bNomor|\bNombor|\bBil\.?|เลขที่|#)\s*$", re.IGNORECASE)
+_NUMBER_BEFORE = re.compile(
+    r"(?:\bNo\.?|\bsố|\bNomor|\bNombor|\bBil\.?|เลขที่|#|\bRoom|\bHall|\bPhòng|\bRuang|\bBilik|ห้อง|\bQuyết định)\s*$",
+    re.IGNORECASE,
+)
 
 
 def find_dates(text: str, language: str, dateline: PartialDate | None = None) -> list[DateMention]:
@@ -859,21 +867,51 @@ def extract(context: Context) -> list[Claim]:
 def find_dateline(
     text: str, language: str, published: PartialDate | None = None
 ) -> PartialDate | None:
-    """The document's own date: a full date near its top (else the date its format carries)."""
+    """The document's own date: a full date near its top, written the way datelines are
+    written (else the date the file format carries, such as an HTML page's publication date).
+
+    A dateline stands on a line of its own or after a short place name, and ends its line or
+    is followed by a dash: "VIENTIANE, 24 August 2023 – The ...", "Hà Nội, ngày 25/8/2023",
+    "กรุงเทพฯ วันพุธที่ 29 มิถุนายน 2565", "Jakarta, Selasa (22/8/2023) - ...". A date inside
+    a sentence ("On 5 March 2024, the Meeting ...") is when something happened, not a dateline.
+    """
     head_end = _head_end(text)
     for mention in find_dates(text[:head_end], language, None):
-        if mention.value.precision.name == "DAY" and mention.end_value is None:
+        if mention.value.precision.name != "DAY" or mention.end_value is not None:
+            continue
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        prefix = text[line_start : mention.start]
+        suffix = text[mention.end : mention.end + 4]
+        if len(prefix) > 48 or (
+            _EVENT_PREPOSITION.search(prefix) and not _PUBLISHED.search(prefix)
+        ):
+            continue
+        if _DATELINE_END.match(suffix) or not suffix.strip():
             return mention.value
     return published
 
 
+_PUBLISHED = re.compile(
+    r"\b(?:published|posted|updated|issued|released|cập nhật|đăng|diterbitkan|dikemaskini|diterbit)\b|เผยแพร่|ปรับปรุง",
+    re.IGNORECASE,
+)
+# what follows a dateline: the end of its line, a dash or bar, or the time of day
+_DATELINE_END = re.compile(
+    r"\s*(?:\)\s*)?(?:[-–—:|(]|$|\n|\r|,?\s*\d{1,2}[:.]\d{2}|เวลา|pukul|lúc|jam\b)"
+)
+_EVENT_PREPOSITION = re.compile(
+    r"\b(?:on|from|since|until|by|in|at|pada|sejak|hingga|vào|từ|đến|tại|ngày mai)\b|เมื่อ|ตั้งแต่|ระหว่าง",
+    re.IGNORECASE,
+)
+
+
 def _head_end(text: str) -> int:
-    """The first three non-empty lines, at most 400 characters."""
+    """The first five non-empty lines, at most 600 characters."""
     count, position = 0, 0
     for line in text.splitlines(keepends=True):
         position += len(line)
         if line.strip():
             count += 1
-        if count >= 3:
+        if count >= 5:
             break
-    return min(position, 400)
+    return min(position, 600)

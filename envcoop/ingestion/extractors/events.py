@@ -363,15 +363,10 @@ def _series_by_pattern(context: Context, meeting: _Meeting) -> str | None:
     return candidate if candidate and _is_series_key(candidate) else None
 
 
-@cache
-def _series_keys() -> frozenset[str]:
+def _is_series_key(key: str) -> bool:
     from envcoop.ingestion.gazetteer import gazetteer
 
-    return frozenset(entry.key for entry in gazetteer().entries if entry.kind == "series")
-
-
-def _is_series_key(key: str) -> bool:
-    return key in _series_keys()
+    return key in gazetteer().series_keys
 
 
 def _place(context: Context, meeting: _Meeting) -> tuple[str | None, str | None]:

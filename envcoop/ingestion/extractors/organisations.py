@@ -70,7 +70,13 @@ def extract(context: Context) -> list[Claim]:
     if pattern is not None:
         for match in pattern.finditer(context.text):
             start, end = match.span()
-            name = context.text[start:end].rstrip(" -’'")
+            # "The Ministry of ... and" -> "Ministry of ...": no article before, no connector after
+            leading = re.match(r"(?:The|the)\s+", context.text[start:end])
+            if leading:
+                start += leading.end()
+            name = re.sub(
+                r"(?:\s+(?:and|of|for|the|&|dan|và))+$", "", context.text[start:end].rstrip(" -’'")
+            )
             end = start + len(name)
             if len(name.split()) < 2 and context.language != "th":
                 continue

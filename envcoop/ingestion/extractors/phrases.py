@@ -54,7 +54,7 @@ _TITLE_WORD = re.compile(
 _STOP_PUNCT = re.compile(r"[,;:!?]$|(?<![A-Z])(?<!\b[A-Z][a-z])\.$")
 
 _VI_STOPS = re.compile(
-    r"\s*(?:[,;.!?()\n“”\"]|\s(?:diễn ra|được tổ chức|được|đã|sẽ|tại|vào|ngày|từ ngày|trong|nhằm|với|cùng|do|của các|"
+    r"\s*(?:[,;.!?()\n“”\"]|\s(?:diễn ra|được tổ chức|được|đã|sẽ|tại|vào|ngày|từ ngày|nhằm|với|cùng|do|của các|"
     r"giữa|khai mạc|kết thúc|theo|qua|nhân dịp|bao gồm|là|đang|ở cấp|và các|và những|tổ chức|diễn ra)\s)"
 )
 _TH_STOPS = re.compile(

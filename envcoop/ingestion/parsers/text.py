@@ -12,7 +12,7 @@ _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.M)
 
 class TextParser(Parser):
     format = "text"
-    extensions = {".txt", ".text", ".csv", ""}
+    extensions = {".txt", ".text", ".csv"}
 
     def score(self, sniff: Sniff) -> int:
         score = 10  # anything that is not another format may be text

@@ -44,7 +44,9 @@ def pdf(objects: list[bytes]) -> bytes:
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     for offset in offsets:
         out += f"{offset:010d} 00000 n \n".encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
     return bytes(out)
 
 
@@ -96,7 +98,9 @@ def word_document() -> bytes:
 
     document = docx.Document()
     document.core_properties.title = "Hội nghị AWGWRM lần thứ 23"
-    document.add_heading("Hội nghị Nhóm công tác ASEAN về quản lý tài nguyên nước lần thứ 23", level=1)
+    document.add_heading(
+        "Hội nghị Nhóm công tác ASEAN về quản lý tài nguyên nước lần thứ 23", level=1
+    )
     document.add_paragraph(VIETNAMESE.strip())
     table = document.add_table(rows=2, cols=2)
     table.cell(0, 0).text = "Thời gian"
@@ -117,7 +121,9 @@ def main() -> None:
     (HERE / "thai-tis620.txt").write_bytes(THAI.encode("tis_620"))
     (HERE / "thai-windows874.txt").write_bytes(THAI.encode("cp874"))
     (HERE / "vietnamese-windows1258.txt").write_bytes(to_cp1258(VIETNAMESE))
-    (HERE / "utf16-with-bom.txt").write_bytes("\ufeff".encode("utf-16-le") + ENGLISH[0].encode("utf-16-le"))
+    (HERE / "utf16-with-bom.txt").write_bytes(
+        "\ufeff".encode("utf-16-le") + ENGLISH[0].encode("utf-16-le")
+    )
     (HERE / "binary.bin").write_bytes(bytes(range(256)) * 40)
     (HERE / "empty.txt").write_bytes(b"")
     print("fixtures written to", HERE)

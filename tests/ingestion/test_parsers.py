@@ -1,0 +1,96 @@
+"""Parsers on real files: every format, legacy encodings, and the bad inputs users send."""
+
+from pathlib import Path
+
+import pytest
+from django.test import override_settings
+
+from envcoop.ingestion.parsers import DocumentError, parse_bytes
+from envcoop.ingestion.understand import understand_bytes
+
+FILES = Path(__file__).resolve().parents[1] / "data" / "files"
+
+
+def parse(name: str):  # noqa: ANN201
+    path = FILES / name
+    return parse_bytes(path.read_bytes(), filename=path.name)
+
+
+@pytest.mark.parametrize("name", ["thai-tis620.txt", "thai-windows874.txt"])
+def test_thai_legacy_encodings(name):
+    parsed = parse(name)
+    assert parsed.encoding == "cp874"
+    assert parsed.text.startswith("กรมควบคุมมลพิษเข้าร่วมการประชุม")
+
+
+def test_vietnamese_windows_1258_is_composed():
+    parsed = parse("vietnamese-windows1258.txt")
+    assert parsed.encoding == "cp1258"
+    assert "Hội nghị Nhóm công tác ASEAN về quản lý tài nguyên nước" in parsed.text
+    assert "thành phố Đà Nẵng" in parsed.text
+
+
+def test_utf16_with_a_byte_order_mark():
+    assert parse("utf16-with-bom.txt").text.startswith("The 14th Meeting")
+
+
+def test_html_keeps_the_article_and_drops_scripts_styles_and_furniture():
+    parsed = parse("page-with-script.html")
+    assert parsed.format == "html"
+    assert "The 25th Meeting of the Sub-Regional Ministerial Steering Committee" in parsed.text
+    for hidden in ("SCRIPT", "STYLE", "NAVIGATION", "FOOTER", "SECOND-SCRIPT", "2001-01-01"):
+        assert hidden not in parsed.text
+    assert parsed.title == "ASEAN haze ministers meet in Singapore"
+
+
+def test_pdf_with_a_text_layer():
+    parsed = parse("english-text-layer.pdf")
+    assert parsed.format == "pdf"
+    assert "ASEAN Working Group on Chemicals and Waste" in parsed.text
+    assert "5-6 March 2024" in parsed.text
+
+
+def test_docx_paragraphs_and_tables():
+    parsed = parse("vietnamese-minutes.docx")
+    assert parsed.format == "docx"
+    assert "Hội nghị Nhóm công tác ASEAN" in parsed.text
+    assert "29/11 - 1/12/2023" in parsed.text  # a table cell
+    assert parsed.title == "Hội nghị AWGWRM lần thứ 23"
+
+
+def test_the_format_is_recognised_by_content_not_only_by_name():
+    pdf = (FILES / "english-text-layer.pdf").read_bytes()
+    assert parse_bytes(pdf, filename="misnamed.txt").format == "pdf"
+    html = (FILES / "page-with-script.html").read_bytes()
+    assert parse_bytes(html, filename="no-extension").format == "html"
+
+
+@pytest.mark.parametrize(
+    ("name", "status", "words"),
+    [
+        ("empty.txt", "empty", "empty"),
+        ("binary.bin", "binary", "binary"),
+        ("scanned-no-text.pdf", "no-text-layer", "no text layer"),
+        ("truncated.docx", "malformed", "damaged or truncated"),
+    ],
+)
+def test_bad_files_get_a_status_and_a_sentence(name, status, words):
+    with pytest.raises(DocumentError) as error:
+        parse(name)
+    assert error.value.status == status
+    assert words in error.value.message
+
+
+def test_undecodable_bytes_are_refused():
+    garbage = bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D]) * 50 + b"\x1b" * 300
+    with pytest.raises(DocumentError) as error:
+        parse_bytes(garbage, filename="odd.txt")
+    assert error.value.status in ("undecodable", "binary")
+
+
+@override_settings(ENVCOOP_MAX_DOCUMENT_MB=0.0001)
+def test_files_over_the_size_limit_are_refused_before_reading():
+    with pytest.raises(DocumentError) as error:
+        understand_bytes((FILES / "english-text-layer.pdf").read_bytes(), filename="big.pdf")
+    assert error.value.status == "too-large"
+    assert "limit" in error.value.message and "ENVCOOP_MAX_DOCUMENT_MB" in error.value.message
