@@ -16,11 +16,23 @@ def read(text: str) -> dict:
 @pytest.mark.parametrize(
     ("text", "codes"),
     [
-        ("Hội nghị diễn ra tại Viên Chăn, CHDCND Lào, với sự tham gia của Nhật Bản và Hoa Kỳ.", {"LA", "JP", "US"}),
+        (
+            "Hội nghị diễn ra tại Viên Chăn, CHDCND Lào, với sự tham gia của Nhật Bản và Hoa Kỳ.",
+            {"LA", "JP", "US"},
+        ),
         ("ผู้แทนจาก สปป. ลาว และสาธารณรัฐประชาชนจีน เข้าร่วมการประชุมครั้งนี้ด้วยกันหลายท่าน", {"LA", "CN"}),
-        ("Delegates from the Lao PDR, Viet Nam and the Republic of Korea met the Thai delegation.", {"LA", "VN", "KR", "TH"}),
-        ("Delegasi Indonesia bertemu pejabat Tiongkok dan Uni Eropa di Jakarta pada pertemuan itu.", {"ID", "CN", "EU"}),
-        ("Mesyuarat di Kuala Lumpur dihadiri wakil Amerika Syarikat dan Kesatuan Eropah sahaja.", {"MY", "US", "EU"}),
+        (
+            "Delegates from the Lao PDR, Viet Nam and the Republic of Korea met the Thai delegation.",
+            {"LA", "VN", "KR", "TH"},
+        ),
+        (
+            "Delegasi Indonesia bertemu pejabat Tiongkok dan Uni Eropa di Jakarta pada pertemuan itu.",
+            {"ID", "CN", "EU"},
+        ),
+        (
+            "Mesyuarat di Kuala Lumpur dihadiri wakil Amerika Syarikat dan Kesatuan Eropah sahaja.",
+            {"MY", "US", "EU"},
+        ),
     ],
 )
 def test_countries_in_every_form(text, codes):
@@ -28,7 +40,9 @@ def test_countries_in_every_form(text, codes):
 
 
 def test_a_country_word_inside_another_word_is_not_a_country():
-    result = read("The meeting reviewed marine debris, an apparently laotian-free example: Chinatown and Japanning.")
+    result = read(
+        "The meeting reviewed marine debris, an apparently laotian-free example: Chinatown and Japanning."
+    )
     assert "CN" not in result["countries"] and "JP" not in result["countries"]
 
 
@@ -40,7 +54,9 @@ def test_organisations_from_the_registry_and_from_how_ministries_are_named():
     names = {o["name"]: o["country"] for o in result["organisations"]}
     assert names["กรมควบคุมมลพิษ"] == "TH"
     assert names["China-ASEAN Environment Cooperation Center"] == "CN"
-    english = read("The Ministry of Environment and Water of Malaysia and the ASEAN Secretariat (ASEC) signed it.")
+    english = read(
+        "The Ministry of Environment and Water of Malaysia and the ASEAN Secretariat (ASEC) signed it."
+    )
     found = {o["name"]: o for o in english["organisations"]}
     assert "Ministry of Environment and Water of Malaysia" in found
     assert found["Ministry of Environment and Water of Malaysia"]["country"] == "MY"
@@ -52,7 +68,9 @@ def test_a_name_the_registry_learns_is_recognised_in_the_next_document():
 
     text = "The Green Mekong Alliance joined the meeting in Vientiane."
     assert not any(o["name"] == "Green Mekong Alliance" for o in read(text)["organisations"])
-    organisation_upsert(key="t-gma", type="ngo", country="LA", names=NameSet(names={"en": "Green Mekong Alliance"}))
+    organisation_upsert(
+        key="t-gma", type="ngo", country="LA", names=NameSet(names={"en": "Green Mekong Alliance"})
+    )
     found = {o["name"]: o for o in read(text)["organisations"]}
     assert found["Green Mekong Alliance"]["country"] == "LA"
 
@@ -62,29 +80,61 @@ def test_a_name_the_registry_learns_is_recognised_in_the_next_document():
     [
         (
             "Hội nghị Bộ trưởng Môi trường ASEAN lần thứ 17 (AMME17) diễn ra ngày 22-24/8/2023 tại Viên Chăn, CHDCND Lào.",
-            "amme", 17, "2023-08-22", "2023-08-24", "Viên Chăn", "LA",
+            "amme",
+            17,
+            "2023-08-22",
+            "2023-08-24",
+            "Viên Chăn",
+            "LA",
         ),
         (
             "The 33rd Meeting of the ASEAN Senior Officials on the Environment was held in Bangkok on 4–5 October 2022.",
-            "asoen", 33, "2022-10-04", "2022-10-05", "Bangkok", "TH",
+            "asoen",
+            33,
+            "2022-10-04",
+            "2022-10-05",
+            "Bangkok",
+            "TH",
         ),
         (
             "การประชุมเจ้าหน้าที่อาวุโสอาเซียนด้านสิ่งแวดล้อม ครั้งที่ 34 จัดขึ้นเมื่อวันที่ 3 - 5 ต.ค. 2566 ณ กรุงเทพฯ",
-            "asoen", 34, "2023-10-03", "2023-10-05", "กรุงเทพฯ", "TH",
+            "asoen",
+            34,
+            "2023-10-03",
+            "2023-10-05",
+            "กรุงเทพฯ",
+            "TH",
         ),
         (
             "Pertemuan ASOEN ke-24 berlangsung di Jakarta pada 22-24 Agustus 2023 dan dihadiri seluruh negara anggota.",
-            "asoen", 24, "2023-08-22", "2023-08-24", "Jakarta", "ID",
+            "asoen",
+            24,
+            "2023-08-22",
+            "2023-08-24",
+            "Jakarta",
+            "ID",
         ),
         (
             "The 8th AWGCW meeting took place online on 12 March 2024, with all Member States attending.",
-            "awgcw", 8, "2024-03-12", None, "online", None,
+            "awgcw",
+            8,
+            "2024-03-12",
+            None,
+            "online",
+            None,
         ),
     ],
 )
-def test_meetings_with_series_ordinal_dates_and_place(text, series, ordinal, start, end, place, country):
+def test_meetings_with_series_ordinal_dates_and_place(
+    text, series, ordinal, start, end, place, country
+):
     [event] = read(text)["events"]
-    assert (event["series"], event["ordinal"], event["start"], event["end"]) == (series, ordinal, start, end)
+    assert (event["series"], event["ordinal"], event["start"], event["end"]) == (
+        series,
+        ordinal,
+        start,
+        end,
+    )
     assert (event["place"], event["country"]) == (place, country)
 
 
@@ -94,7 +144,9 @@ def test_a_meeting_needs_a_date_and_each_date_goes_to_the_nearest_meeting():
         "ASEAN–Japan Dialogue on Environmental Cooperation took place in Tokyo on 3 July 2024."
     )
     events = read(text)["events"]
-    assert [(e["series"], e["start"], e["country"]) for e in events] == [("asean-japan-dialogue", "2024-07-03", "JP")]
+    assert [(e["series"], e["start"], e["country"]) for e in events] == [
+        ("asean-japan-dialogue", "2024-07-03", "JP")
+    ]
 
 
 def test_the_host_is_read_from_the_paragraph():
@@ -103,7 +155,11 @@ def test_the_host_is_read_from_the_paragraph():
         "Officials exchanged views on low-carbon cities."
     )
     [event] = read(text)["events"]
-    assert (event["series"], event["host"], event["place"]) == ("asean-china-cooperation-week", "CN", "online")
+    assert (event["series"], event["host"], event["place"]) == (
+        "asean-china-cooperation-week",
+        "CN",
+        "online",
+    )
 
 
 @pytest.mark.parametrize(
@@ -112,19 +168,27 @@ def test_the_host_is_read_from_the_paragraph():
         (
             "กรมทรัพยากรทางทะเลและชายฝั่ง ลงนาม MoU on Relating to Pilot Cooperation on Mangrove Conservation "
             "ระหว่างสองหน่วยงาน เมื่อวันที่ 9 พฤษภาคม 2561 ณ กรุงปักกิ่ง",
-            "MoU on Relating to Pilot Cooperation on Mangrove Conservation", "mou", "2018-05-09",
+            "MoU on Relating to Pilot Cooperation on Mangrove Conservation",
+            "mou",
+            "2018-05-09",
         ),
         (
             "The Ministers adopted the ASEAN Joint Statement on Climate Change to COP28 on 24 August 2023.",
-            "ASEAN Joint Statement on Climate Change to COP28", "joint-statement", "2023-08-24",
+            "ASEAN Joint Statement on Climate Change to COP28",
+            "joint-statement",
+            "2023-08-24",
         ),
         (
             "Hai bên đã ký Bản ghi nhớ về hợp tác trong lĩnh vực môi trường vào tháng 8 năm 2023.",
-            "Bản ghi nhớ về hợp tác trong lĩnh vực môi trường", "mou", "2023-08",
+            "Bản ghi nhớ về hợp tác trong lĩnh vực môi trường",
+            "mou",
+            "2023-08",
         ),
         (
             "KLHK dan DOE menandatangani Nota Kesepahaman tentang Pengelolaan Gambut pada 5 Mei 2023.",
-            "Nota Kesepahaman tentang Pengelolaan Gambut", "mou", "2023-05-05",
+            "Nota Kesepahaman tentang Pengelolaan Gambut",
+            "mou",
+            "2023-05-05",
         ),
     ],
 )

@@ -114,6 +114,7 @@ def extract(context: Context) -> list[Claim]:
             continue
         if head not in series_names and not _looks_like_a_name(text, name, head, language, profile):
             continue
+        name = _with_edition_year(context, name)
         # a longer name found later that covers earlier ones replaces them
         meetings = [m for m in meetings if not (name[0] <= m.name[0] and m.name[1] <= name[1])]
         meetings.append(_Meeting(head=head, name=name, sentence=sentence))
@@ -130,6 +131,22 @@ def extract(context: Context) -> list[Claim]:
             continue
         claims.append(claim)
     return claims
+
+
+def _with_edition_year(context: Context, name: tuple[int, int]) -> tuple[int, int]:
+    """A year written right after the name is its edition ("Forum ... ASEAN-China 2023", "Week
+    2022"), part of the name and not when the event met."""
+    for claim in context.claims("date"):
+        gap = context.text[name[1] : claim.span[0]]
+        if (
+            claim.span[0] >= name[1]
+            and len(gap) <= 1
+            and gap.strip() == ""
+            and "\n" not in gap
+            and re.fullmatch(r"\d{4}", claim.text)
+        ):
+            return name[0], claim.span[1]
+    return name
 
 
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -155,6 +172,10 @@ def _looks_like_a_name(
     if not rest:
         return bool(re.fullmatch(r"[A-Z][A-Z0-9+\-]{2,14}", head_text))  # a numbered series acronym
     if language == "th":
+        # "การประชุมที่เกี่ยวข้อง" (the related meetings), "การประชุมระดับรัฐมนตรี" (meetings at
+        # ministerial level) and "การประชุมดังกล่าว" (that meeting) describe, they do not name
+        if re.match(r"(?:ที่|ใน|นี้|ดังกล่าว|ต่าง|ของ|ระดับ|เมื่อ|จะ|ได้|ซึ่ง)", text[head[1] : name[1]]):
+            return bool(re.search(r"[A-Z]{3,}|ครั้งที่", rest))
         return len(rest) >= 4
     for weekday in getattr(profile, "weekdays", {}):
         rest = re.sub(re.escape(weekday), " ", rest, flags=re.IGNORECASE)
@@ -208,12 +229,16 @@ def _assign_dates(context: Context, meetings: list[_Meeting]) -> None:
     # meeting is named in between ("... was held in Vientiane. It ran from 22 to 24 August.")
     starts = sorted(meeting.name[0] for meeting in meetings)
     for meeting in meetings:
-        if meeting.dates:
-            continue
+        if any(not _in_name(meeting, d) for d in meeting.dates):
+            continue  # (a year inside the name is its edition: look on for when it met)
         passage = context.passage_of(meeting.head[0])
         later = [d for d in dates if meeting.name[1] <= d.span[0] < passage[1]]
         if later and not any(meeting.name[1] <= start < later[0].span[0] for start in starts):
             meeting.dates.append(later[0])
+
+
+def _in_name(meeting: _Meeting, date: Claim) -> bool:
+    return meeting.name[0] <= date.span[0] and date.span[1] <= meeting.name[1]
 
 
 def _is_dateline(context: Context, claim: Claim) -> bool:
@@ -256,11 +281,7 @@ def _labelled_lines(context: Context, meetings: list[_Meeting]) -> None:
 def _best_date(meeting: _Meeting) -> Claim:
     """The date written closest to the name (after it on a tie); a year inside the name only
     when nothing else is said."""
-    outside = [
-        d
-        for d in meeting.dates
-        if not (meeting.name[0] <= d.span[0] and d.span[1] <= meeting.name[1])
-    ]
+    outside = [d for d in meeting.dates if not _in_name(meeting, d)]
     chosen = outside or meeting.dates
 
     def distance(date: Claim) -> tuple[int, int]:
