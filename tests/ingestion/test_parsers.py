@@ -11,7 +11,7 @@ from envcoop.ingestion.understand import understand_bytes
 FILES = Path(__file__).resolve().parents[1] / "data" / "files"
 
 
-def parse(name: str):  # noqa: ANN201
+def parse(name: str):
     path = FILES / name
     return parse_bytes(path.read_bytes(), filename=path.name)
 
