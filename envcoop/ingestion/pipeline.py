@@ -19,7 +19,7 @@ from envcoop.ingestion.parsers import DocumentError
 from envcoop.ingestion.understand import PIPELINE_VERSION, Understanding, understand_bytes
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Outcome:
     source: str
     status: str  # stored, unchanged, re-read, failed
@@ -44,18 +44,28 @@ def ingest_bytes(
     digest = content_hash(data)
     existing = Document.objects.filter(content_hash=digest).first()
     if existing is not None and not force:
-        return Outcome(source, "unchanged", "already stored (same content)", existing)
+        return Outcome(
+            source=source,
+            status="unchanged",
+            message="already stored (same content)",
+            document=existing,
+        )
     try:
         result = understand_bytes(data, filename=filename or Path(source).name)
     except DocumentError as error:
-        return Outcome(source, "failed", error.message, reason=error.status)
+        return Outcome(source=source, status="failed", message=error.message, reason=error.status)
     try:
         with transaction.atomic():
             if existing is not None:
                 existing.delete()
             document = _store(result, data, digest, source, filename or Path(source).name, user)
     except DatabaseError as error:
-        return Outcome(source, "failed", f"the database refused it: {error}", reason="storage")
+        return Outcome(
+            source=source,
+            status="failed",
+            message=f"the database refused it: {error}",
+            reason="storage",
+        )
     counts: dict[str, int] = {}
     for claim in result.claims:
         counts[claim.kind] = counts.get(claim.kind, 0) + 1
@@ -65,7 +75,7 @@ def ingest_bytes(
         if result.understood
         else f"language {result.language!r} is not understood yet; text stored"
     )
-    return Outcome(source, status, message, document, counts)
+    return Outcome(source=source, status=status, message=message, document=document, counts=counts)
 
 
 def ingest_path(path: Path, *, force: bool = False, user: object = None) -> Outcome:
@@ -73,9 +83,9 @@ def ingest_path(path: Path, *, force: bool = False, user: object = None) -> Outc
         data = path.read_bytes()
     except OSError as error:
         return Outcome(
-            str(path),
-            "failed",
-            f"cannot read the file: {error.strerror or error}",
+            source=str(path),
+            status="failed",
+            message=f"cannot read the file: {error.strerror or error}",
             reason="unreadable",
         )
     return ingest_bytes(data, source=str(path), filename=path.name, force=force, user=user)

@@ -73,13 +73,23 @@ def describe(claim: Claim) -> str:
 
 
 def highlighted(document: Document, claims: list[Claim]) -> list[Piece]:
-    """The document's text cut at every claim boundary, each piece with its covering claims."""
-    spans = [
-        claim for claim in claims if claim.kind in HIGHLIGHTED_KINDS and claim.end > claim.start
-    ]
+    """The document's text cut at every claim boundary, each piece with its covering claims.
+
+    One sweep over the boundaries: a claim joins the open set where it starts and leaves it
+    where it ends, so a long document with many claims costs (boundaries + claims) work.
+    """
+    spans = sorted(
+        (c for c in claims if c.kind in HIGHLIGHTED_KINDS and c.end > c.start),
+        key=lambda c: c.start,
+    )
     cuts = sorted({0, len(document.text), *(c.start for c in spans), *(c.end for c in spans)})
-    pieces = []
+    pieces: list[Piece] = []
+    open_claims: list[Claim] = []
+    waiting = 0
     for start, end in itertools.pairwise(cuts):
-        covering = [claim for claim in spans if claim.start <= start and end <= claim.end]
-        pieces.append(Piece(document.text[start:end], covering))
+        open_claims = [claim for claim in open_claims if claim.end > start]
+        while waiting < len(spans) and spans[waiting].start <= start:
+            open_claims.append(spans[waiting])
+            waiting += 1
+        pieces.append(Piece(document.text[start:end], list(open_claims)))
     return pieces
