@@ -2,6 +2,7 @@
 
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -86,6 +87,10 @@ def test_ingest_a_folder_recursively_and_again(tmp_path: Path):
     out = io.StringIO()
     call_command("ingest", str(folder), stdout=out, stderr=io.StringIO())
     assert out.getvalue().count("stored ") == 3
+    thai_line = next(
+        line for line in out.getvalue().splitlines() if line.endswith("a.txt") or "a.txt:" in line
+    )
+    assert re.search(r"\d+ date", thai_line) and re.search(r"\d+ event", thai_line), thai_line
     assert Document.objects.count() == 3
     state = _documents_state()
     # again: nothing changes
