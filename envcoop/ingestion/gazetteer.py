@@ -291,8 +291,11 @@ def _registry_version() -> tuple | None:
     from envcoop.registry.models import Label
 
     try:
-        if Label._meta.db_table not in connection.introspection.table_names():
+        if not _CACHE.get("table") and (
+            Label._meta.db_table not in connection.introspection.table_names()
+        ):
             return None
+        _CACHE["table"] = True  # a table once there stays there: look once per process
         summary = Label.objects.aggregate(n=Count("id"), latest=Max("updated_at"), top=Max("id"))
     except DatabaseError:
         return None

@@ -53,18 +53,26 @@ class Understanding:
 
 
 def max_bytes() -> int:
+    """The size limit of one document (ENVCOOP_MAX_DOCUMENT_MB)."""
     return int(getattr(settings, "ENVCOOP_MAX_DOCUMENT_MB", 20) * 1024 * 1024)
 
 
-def understand_bytes(data: bytes, *, filename: str = "", mime: str = "") -> Understanding:
-    """Read and understand one file. Raises DocumentError with a sentence for the user."""
-    limit = max_bytes()
-    if len(data) > limit:
+def check_size(size: int, limit: int | None = None) -> None:
+    """Refuse a file over the limit before reading it."""
+    limit = max_bytes() if limit is None else limit
+    if size > limit:
         raise DocumentError(
             "too-large",
-            f"the file is {len(data) / 1048576:.1f} MB; the limit is {limit / 1048576:.0f} MB "
-            "(ENVCOOP_MAX_DOCUMENT_MB)",
+            f"the file is {size / 1048576:.2f} MB; the limit is {limit / 1048576:g} MB "
+            "(ENVCOOP_MAX_DOCUMENT_MB, or --max-mb)",
         )
+
+
+def understand_bytes(
+    data: bytes, *, filename: str = "", mime: str = "", limit: int | None = None
+) -> Understanding:
+    """Read and understand one file. Raises DocumentError with a sentence for the user."""
+    check_size(len(data), limit)
     return understand_parsed(parse_bytes(data, filename=filename, mime=mime))
 
 

@@ -32,6 +32,8 @@ class Context:
     boundaries: BoundaryChecker
     dateline: Any = None  # PartialDate of the document's own date, when it has one
     found: dict[str, list[Claim]] = field(default_factory=dict)  # claims of earlier extractors
+    gazetteer: Any = None  # the gazetteer this document is read with (extractors/names.py)
+    memo: dict[Any, Any] = field(default_factory=dict)  # per-document results extractors reuse
 
     def sentence_of(self, position: int) -> Span:
         return _containing(self.segments.sentences, position) or (0, len(self.text))

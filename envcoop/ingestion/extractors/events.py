@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from envcoop.ingestion.extractors.base import Claim, Context
-from envcoop.ingestion.extractors.names import countries_in, known_names
+from envcoop.ingestion.extractors.names import countries_in, gazetteer_of, known_names
 from envcoop.ingestion.extractors.phrases import title
 from envcoop.ingestion.languages import profile as language_profile
 
@@ -330,7 +330,11 @@ def _series_and_ordinal(context: Context, meeting: _Meeting) -> tuple[str | None
         for entry in match.entries:
             if entry.kind == "series":
                 series = series or entry.key
-            elif entry.kind == "organisation" and series is None and _is_series_key(entry.key):
+            elif (
+                entry.kind == "organisation"
+                and series is None
+                and _is_series_key(context, entry.key)
+            ):
                 series = entry.key
     name = context.text[start:end]
     if series is None:
@@ -381,13 +385,11 @@ def _series_by_pattern(context: Context, meeting: _Meeting) -> str | None:
             if code in _DIALOGUE_PARTNERS:
                 candidate = f"asean-{_DIALOGUE_PARTNERS[code]}-dialogue"
                 break
-    return candidate if candidate and _is_series_key(candidate) else None
+    return candidate if candidate and _is_series_key(context, candidate) else None
 
 
-def _is_series_key(key: str) -> bool:
-    from envcoop.ingestion.gazetteer import gazetteer
-
-    return key in gazetteer().series_keys
+def _is_series_key(context: Context, key: str) -> bool:
+    return key in gazetteer_of(context).series_keys
 
 
 def _place(context: Context, meeting: _Meeting) -> tuple[str | None, str | None]:
@@ -417,10 +419,24 @@ def _place(context: Context, meeting: _Meeting) -> tuple[str | None, str | None]
     return None, None
 
 
+@cache
+def _host_patterns(language: str) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(pattern) for pattern in language_profile(language).host_patterns)
+
+
 def _host(context: Context, meeting: _Meeting, profile) -> str | None:
-    start, end = context.passage_of(meeting.head[0])
-    for pattern in profile.host_patterns:
-        found = re.search(pattern, context.text[start:end])
+    """The host named in the meeting's paragraph (the same for every meeting named there)."""
+    passage = context.passage_of(meeting.head[0])
+    key = ("event-host", passage)
+    if key not in context.memo:
+        context.memo[key] = _passage_host(context, passage)
+    return context.memo[key]
+
+
+def _passage_host(context: Context, passage: tuple[int, int]) -> str | None:
+    start, end = passage
+    for pattern in _host_patterns(context.language):
+        found = pattern.search(context.text[start:end])
         if not found:
             continue
         host_start, host_end = start + found.start("host"), start + found.end("host")

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 from envcoop.ingestion.extractors.base import Context
-from envcoop.ingestion.gazetteer import Match, gazetteer
+from envcoop.ingestion.gazetteer import Gazetteer, Match, gazetteer
+
+
+def gazetteer_of(context: Context) -> Gazetteer:
+    """The gazetteer, looked up once per document (the lookup asks the registry whether its
+    names have changed)."""
+    if context.gazetteer is None:
+        context.gazetteer = gazetteer()
+    return context.gazetteer
 
 
 def known_names(context: Context) -> list[Match]:
     """Gazetteer matches of the document (computed once, kept on the context)."""
     cached = context.found.get("_names")
     if cached is None:
-        cached = gazetteer().find(context.text, context.boundaries)
+        cached = gazetteer_of(context).find(context.text, context.boundaries)
         context.found["_names"] = cached  # type: ignore[assignment]
     return cached  # type: ignore[return-value]
 

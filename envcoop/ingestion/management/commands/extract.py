@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from envcoop.ingestion.contract import to_contract
 from envcoop.ingestion.parsers import DocumentError
-from envcoop.ingestion.understand import understand_bytes
+from envcoop.ingestion.understand import check_size, understand_bytes
 
 
 class Command(BaseCommand):
@@ -36,6 +36,7 @@ class Command(BaseCommand):
         failed = False
         for path, given in zip(files, options["files"], strict=True):
             try:
+                check_size(path.stat().st_size)  # before reading a huge file into memory
                 result = to_contract(understand_bytes(path.read_bytes(), filename=path.name), given)
             except (DocumentError, OSError) as error:
                 failed = True

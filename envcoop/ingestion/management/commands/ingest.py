@@ -35,8 +35,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if options["max_mb"] is not None:
-            settings.ENVCOOP_MAX_DOCUMENT_MB = options["max_mb"]
+        limit = None if options["max_mb"] is None else int(options["max_mb"] * 1024 * 1024)
         files: list[Path] = []
         missing: list[str] = []
         for name in options["paths"]:
@@ -61,7 +60,7 @@ class Command(BaseCommand):
         for name in missing:
             self.stdout.write(f"failed     {name}: no such file or folder")
         for path in files:
-            outcome = ingest_path(path, force=options["force"])
+            outcome = ingest_path(path, force=options["force"], limit=limit)
             totals[outcome.status] = totals.get(outcome.status, 0) + 1
             failures += outcome.failed
             found = ", ".join(f"{n} {kind}" for kind, n in sorted(outcome.counts.items()))
