@@ -17,6 +17,8 @@ from functools import lru_cache
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
 UNDERSTOOD = ("th", "vi", "en", "id", "ms")
+CUE_SAMPLE = 6000  # characters where Malay and Indonesian words are counted
+LINGUA_SAMPLE = 1000  # characters (lingua needs a few sentences)
 
 _SCRIPT_RANGES = (
     (0x0E00, 0x0E7F, "th"),
@@ -67,24 +69,44 @@ def _detector() -> LanguageDetector:
     )
 
 
+# Characters of the scripts told apart by rule; marks and digits of the Brahmic scripts
+# (Thai vowels above, Thai digits) count with their script. The counting runs as regular
+# expression passes in C: a Python loop over every character cost more than all the
+# extractors together on long documents.
+_RULED = re.compile(
+    "[^" + "".join(f"{chr(low)}-{chr(high)}" for low, high, _language in _SCRIPT_RANGES) + "]+"
+)
+_NOT_LETTER = re.compile(r"[\W\d_]+")
+_NOT_IN_RANGE = {
+    language: re.compile(
+        "[^"
+        + "".join(
+            f"{chr(low)}-{chr(high)}" for low, high, lang in _SCRIPT_RANGES if lang == language
+        )
+        + "]+"
+    )
+    for _low, _high, language in _SCRIPT_RANGES
+}
+_BRAHMIC = ("th", "lo", "km", "my")
+_NOT_VIETNAMESE = re.compile("[^ăâđơưĂÂĐƠƯ\u1ea0-\u1ef9]+")
+_HORNED = re.compile("[đơưĐƠƯ\u1eda-\u1ee3\u1ee8-\u1ef1]")
+
+
 def script_language(text: str) -> tuple[str | None, float]:
     """(language by script, share of letters in that script); (None, share) for Latin text."""
+    ruled = _RULED.sub("", text)
+    letters = len(_NOT_LETTER.sub("", text))
     counts: Counter[str] = Counter()
-    latin = 0
-    for char in text:
-        code = ord(char)
-        if code < 0x80:
-            if char.isalpha():
-                latin += 1
-            continue
-        if not char.isalpha() and not (0x0E00 <= code <= 0x0EFF or 0x1000 <= code <= 0x17FF):
-            continue
-        for low, high, language in _SCRIPT_RANGES:
-            if low <= code <= high:
-                counts[language] += 1
-                break
-        else:
-            latin += char.isalpha()
+    ruled_letters = 0
+    if ruled:
+        for language, outside in _NOT_IN_RANGE.items():
+            chars = outside.sub("", ruled)
+            if not chars:
+                continue
+            alphabetic = len(_NOT_LETTER.sub("", chars))
+            ruled_letters += alphabetic
+            counts[language] += len(chars) if language in _BRAHMIC else alphabetic
+    latin = letters - ruled_letters
     total = sum(counts.values()) + latin
     if total == 0:
         return None, 0.0
@@ -103,16 +125,24 @@ def detect(text: str) -> str:
     if language is not None:
         return language
     sample = text[:20000]
-    if sum(1 for char in sample if char.isalpha()) < 12:
+    letters = len(_NOT_LETTER.sub("", sample))
+    if letters < 12:
         return "und"
+    # Letters only Vietnamese writes (ơ, ư, ă, đ and the vowels with a dot below or a hook
+    # above) settle it without a statistical model.
+    marked = _NOT_VIETNAMESE.sub("", sample)
+    if len(marked) >= max(3, 0.03 * letters) and _HORNED.search(marked):
+        return "vi"  # (ơ, ư or đ too: Yoruba also writes ẹ and ọ)
+    # lingua reads the opening (a few paragraphs are plenty); the Malay and Indonesian cue
+    # words below are counted over the longer sample
     confidences = {
         _LATIN_LANGUAGES[value.language]: value.value
-        for value in _detector().compute_language_confidence_values(sample)
+        for value in _detector().compute_language_confidence_values(sample[:LINGUA_SAMPLE])
     }
     best = max(confidences, key=confidences.get)
     if best in ("id", "ms") or {"id", "ms"} <= {k for k, v in confidences.items() if v > 0.05}:
-        malay = len(_MALAY_WORDS.findall(sample))
-        indonesian = len(_INDONESIAN_WORDS.findall(sample))
+        malay = len(_MALAY_WORDS.findall(sample, 0, CUE_SAMPLE))
+        indonesian = len(_INDONESIAN_WORDS.findall(sample, 0, CUE_SAMPLE))
         if malay != indonesian and max(malay, indonesian) >= 2:
             return "ms" if malay > indonesian else "id"
     return best
