@@ -17,10 +17,11 @@ candidates win; bare years are looked for last, in what is left.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -77,11 +78,35 @@ def _month_alternation(names: dict[str, int], latin: bool) -> str:
     return "|".join(dict.fromkeys(patterns))
 
 
+@dataclass(frozen=True)
+class _Rule:
+    """One way of writing a date.
+
+    Patterns are written to start with a digit or a word so that the regular expression
+    engine skips, in C, every position where they cannot start (a pattern opening with an
+    optional word or a look-behind is tried at every character: several times slower).
+    What may stand before the start is checked after a match instead:
+
+    - ``lead``: words the date takes in when they precede it ("ngày", "วันที่", "เดือน"); with
+      ``lead_required`` the date exists only after them ("in April", "Selasa (22/8)");
+    - ``window``: patterns that must keep an opening assertion run only around the anchors
+      they contain (``(anchor name, characters before, characters after)``).
+    """
+
+    name: str
+    pattern: re.Pattern
+    handler: Callable[..., tuple[PartialDate, PartialDate | None]]
+    lead: re.Pattern | None = None
+    lead_required: bool = False
+    not_after: str = ""  # characters that may not stand right before the date
+    window: tuple[str, int, int] | None = None
+
+
 @dataclass
 class _Grammar:
     profile: LanguageProfile
     month_lookup: dict[str, int]
-    rules: list[tuple[str, re.Pattern, Callable[..., tuple[PartialDate, PartialDate | None]]]]
+    rules: list[_Rule]
     bare_year: re.Pattern
     relative: list[tuple[re.Pattern, Callable[..., tuple[PartialDate, PartialDate | None] | None]]]
     thai: bool
@@ -114,13 +139,17 @@ def grammar(language: str) -> _Grammar:
     latin = language in ("en", "id", "ms", "vi")
     months_re = _month_alternation(names, latin=latin)
     if language == "vi":
-        months_re = r"[Tt]h(?:áng|g)\s*(?:0?[1-9]|1[0-2])(?!\d)|" + months_re
+        numbered = r"h(?:áng|g)\s*(?:0?[1-9]|1[0-2])(?!\d)"
+        months_re = f"T{numbered}|t{numbered}|" + months_re
     boundary_before = r"(?<![\w\d])" if latin else r"(?<![\d])"
     boundary_after = r"(?![\w\d])" if latin else r"(?![\d])"
     month_prefix = rf"(?:{re.escape(profile.month_prefix)}\s*)?" if profile.month_prefix else ""
     braced = months_re.replace("{", "{{").replace("}", "}}")
     month = rf"{month_prefix}(?P<{{name}}>{braced}){boundary_after if latin else ''}"
-    day = r"(?<![\d])(?P<{name}>0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d)"
+    bare_month = rf"(?P<{{name}}>{braced}){boundary_after if latin else ''}"
+    # one or two digits not preceded by a digit (or by what ``not_after`` lists); _day()
+    # keeps 1-31
+    day = r"(?P<{name}>\d(?<![{not_after}]\d)\d?)(?:st|nd|rd|th)?(?!\d)"
     day_prefix = rf"(?:{re.escape(profile.day_prefix)}\s*)?" if profile.day_prefix else ""
     year_prefix = rf"(?:(?:{re.escape(profile.year_prefix)})\s*)?" if profile.year_prefix else ""
     year = rf"{year_prefix}(?:(?P<{{name}}_be>{_ERA_BE})\s*|(?P<{{name}}_ce>{_ERA_CE})\s*)?(?P<{{name}}>\d{{{{4}}}})(?!\d)(?:\s*(?P<{{name}}_be2>BE|B\.E\.)(?![\w]))?"
@@ -139,8 +168,11 @@ def grammar(language: str) -> _Grammar:
     def M(name: str) -> str:
         return month.format(name=name)
 
-    def D(name: str) -> str:
-        return day.format(name=name)
+    def D(name: str, not_after: str = r"\d") -> str:
+        return day.format(name=name, not_after=not_after)
+
+    word_boundary = r"\w\d" if latin else r"\d"
+    no_slash = r"\d/."  # not the second part of "8/22" or "1.5"
 
     def Y(name: str) -> str:
         return year.format(name=name)
@@ -148,47 +180,69 @@ def grammar(language: str) -> _Grammar:
     slash = r"\s*[/.]\s*"
     month_year = rf"(?:{comma}|\s*/\s*)"
 
-    def ranges(prefix: str, separator: str, tag: str) -> list[tuple[str, str]]:
-        """The range rules, for one way of writing "from ... to ..."."""
+    day_lead = re.escape(profile.day_prefix) if profile.day_prefix else ""
+    month_lead = re.escape(profile.month_prefix) if profile.month_prefix else ""
+
+    def ranges(prefix: str, separator: str, tag: str) -> list[tuple[str, str, str]]:
+        """The range rules, for one way of writing "from ... to ..." (pattern, lead)."""
+        # With a prefix ("between") the pattern starts with that word and keeps its optional
+        # day or month word inside; without one, that word becomes the rule's lead.
+        dp, mp = (day_prefix, month_prefix) if prefix else ("", "")
+        dl, ml = ("", "") if prefix else (day_lead, month_lead)
+
+        def first_month(name: str) -> str:
+            return f"{mp}{bare_month.format(name=name)}"
+
         return [
             # 22 August 2023 - 2 September 2023 / 30 November to 12 December 2023
             (
                 f"dmy-dmy{tag}",
-                rf"{prefix}{day_prefix}{D('d1')}{of}\s*{M('m1')}(?:{comma}{Y('y1')})?{separator}{D('d2')}{of}\s*{M('m2')}{comma}{Y('y2')}",
+                rf"{prefix}{dp}{D('d1')}{of}\s*{M('m1')}(?:{comma}{Y('y1')})?{separator}{D('d2')}{of}\s*{M('m2')}{comma}{Y('y2')}",
+                dl,
             ),
             # August 22, 2023 - September 2, 2023
             (
                 f"mdy-mdy{tag}",
-                rf"{prefix}{M('m1')}\s+{D('d1')}(?:{comma}{Y('y1')})?{separator}{M('m2')}\s+{D('d2')}{comma}{Y('y2')}",
+                rf"{prefix}{first_month('m1')}\s+{D('d1')}(?:{comma}{Y('y1')})?{separator}{M('m2')}\s+{D('d2')}{comma}{Y('y2')}",
+                ml,
             ),
             # 22 - 24 มิถุนายน 2565 / 22-24 August 2023 / ngày 22 đến 24 tháng 8 năm 2023
             (
                 f"dd-my{tag}",
-                rf"{prefix}{day_prefix}{D('d1')}{separator}{D('d2')}{of}\s*{M('m')}{comma}{Y('y')}",
+                rf"{prefix}{dp}{D('d1')}{separator}{D('d2')}{of}\s*{M('m')}{comma}{Y('y')}",
+                dl,
             ),
             # August 22-24, 2023
-            (f"m-dd-y{tag}", rf"{prefix}{M('m')}\s+{D('d1')}{separator}{D('d2')}{comma}{Y('y')}"),
+            (
+                f"m-dd-y{tag}",
+                rf"{prefix}{first_month('m')}\s+{D('d1')}{separator}{D('d2')}{comma}{Y('y')}",
+                ml,
+            ),
             # 22-24/8/2023, 15-16/8/2018
             (
                 f"dd/m/y{tag}",
-                rf"{prefix}{day_prefix}(?<![\d/.]){D('d1')}{separator}{D('d2')}{slash}(?P<mn>0?[1-9]|1[0-2]){slash}(?P<y>\d{{4}})(?!\d)",
+                rf"{prefix}{dp}{D('d1', no_slash)}{separator}{D('d2')}{slash}(?P<mn>0?[1-9]|1[0-2]){slash}(?P<y>\d{{4}})(?!\d)",
+                dl,
             ),
             # 30/11 - 2/12/2023
             (
                 f"d/m-d/m/y{tag}",
-                rf"{prefix}{day_prefix}(?<![\d/.]){D('d1')}{slash}(?P<mn1>0?[1-9]|1[0-2]){separator}{D('d2')}{slash}(?P<mn2>0?[1-9]|1[0-2]){slash}(?P<y>\d{{4}})(?!\d)",
+                rf"{prefix}{dp}{D('d1', no_slash)}{slash}(?P<mn1>0?[1-9]|1[0-2]){separator}{D('d2')}{slash}(?P<mn2>0?[1-9]|1[0-2]){slash}(?P<y>\d{{4}})(?!\d)",
+                dl,
             ),
             # June - August 2023 / tháng 3/2022 đến tháng 12/2024
             (
                 f"m-my{tag}",
-                rf"{prefix}{M('m1')}(?:{month_year}{Y('y1')})?{separator}{M('m2')}{month_year}{Y('y2')}",
+                rf"{prefix}{first_month('m1')}(?:{month_year}{Y('y1')})?{separator}{M('m2')}{month_year}{Y('y2')}",
+                ml,
             ),
             # พ.ศ. 2564 - 2568, 2021–2025, giai đoạn 2021-2025
-            (f"y-y{tag}", rf"{prefix}{boundary_before}{Y('y1')}{separator}{Y('y2')}"),
+            (f"y-y{tag}", rf"{prefix}{boundary_before}{Y('y1')}{separator}{Y('y2')}", ""),
             # 22 - 24 มิถุนายน (no year: the dateline's)
             (
                 f"dd-m{tag}",
-                rf"{prefix}{day_prefix}{boundary_before}{D('d1')}{separator}{D('d2')}{of}\s*{M('m')}",
+                rf"{prefix}{dp}{D('d1', word_boundary)}{separator}{D('d2')}{of}\s*{M('m')}",
+                dl,
             ),
         ]
 
@@ -202,64 +256,99 @@ def grammar(language: str) -> _Grammar:
     and_words = {"en": "and", "vi": "và", "id": "dan", "ms": "dan", "th": "(?:และ|ถึง)"}[language]
     between = rf"(?:{between_words})\s+"
     and_sep = rf"\s*(?:{and_words}|[-–—])\s*(?:{day_prefix})?"
-    rules_spec: list[tuple[str, str]] = [
+    first_m = bare_month.format(name="m")
+    rules_spec: list[tuple[str, str, str]] = [
         *ranges(between, and_sep, "+between"),
         # "14 and 15 September 2023", "pada 14 dan 15 September 2023": two days of one event
         (
             "dd-my+and",
-            rf"{day_prefix}{D('d1')}\s*(?:{and_words})\s*{D('d2')}{of}\s*{M('m')}{comma}{Y('y')}",
+            rf"{D('d1')}\s*(?:{and_words})\s*{D('d2')}{of}\s*{M('m')}{comma}{Y('y')}",
+            day_lead,
         ),
         *ranges("", sep, ""),
         # 22 August 2023 / 18 มิ.ย. 2566 / ngày 5 tháng 6 năm 2023
-        ("dmy", rf"{day_prefix}{D('d')}{of}\s*{M('m')}{comma}{Y('y')}"),
+        ("dmy", rf"{D('d')}{of}\s*{M('m')}{comma}{Y('y')}", day_lead),
         # August 22, 2023
-        ("mdy", rf"{M('m')}\s+{D('d')}{comma}{Y('y')}"),
+        ("mdy", rf"{first_m}\s+{D('d')}{comma}{Y('y')}", month_lead),
         # 22/8/2023, 22.8.2023, 22-8-2023
         (
             "d/m/y",
-            rf"{day_prefix}(?<![\d/.]){D('d')}(?P<s>[/.\-])(?P<mn>0?[1-9]|1[0-2])(?P=s)(?P<y>\d{{4}})(?!\d)",
+            rf"{D('d', no_slash)}(?P<s>[/.\-])(?P<mn>0?[1-9]|1[0-2])(?P=s)(?P<y>\d{{4}})(?!\d)",
+            day_lead,
         ),
         # 2023-08-22
         (
             "iso",
-            r"(?<![\d/.-])(?P<y>(?:19|20|21)\d\d)-(?P<mn>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d])",
+            r"(?P<y>(?:19|20|21)(?<![\d/.-]\d\d)\d\d)-(?P<mn>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d])",
+            "",
         ),
         # August 2023, tháng 8 năm 2023, tháng 8/2023, เดือนมิถุนายน พ.ศ. 2565
-        ("my", rf"{M('m')}{month_year}{Y('y')}"),
+        ("my", rf"{first_m}{month_year}{Y('y')}", month_lead),
         # 22 August (no year), ngày 22/8 (no year)
-        ("dm", rf"{day_prefix}{boundary_before}{D('d')}{of}\s*{M('m')}"),
-        ("md", rf"{M('m')}\s+{D('d')}(?![\d,]*\s*\d{{4}})"),
+        ("dm", rf"{D('d', word_boundary)}{of}\s*{M('m')}", day_lead),
+        ("md", rf"{first_m}\s+{D('d')}(?![\d,]*\s*\d{{4}})", month_lead),
         # quarters and halves of a year are month ranges: "Q1 2025", "quý I năm 2024", "semester kedua 2024"
-        ("part-of-year", _PART_OF_YEAR[language]),
-        # a month without a year, where a word marks it as a time: "in April", "pada Oktober", "เดือนตุลาคม"
-        ("month-alone", _month_alone(language, M("m"))),
+        ("part-of-year", _PART_OF_YEAR[language], ""),
     ]
     if profile.day_prefix:
         rules_spec.append(
             (
                 "ngay-d/m",
                 rf"{re.escape(profile.day_prefix)}\s*{D('d')}\s*/\s*(?P<mn>0?[1-9]|1[0-2])(?![\d/])",
+                "",
+            )
+        )
+    # "(13/11)" or "vào 29/11": a day and month in parentheses or after a time preposition
+    cues = (r"\(", r"\bon\s", r"vào\s", r"từ\s", r"đến\s", r"pada\s", r"hingga\s", r"sampai\s", r"tanggal\s", r"tarikh\s")  # fmt: skip
+    cue_check = "|".join(rf"(?<={cue}\d)" for cue in cues)
+    rules_spec.append(
+        (
+            "cue-d/m",
+            rf"(?P<d>\d(?:{cue_check})\d?)(?:st|nd|rd|th)?(?!\d)\s*/\s*(?P<mn>0?[1-9]|1[0-2])(?![\d/])",
+            "",
+        )
+    )
+
+    rules: list[_Rule] = []
+    for rule_name, pattern, lead in rules_spec:
+        handler = _HANDLERS[rule_name.split("+")[0]]
+        window = None
+        if rule_name.startswith(("y-y", "part-of-year")) and not rule_name.endswith("between"):
+            window = ("year", 48, 72)  # they keep an opening assertion: run around years
+        rules.append(
+            _Rule(
+                rule_name,
+                re.compile(pattern),
+                handler,
+                lead=re.compile(rf"(?:{lead})\s*$") if lead else None,
+                window=window,
             )
         )
     weekdays = "|".join(re.escape(name) for name in sorted(profile.weekdays, key=len, reverse=True))
     if weekdays:
-        rules_spec.append(
-            (
+        # "Selasa (22/8)": the parenthesis is found first, then the weekday before it
+        rules.append(
+            _Rule(
                 "weekday-(d/m)",
-                rf"(?i:{weekdays})\s*,?\s*\(\s*{D('d')}\s*/\s*(?P<mn>0?[1-9]|1[0-2])\s*\)",
+                re.compile(rf"\(\s*{D('d')}\s*/\s*(?P<mn>0?[1-9]|1[0-2])\s*\)"),
+                _HANDLERS["weekday-(d/m)"],
+                lead=re.compile(rf"(?i:{weekdays})\s*,?\s*$"),
+                lead_required=True,
             )
         )
-    # "(13/11)" or "vào 29/11": a day and month in parentheses or after a time preposition
-    rules_spec.append(
-        (
-            "cue-d/m",
-            rf"(?:(?<=\()|(?<=\bon\s)|(?<=vào\s)|(?<=từ\s)|(?<=đến\s)|(?<=pada\s)|(?<=hingga\s)|(?<=sampai\s)|(?<=tanggal\s)|(?<=tarikh\s)){D('d')}\s*/\s*(?P<mn>0?[1-9]|1[0-2])(?![\d/])",
+    # a month without a year, where a word marks it as a time: "in April", "pada Oktober",
+    # "เดือนตุลาคม"; the month is found first, then the word before it
+    month_alone_cue = _MONTH_CUES[language]
+    rules.append(
+        _Rule(
+            "month-alone",
+            re.compile(_month_alone(language, first_m)),
+            _HANDLERS["month-alone"],
+            lead=re.compile(rf"(?:{month_alone_cue})$") if month_alone_cue else None,
+            lead_required=bool(month_alone_cue),
+            not_after="0123456789/" if language == "vi" else "",
         )
     )
-
-    rules = []
-    for rule_name, pattern in rules_spec:
-        rules.append((rule_name, re.compile(pattern), _HANDLERS[rule_name.split("+")[0]]))
 
     bare_year = re.compile(
         rf"(?<![\w\d.,/:+])(?<!\d-)(?:(?P<be>{_ERA_BE})\s*|(?P<ce>{_ERA_CE})\s*)?(?P<y>\d{{4}})(?![\d])(?!\s*(?:[.,:/]\d|%))(?!/[^\d\s])"
@@ -305,17 +394,20 @@ _HALVES = {
     "pertama": 1,
     "kedua": 2,
 }
+# The words before a month standing alone that make it a time ("in April", "pada Oktober");
+# Vietnamese "tháng 10" and Thai "เดือนตุลาคม" carry their own word.
 _MONTH_CUES = {
     "en": r"\b(?:in|since|from|by|until|till|before|after|during|early|mid-?|late|end of|beginning of|middle of)\s+(?:early\s+|mid-|late\s+)?",
-    "vi": r"(?<![\d/])",
-    "th": r"(?=เดือน)",
+    "vi": "",
+    "th": "",
     "id": r"\b(?:pada|sejak|hingga|sampai|bulan|awal|akhir|pertengahan|sebelum|setelah|selama)\s+(?:bulan\s+)?",
     "ms": r"\b(?:pada|sejak|hingga|sehingga|bulan|awal|akhir|pertengahan|sebelum|selepas|penghujung)\s+(?:bulan\s+)?",
 }
 
 
 def _month_alone(language: str, month: str) -> str:
-    return rf"{_MONTH_CUES[language]}{month}(?!\s*,?\s*(?:\d|năm|/|พ\.ศ|ปี))"
+    required = "เดือน\\s*" if language == "th" else ""
+    return rf"{required}{month}(?!\s*,?\s*(?:\d|năm|/|พ\.ศ|ปี))"
 
 
 def _h_part_of_year(m: re.Match, s: _State) -> tuple[PartialDate, PartialDate]:
@@ -388,7 +480,10 @@ def _date(year: int, month: int | None = None, day: int | None = None) -> Partia
 
 
 def _day(match: re.Match, name: str) -> int:
-    return int(match.group(name))
+    day = int(match.group(name))
+    if not 1 <= day <= 31:
+        raise _NotADate
+    return day
 
 
 def _context_year(state: _State, month: int, day: int | None = None) -> int:
@@ -755,16 +850,26 @@ def find_dates(text: str, language: str, dateline: PartialDate | None = None) ->
     state = _State(
         months=rules.month_lookup, thai=rules.thai, dateline=dateline, profile=rules.profile
     )
+    anchors = _Anchors(text)
     candidates: list[tuple[int, int, int, PartialDate, PartialDate | None, bool]] = []
-    for priority, (_name, pattern, handler) in enumerate(rules.rules):
-        for match in pattern.finditer(text):
+    for priority, rule in enumerate(rules.rules):
+        for match in anchors.matches(rule.pattern, rule.window):
+            start = match.start()
+            if rule.not_after and start and text[start - 1] in rule.not_after:
+                continue
+            if rule.lead is not None:
+                lead = rule.lead.search(text, max(0, start - 40), start)
+                if lead is not None:
+                    start = lead.start()
+                elif rule.lead_required:
+                    continue
             try:
-                value, end_value = handler(match, state)
+                value, end_value = rule.handler(match, state)
             except (_NotADate, ValueError, KeyError):
                 continue
             if end_value is not None and end_value < value:
                 continue
-            candidates.append((match.start(), match.end(), priority, value, end_value, False))
+            candidates.append((start, match.end(), priority, value, end_value, False))
     if dateline is not None:
         for pattern, resolve in rules.relative:
             for match in pattern.finditer(text):
@@ -777,9 +882,11 @@ def find_dates(text: str, language: str, dateline: PartialDate | None = None) ->
                         (match.start(), match.end(), 100, resolved[0], resolved[1], True)
                     )
     chosen = _non_overlapping(candidates)
-    taken = [(start, end) for start, end, *_ in chosen]
-    for match in rules.bare_year.finditer(text):
-        if _overlaps(match.start(), match.end(), taken):
+    taken = _Spans()
+    for start, end, *_rest in chosen:
+        taken.add(start, end)
+    for match in anchors.matches(rules.bare_year, ("year", 16, 24)):
+        if taken.overlaps(match.start(), match.end()):
             continue
         mention = _bare_year(text, match, rules)
         if mention is not None:
@@ -791,20 +898,71 @@ def find_dates(text: str, language: str, dateline: PartialDate | None = None) ->
     ]
 
 
+_ANCHORS = {"year": re.compile(r"\d{4}")}
+
+
+class _Anchors:
+    """Where in one text the patterns that cannot skip ahead by themselves are worth running."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._found: dict[str, list[tuple[int, int]]] = {}
+
+    def matches(
+        self, pattern: re.Pattern, window: tuple[str, int, int] | None
+    ) -> Iterator[re.Match]:
+        if window is None:
+            yield from pattern.finditer(self.text)
+            return
+        name, before, after = window
+        for start, end in self._windows(name, before, after):
+            yield from pattern.finditer(self.text, start, end)
+
+    def _windows(self, name: str, before: int, after: int) -> list[tuple[int, int]]:
+        """Stretches around each anchor, merged where they meet. A match lies inside one when
+        it holds an anchor and reaches at most ``before`` characters before it and ``after``
+        after it (the look-ahead at its end included)."""
+        if name not in self._found:
+            self._found[name] = [m.span() for m in _ANCHORS[name].finditer(self.text)]
+        windows: list[tuple[int, int]] = []
+        for start, end in self._found[name]:
+            low, high = max(0, start - before), min(len(self.text), end + after)
+            if windows and low <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], high))
+            else:
+                windows.append((low, high))
+        return windows
+
+
+class _Spans:
+    """Non-overlapping spans, kept sorted: is a new span free? (log n, for long documents)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect.bisect_right(self.starts, start)
+        if index and self.ends[index - 1] > start:
+            return True
+        return index < len(self.starts) and self.starts[index] < end
+
+    def add(self, start: int, end: int) -> None:
+        index = bisect.bisect_right(self.starts, start)
+        self.starts.insert(index, start)
+        self.ends.insert(index, end)
+
+
 def _non_overlapping(candidates: list[tuple]) -> list[tuple]:
     """Longest first (then earlier rules): each position belongs to one date at most."""
     chosen: list[tuple] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
     for candidate in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[2], c[0])):
         start, end = candidate[0], candidate[1]
-        if not _overlaps(start, end, taken):
+        if not taken.overlaps(start, end):
             chosen.append(candidate)
-            taken.append((start, end))
+            taken.add(start, end)
     return chosen
-
-
-def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
-    return any(start < other_end and other_start < end for other_start, other_end in taken)
 
 
 def _bare_year(text: str, match: re.Match, rules: _Grammar) -> PartialDate | None:
