@@ -1066,7 +1066,7 @@ _EVENT_PREPOSITION = re.compile(
 def _head_end(text: str) -> int:
     """The first five non-empty lines, at most 600 characters."""
     count, position = 0, 0
-    for line in text.splitlines(keepends=True):
+    for line in text[:600].splitlines(keepends=True):
         position += len(line)
         if line.strip():
             count += 1

@@ -13,9 +13,10 @@ a meeting without a date in its sentence or paragraph is not reported. Place, co
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from envcoop.ingestion.extractors.base import Claim, Context
 from envcoop.ingestion.extractors.names import countries_in, gazetteer_of, known_names
@@ -84,10 +85,23 @@ def _online(language: str) -> re.Pattern:
     return re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
 
 
+@cache
+def _online_lowered(language: str) -> re.Pattern:
+    """_online in lower case without the case-insensitive flag, which stops the engine from
+    skipping ahead to the letters the words start with."""
+    profile = language_profile(language)
+    words = sorted(
+        {w.lower() for w in (*profile.online_words, *language_profile("en").online_words)},
+        key=len,
+        reverse=True,
+    )
+    return re.compile("|".join(re.escape(word) for word in words))
+
+
 def extract(context: Context) -> list[Claim]:
     text, language = context.text, context.language
     profile = context.profile
-    online_spans = [m.span() for m in _online(language).finditer(text)]
+    online_spans = _online_spans(context)
     heads: list[tuple[int, int]] = []
     series_names: set[tuple[int, int]] = set()  # a series' full name is a name on its own
     for match in _heads(language).finditer(text):
@@ -136,11 +150,12 @@ def extract(context: Context) -> list[Claim]:
 def _with_edition_year(context: Context, name: tuple[int, int]) -> tuple[int, int]:
     """A year written right after the name is its edition ("Forum ... ASEAN-China 2023", "Week
     2022"), part of the name and not when the event met."""
-    for claim in context.claims("date"):
+    dates = context.claims("date")  # in text order
+    index = bisect.bisect_left([claim.span[0] for claim in dates], name[1]) if dates else 0
+    for claim in dates[index : index + 2]:
         gap = context.text[name[1] : claim.span[0]]
         if (
-            claim.span[0] >= name[1]
-            and len(gap) <= 1
+            len(gap) <= 1
             and gap.strip() == ""
             and "\n" not in gap
             and re.fullmatch(r"\d{4}", claim.text)
@@ -150,7 +165,21 @@ def _with_edition_year(context: Context, name: tuple[int, int]) -> tuple[int, in
 
 
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(start <= span[0] and span[1] <= end for start, end in spans)
+    """Whether ``span`` lies within one of ``spans`` (sorted, not overlapping)."""
+    index = bisect.bisect_right(spans, (span[0], float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= span[0] and span[1] <= spans[index][1]
+
+
+def _online_spans(context: Context) -> list[tuple[int, int]]:
+    """Where the document says a meeting was held online (found once per document)."""
+    if "event-online" not in context.memo:
+        lowered = context.text.lower()
+        if len(lowered) == len(context.text):  # (true but for a few letters such as "İ")
+            found = _online_lowered(context.language).finditer(lowered)
+        else:
+            found = _online(context.language).finditer(context.text)
+        context.memo["event-online"] = [match.span() for match in found]
+    return context.memo["event-online"]
 
 
 _WEEKDAY_WORDS = re.compile(r"^(?:Thứ|Chủ)\b|^(?:The|A|An)$")
@@ -395,7 +424,9 @@ def _is_series_key(context: Context, key: str) -> bool:
 def _place(context: Context, meeting: _Meeting) -> tuple[str | None, str | None]:
     start, end = meeting.venue_line or meeting.sentence
     text = context.text
-    if _online(context.language).search(text, start, end):
+    online = _online_spans(context)
+    index = bisect.bisect_left(online, (start, -1))
+    if index < len(online) and online[index][1] <= end:
         return "online", None
     places = [
         match
@@ -420,6 +451,12 @@ def _place(context: Context, meeting: _Meeting) -> tuple[str | None, str | None]
 
 
 @cache
+def _host_cue(language: str) -> re.Pattern:
+    words = language_profile(language).host_words
+    return re.compile("|".join(re.escape(word) for word in words)) if words else re.compile("")
+
+
+@cache
 def _host_patterns(language: str) -> tuple[re.Pattern, ...]:
     return tuple(re.compile(pattern) for pattern in language_profile(language).host_patterns)
 
@@ -435,6 +472,8 @@ def _host(context: Context, meeting: _Meeting, profile) -> str | None:
 
 def _passage_host(context: Context, passage: tuple[int, int]) -> str | None:
     start, end = passage
+    if not _host_cue(context.language).search(context.text, start, end):
+        return None  # no "host" word: the host patterns (slow to try everywhere) cannot match
     for pattern in _host_patterns(context.language):
         found = pattern.search(context.text[start:end])
         if not found:
@@ -461,6 +500,7 @@ def _same_event(kept: Claim, other: Claim) -> bool:
     return _key(a["name"]) == _key(b["name"])
 
 
+@lru_cache(maxsize=4096)
 def _key(name: str) -> str:
     return re.sub(r"\W+", " ", name).strip().lower()
 

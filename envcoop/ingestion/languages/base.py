@@ -45,6 +45,7 @@ class LanguageProfile:
     place_words: tuple[str, ...] = ()  # "in", "at", "tại", "di", "ณ"
     online_words: tuple[str, ...] = ()
     host_patterns: tuple[str, ...] = ()  # regexes with a group named host
+    host_words: tuple[str, ...] = ()  # words one of which every host pattern contains
     agreement_words: dict[str, str] = field(default_factory=dict)  # phrase -> kind
     project_words: tuple[str, ...] = ()
     fund_words: tuple[str, ...] = ()

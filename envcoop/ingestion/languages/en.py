@@ -64,6 +64,7 @@ PROFILE = LanguageProfile(
         "via Zoom",
         "hybrid",
     ),
+    host_words=("hosted", "host"),
     host_patterns=(
         r"\bhosted by (?:the )?(?P<host>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,5})",
         r"\b(?P<host>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}) hosted\b",

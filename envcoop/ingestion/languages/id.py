@@ -56,6 +56,7 @@ PROFILE = LanguageProfile(
         "hibrida",
         "secara hibrida",
     ),
+    host_words=("tuan rumah", "diselenggarakan oleh"),
     host_patterns=(
         r"(?P<host>[A-Z][\w]*(?:\s+[A-Z][\w]*){0,4}) (?:menjadi|sebagai) tuan rumah",
         r"tuan rumah (?P<host>[A-Z][\w]*(?:\s+[A-Z][\w]*){0,4})",

@@ -53,6 +53,7 @@ PROFILE = LanguageProfile(
         "secara hibrid",
         "secara virtual",
     ),
+    host_words=("tuan rumah", "dianjurkan oleh"),
     host_patterns=(
         r"(?P<host>[A-Z][\w]*(?:\s+[A-Z][\w]*){0,4}) (?:menjadi|sebagai) tuan rumah",
         r"tuan rumah (?P<host>[A-Z][\w]*(?:\s+[A-Z][\w]*){0,4})",

@@ -111,6 +111,7 @@ PROFILE = LanguageProfile(
         "theo hình thức trực tuyến",
         "hình thức trực tuyến",
     ),
+    host_words=("đăng cai", "chủ trì", "tổ chức", "là nước chủ nhà"),
     host_patterns=(
         r"do (?P<host>[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,4}) (?:đăng cai|chủ trì|tổ chức)",
         r"(?P<host>[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,4}) (?:là nước chủ nhà|đăng cai)",
