@@ -19,7 +19,7 @@ import threading
 import tomllib
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import ahocorasick
@@ -27,6 +27,7 @@ import ahocorasick
 from envcoop.core.countries import country_name, iso_names
 from envcoop.core.languages import REGIONAL_LANGUAGES
 from envcoop.ingestion.segment import BoundaryChecker
+from envcoop.ingestion.spans import Spans
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -122,25 +123,36 @@ class Gazetteer:
             candidates.append(Match(start, end, accepted))
         candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
         chosen: list[Match] = []
-        occupied: list[tuple[int, int]] = []
+        occupied = Spans()
         for match in candidates:
-            if any(match.start < e and s < match.end for s, e in occupied):
+            if occupied.overlaps(match.start, match.end):
                 continue
             chosen.append(match)
-            occupied.append((match.start, match.end))
+            occupied.add(match.start, match.end)
         chosen.sort(key=lambda m: m.start)
         return chosen
 
 
 def _case_fits(surface: str, original: str) -> bool:
-    if _is_acronym(surface):
-        return _SPACED_DASH.sub("-", surface.translate(_DASHES)) == _SPACED_DASH.sub(
-            "-", original.translate(_DASHES)
-        )
-    first = next((char for char in surface if char.isalpha()), "")
-    found = next((char for char in original if char.isalpha()), "")
+    acronym, written, capitalised = _surface_rule(surface)
+    if acronym:
+        return written == _SPACED_DASH.sub("-", original.translate(_DASHES))
     # A capitalised name is matched only where the text capitalises it too.
-    return found.isupper() or not first.isupper()
+    if not capitalised:
+        return True
+    found = next((char for char in original if char.isalpha()), "")
+    return found.isupper()
+
+
+@lru_cache(maxsize=65536)
+def _surface_rule(surface: str) -> tuple[bool, str, bool]:
+    """(an acronym, its letters as compared, capitalised) for one gazetteer name."""
+    first = next((char for char in surface if char.isalpha()), "")
+    return (
+        _is_acronym(surface),
+        _SPACED_DASH.sub("-", surface.translate(_DASHES)),
+        first.isupper(),
+    )
 
 
 def _at_boundaries(text: str, start: int, end: int, boundaries: BoundaryChecker) -> bool:
@@ -284,22 +296,29 @@ _CACHE: dict[str, object] = {}
 
 
 def _registry_version() -> tuple | None:
-    """Changes whenever a name is added, edited or removed in the registry (None: no registry)."""
+    """Changes whenever a name is added, edited or removed in the registry (None: no registry).
+
+    Asked before every document, so it is one plain query (the ORM's aggregate() took
+    longer to build than the database took to answer).
+    """
     from django.db import DatabaseError, connection
-    from django.db.models import Count, Max
 
     from envcoop.registry.models import Label
 
+    table = Label._meta.db_table
     try:
-        if not _CACHE.get("table") and (
-            Label._meta.db_table not in connection.introspection.table_names()
-        ):
+        if not _CACHE.get("table") and table not in connection.introspection.table_names():
             return None
         _CACHE["table"] = True  # a table once there stays there: look once per process
-        summary = Label.objects.aggregate(n=Count("id"), latest=Max("updated_at"), top=Max("id"))
+        quote = connection.ops.quote_name
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT COUNT(*), MAX({quote('updated_at')}), MAX({quote('id')}) "
+                f"FROM {quote(table)}"
+            )
+            return tuple(cursor.fetchone())
     except DatabaseError:
         return None
-    return (summary["n"], summary["latest"], summary["top"])
 
 
 def gazetteer(*, refresh: bool = False) -> Gazetteer:

@@ -17,7 +17,6 @@ candidates win; bare years are looked for last, in what is left.
 
 from __future__ import annotations
 
-import bisect
 import calendar
 import datetime as dt
 import re
@@ -29,6 +28,7 @@ from envcoop.core.partial_date import BUDDHIST_ERA_OFFSET, PartialDate, PartialD
 from envcoop.ingestion.extractors.base import Claim, Context
 from envcoop.ingestion.languages import profile as language_profile
 from envcoop.ingestion.languages.base import LanguageProfile
+from envcoop.ingestion.spans import Spans
 
 NAME = "dates"
 VERSION = "1"
@@ -882,7 +882,7 @@ def find_dates(text: str, language: str, dateline: PartialDate | None = None) ->
                         (match.start(), match.end(), 100, resolved[0], resolved[1], True)
                     )
     chosen = _non_overlapping(candidates)
-    taken = _Spans()
+    taken = Spans()
     for start, end, *_rest in chosen:
         taken.add(start, end)
     for match in anchors.matches(rules.bare_year, ("year", 16, 24)):
@@ -934,29 +934,10 @@ class _Anchors:
         return windows
 
 
-class _Spans:
-    """Non-overlapping spans, kept sorted: is a new span free? (log n, for long documents)."""
-
-    def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-
-    def overlaps(self, start: int, end: int) -> bool:
-        index = bisect.bisect_right(self.starts, start)
-        if index and self.ends[index - 1] > start:
-            return True
-        return index < len(self.starts) and self.starts[index] < end
-
-    def add(self, start: int, end: int) -> None:
-        index = bisect.bisect_right(self.starts, start)
-        self.starts.insert(index, start)
-        self.ends.insert(index, end)
-
-
 def _non_overlapping(candidates: list[tuple]) -> list[tuple]:
     """Longest first (then earlier rules): each position belongs to one date at most."""
     chosen: list[tuple] = []
-    taken = _Spans()
+    taken = Spans()
     for candidate in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[2], c[0])):
         start, end = candidate[0], candidate[1]
         if not taken.overlaps(start, end):
