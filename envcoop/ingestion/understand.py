@@ -26,7 +26,7 @@ from envcoop.ingestion.extractors import (
 )
 from envcoop.ingestion.extractors.base import Claim, Context
 from envcoop.ingestion.languages import detect, profile, understood
-from envcoop.ingestion.languages.detect import script_language
+from envcoop.ingestion.languages.detect import has_ruled_script, script_language
 from envcoop.ingestion.normalise import Reading
 from envcoop.ingestion.parsers import DocumentError, Parsed, parse_bytes
 from envcoop.ingestion.segment import BoundaryChecker, Segments, segment
@@ -115,6 +115,8 @@ def understand_parsed(parsed: Parsed) -> Understanding:
 
 
 def _passage_language(text: str, document_language: str) -> str:
+    if document_language in ("en", "id", "ms", "vi") and not has_ruled_script(text):
+        return document_language  # Latin script in a Latin-script document
     by_script, _share = script_language(text)
     if by_script is not None:
         return by_script

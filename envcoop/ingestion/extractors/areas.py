@@ -16,6 +16,7 @@ import ahocorasick
 
 from envcoop.ingestion.extractors.base import Claim, Context
 from envcoop.ingestion.languages import profile as language_profile
+from envcoop.ingestion.spans import Spans
 
 NAME = "areas"
 VERSION = "1"
@@ -42,7 +43,9 @@ def _automaton(language: str) -> ahocorasick.Automaton:
 
 def score(context: Context) -> dict[str, float]:
     text = context.text
-    lowered = text.lower() if len(text.lower()) == len(text) else text
+    lowered = text.lower()
+    if len(lowered) != len(text):  # (a few letters such as "İ" change length)
+        lowered = text
     hits: list[tuple[int, int, tuple[tuple[str, float], ...]]] = []
     for end_index, (term, areas) in _automaton(context.language).iter(lowered):
         start, end = end_index - len(term) + 1, end_index + 1
@@ -51,12 +54,12 @@ def score(context: Context) -> dict[str, float]:
     # longest match wins where terms overlap ("marine debris" over "marine")
     hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
     kept: list[tuple[int, int, tuple[tuple[str, float], ...]]] = []
-    occupied: list[tuple[int, int]] = []
+    occupied = Spans()
     for hit in hits:
-        if any(hit[0] < e and s < hit[1] for s, e in occupied):
+        if occupied.overlaps(hit[0], hit[1]):
             continue
         kept.append(hit)
-        occupied.append((hit[0], hit[1]))
+        occupied.add(hit[0], hit[1])
     per_sentence: dict[tuple[int, int], set[str]] = defaultdict(set)
     for start, _end, areas in kept:
         per_sentence[context.sentence_of(start)].update(area for area, _ in areas)

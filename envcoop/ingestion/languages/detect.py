@@ -92,6 +92,16 @@ _NOT_VIETNAMESE = re.compile("[^ăâđơưĂÂĐƠƯ\u1ea0-\u1ef9]+")
 _HORNED = re.compile("[đơưĐƠƯ\u1eda-\u1ee3\u1ee8-\u1ef1]")
 
 
+_ANY_RULED = re.compile(
+    "[" + "".join(f"{chr(low)}-{chr(high)}" for low, high, _language in _SCRIPT_RANGES) + "]"
+)
+
+
+def has_ruled_script(text: str) -> bool:
+    """Whether ``text`` holds any letter of the scripts told apart by rule (Thai, Lao, ...)."""
+    return _ANY_RULED.search(text) is not None
+
+
 def script_language(text: str) -> tuple[str | None, float]:
     """(language by script, share of letters in that script); (None, share) for Latin text."""
     ruled = _RULED.sub("", text)
