@@ -142,9 +142,11 @@ def _paragraph(language: str, rng: random.Random) -> str:
             **_dates(language, rng),
         }
         sentences.append(template.format(**slots))
-    return ("" if language == "th" else " ").join(
-        s + (" " if language == "th" else "") for s in sentences
-    ).strip()
+    return (
+        ("" if language == "th" else " ")
+        .join(s + (" " if language == "th" else "") for s in sentences)
+        .strip()
+    )
 
 
 def _wrap(text: str, title: str, kind: str) -> bytes:

@@ -327,6 +327,9 @@ def gazetteer(*, refresh: bool = False) -> Gazetteer:
     So a name a reviewer accepts into the registry is recognised in the next document
     read, in every process, not only in the one that saved it.
     """
+    fixed = _CACHE.get("fixed")
+    if fixed is not None:
+        return fixed  # type: ignore[return-value]
     version = _registry_version()
     with _LOCK:
         if refresh or _CACHE.get("version", "unset") != version or "current" not in _CACHE:
@@ -335,6 +338,13 @@ def gazetteer(*, refresh: bool = False) -> Gazetteer:
             _CACHE["current"] = Gazetteer([*_static_entries(), *dynamic])
             _CACHE["version"] = version
         return _CACHE["current"]  # type: ignore[return-value]
+
+
+def use(fixed: Gazetteer | None) -> None:
+    """Read with this gazetteer from now on, without asking the registry (worker processes
+    of a batch get the one their parent built; None goes back to the registry's)."""
+    with _LOCK:
+        _CACHE["fixed"] = fixed
 
 
 def forget() -> None:

@@ -16,12 +16,7 @@ from django.utils import timezone
 
 from envcoop.ingestion.models import Claim, ClaimStatus, Document, DocumentStatus, Passage
 from envcoop.ingestion.parsers import DocumentError
-from envcoop.ingestion.understand import (
-    PIPELINE_VERSION,
-    Understanding,
-    check_size,
-    understand_bytes,
-)
+from envcoop.ingestion.understand import PIPELINE_VERSION, Record, check_size, understand_bytes
 
 
 @dataclass(kw_only=True)
@@ -55,53 +50,61 @@ def ingest_bytes(
 
     ``limit`` is the size limit in bytes (default: ENVCOOP_MAX_DOCUMENT_MB).
     """
-    digest = content_hash(data)
-    existing = Document.objects.filter(content_hash=digest).first()
-    if existing is not None and not force:
-        return Outcome(
-            source=source,
-            status="unchanged",
-            message="already stored (same content)",
-            document=existing,
-        )
+    job = Job(data=data, source=source, filename=filename or Path(source).name)
+    early = check_stored(job, force=force)
+    if early is not None:
+        return early
     try:
-        result = understand_bytes(data, filename=filename or Path(source).name, limit=limit)
+        result = understand_job(job, limit=limit)
     except DocumentError as error:
-        return Outcome(source=source, status="failed", message=error.message, reason=error.status)
-    try:
-        with transaction.atomic():
-            if existing is not None:
-                existing.delete()
-            document = _store(result, data, digest, source, filename or Path(source).name, user)
-    except DatabaseError as error:
-        return Outcome(
-            source=source,
-            status="failed",
-            message=f"the database refused it: {error}",
-            reason="storage",
-        )
-    counts: dict[str, int] = {}
-    for claim in result.claims:
-        counts[claim.kind] = counts.get(claim.kind, 0) + 1
-    status = "re-read" if existing is not None else "stored"
-    message = (
-        ""
-        if result.understood
-        else f"language {result.language!r} is not understood yet; text stored"
-    )
-    return Outcome(source=source, status=status, message=message, document=document, counts=counts)
+        return failure(job.source, error)
+    return store(job, result, user=user)
 
 
 def ingest_path(
     path: Path, *, force: bool = False, user: object = None, limit: int | None = None
 ) -> Outcome:
+    job_or_outcome = read_job(path, limit=limit)
+    if isinstance(job_or_outcome, Outcome):
+        return job_or_outcome
+    return ingest_bytes(
+        job_or_outcome.data,
+        source=str(path),
+        filename=path.name,
+        force=force,
+        user=user,
+        limit=limit,
+    )
+
+
+# ------------------------------------------------------------------ steps
+# ingest_bytes in three steps, so that envcoop ingest can understand documents in worker
+# processes while this process stores them (envcoop/ingestion/batch.py).
+
+
+@dataclass
+class Job:
+    data: bytes
+    source: str
+    filename: str
+    existing: int | None = None  # the stored document with the same content, when re-read
+    digest: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.digest = content_hash(self.data)
+
+
+def failure(source: str, error: DocumentError) -> Outcome:
+    return Outcome(source=source, status="failed", message=error.message, reason=error.status)
+
+
+def read_job(path: Path, *, limit: int | None = None) -> Job | Outcome:
+    """The file's bytes, or why they cannot be had (too large: refused before reading)."""
     try:
-        check_size(path.stat().st_size, limit)  # before reading a huge file into memory
+        check_size(path.stat().st_size, limit)
         data = path.read_bytes()
     except DocumentError as error:
-        return Outcome(
-            source=str(path), status="failed", message=error.message, reason=error.status
-        )
+        return failure(str(path), error)
     except OSError as error:
         return Outcome(
             source=str(path),
@@ -109,8 +112,56 @@ def ingest_path(
             message=f"cannot read the file: {error.strerror or error}",
             reason="unreadable",
         )
-    return ingest_bytes(
-        data, source=str(path), filename=path.name, force=force, user=user, limit=limit
+    return Job(data=data, source=str(path), filename=path.name)
+
+
+def check_stored(job: Job, *, force: bool) -> Outcome | None:
+    """An outcome when the same content is stored already (and not forced); else None."""
+    existing = Document.objects.filter(content_hash=job.digest).first()
+    if existing is None:
+        return None
+    if not force:
+        return Outcome(
+            source=job.source,
+            status="unchanged",
+            message="already stored (same content)",
+            document=existing,
+        )
+    job.existing = existing.pk
+    return None
+
+
+def understand_job(job: Job, *, limit: int | None = None) -> Record:
+    """Read and understand the job's bytes (no database writes). Raises DocumentError."""
+    return Record.of(understand_bytes(job.data, filename=job.filename, limit=limit))
+
+
+def store(job: Job, result: Record, *, user: object = None) -> Outcome:
+    """Store the document, its passages and claims in one transaction (replacing the copy
+    being re-read)."""
+    try:
+        with transaction.atomic():
+            if job.existing is not None:
+                Document.objects.filter(pk=job.existing).delete()
+            document = _store(result, job.data, job.digest, job.source, job.filename, user)
+    except DatabaseError as error:
+        return Outcome(
+            source=job.source,
+            status="failed",
+            message=f"the database refused it: {error}",
+            reason="storage",
+        )
+    counts: dict[str, int] = {}
+    for claim in result.claims:
+        counts[claim[0]] = counts.get(claim[0], 0) + 1
+    status = "re-read" if job.existing is not None else "stored"
+    message = (
+        ""
+        if result.understood
+        else f"language {result.language!r} is not understood yet; text stored"
+    )
+    return Outcome(
+        source=job.source, status=status, message=message, document=document, counts=counts
     )
 
 
@@ -138,21 +189,20 @@ def _insert(model: type, names: tuple[str, ...], rows: list[tuple]) -> None:
 
 
 def _store(
-    result: Understanding, data: bytes, digest: str, source: str, filename: str, user: object
+    record: Record, data: bytes, digest: str, source: str, filename: str, user: object
 ) -> Document:
-    parsed = result.parsed
     document = Document.objects.create(
         content_hash=digest,
         source=source[:1000],
         filename=filename[:255],
-        format=parsed.format,
-        encoding=parsed.encoding,
+        format=record.format,
+        encoding=record.encoding,
         size_bytes=len(data),
-        title=(parsed.title or "")[:500],
-        lang=result.language,
-        status=DocumentStatus.UNDERSTOOD if result.understood else DocumentStatus.NOT_UNDERSTOOD,
-        dateline=result.dateline,
-        text=parsed.text,
+        title=record.title[:500],
+        lang=record.language,
+        status=DocumentStatus.UNDERSTOOD if record.understood else DocumentStatus.NOT_UNDERSTOOD,
+        dateline=record.dateline,
+        text=record.text,
         pipeline_version=PIPELINE_VERSION,
         uploaded_by=user if getattr(user, "pk", None) else None,
         extracted_at=timezone.now(),
@@ -162,32 +212,31 @@ def _store(
         Passage,
         ("document", "position", "start", "end", "lang"),
         [
-            (document.pk, position, *result.reading.to_source(*span), lang)
-            for position, (span, lang) in enumerate(
-                zip(result.segments.passages, result.passage_languages, strict=True)
-            )
+            (document.pk, position, start, end, lang)
+            for position, (start, end, lang) in enumerate(record.passages)
         ],
     )
-    value_field = Claim._meta.get_field("value")
+    prepare_value = Claim._meta.get_field("value").get_db_prep_save
     found_at = Claim._meta.get_field("created_at").get_db_prep_save(now, connection)
+    pending = ClaimStatus.PENDING.value
     _insert(
         Claim,
         CLAIM_COLUMNS,
         [
             (
                 document.pk,
-                claim.kind,
-                claim.span[0],
-                claim.span[1],
-                claim.text[:2000],
-                value_field.get_db_prep_save(claim.value, connection),
-                claim.extractor,
-                claim.version,
-                claim.confidence,
-                ClaimStatus.PENDING.value,
+                kind,
+                start,
+                end,
+                quote[:2000],
+                prepare_value(value, connection),
+                extractor,
+                version,
+                confidence,
+                pending,
                 found_at,
             )
-            for claim in result.claims
+            for kind, start, end, quote, value, extractor, version, confidence in record.claims
         ],
     )
     return document

@@ -52,6 +52,55 @@ class Understanding:
         return self.parsed.text
 
 
+@dataclass
+class Record:
+    """What storing a document needs, as plain values: cheap to send from a worker process
+    (an Understanding with its offset maps costs more to unpickle than to store)."""
+
+    format: str
+    encoding: str
+    title: str
+    text: str
+    language: str
+    understood: bool
+    dateline: PartialDate | None
+    passages: list[tuple[int, int, str]]  # start and end in the text, language
+    claims: list[tuple[str, int, int, str, dict, str, str, float]]
+    # kind, start, end, quote, value, extractor, extractor version, confidence
+
+    @classmethod
+    def of(cls, result: Understanding) -> Record:
+        parsed = result.parsed
+        return cls(
+            format=parsed.format,
+            encoding=parsed.encoding,
+            title=parsed.title or "",
+            text=parsed.text,
+            language=result.language,
+            understood=result.understood,
+            dateline=result.dateline,
+            passages=[
+                (*result.reading.to_source(*span), lang)
+                for span, lang in zip(
+                    result.segments.passages, result.passage_languages, strict=True
+                )
+            ],
+            claims=[
+                (
+                    c.kind,
+                    c.span[0],
+                    c.span[1],
+                    c.text,
+                    c.value,
+                    c.extractor,
+                    c.version,
+                    c.confidence,
+                )
+                for c in result.claims
+            ],
+        )
+
+
 def max_bytes() -> int:
     """The size limit of one document (ENVCOOP_MAX_DOCUMENT_MB)."""
     return int(getattr(settings, "ENVCOOP_MAX_DOCUMENT_MB", 20) * 1024 * 1024)

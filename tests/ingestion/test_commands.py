@@ -190,3 +190,42 @@ def test_evaluate_prints_scores_per_field_and_language():
     assert "dates" in table.getvalue() and "F1" in table.getvalue()
     with pytest.raises(CommandError, match="not a folder"):
         call_command("evaluate", "/no/such/folder", str(ANNOTATED / "gold"), stdout=io.StringIO())
+
+
+def _stored_claims() -> dict:
+    return {
+        document.content_hash: sorted(
+            (claim.kind, claim.start, claim.end, json.dumps(claim.value, sort_keys=True))
+            for claim in document.claims.all()
+        )
+        for document in Document.objects.prefetch_related("claims")
+    }
+
+
+def test_worker_processes_store_what_one_process_stores(tmp_path: Path):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    names = sorted(p.name for p in (ANNOTATED / "docs").iterdir())[::3]  # ten, all languages
+    for name in names:
+        shutil.copy(ANNOTATED / "docs" / name, folder / name)
+    # a copy read right after its original, while the original is still being understood
+    shutil.copy(ANNOTATED / "docs" / names[0], folder / f"{names[0]}.copy.txt")
+    shutil.copy(FILES / "binary.bin", folder / "zz-binary.bin")
+    out = io.StringIO()
+    with pytest.raises(SystemExit):
+        call_command("ingest", str(folder), "--jobs", "2", stdout=out, stderr=io.StringIO())
+    lines = out.getvalue().splitlines()
+    assert sum(line.startswith("stored ") for line in lines) == len(names)
+    assert any(
+        line.startswith("unchanged") and f"{names[0]}.copy.txt: same content as" in line
+        for line in lines
+    )
+    assert any(line.startswith("failed") and "zz-binary.bin: binary" in line for line in lines)
+    in_parallel = _stored_claims()
+    Document.objects.all().delete()
+    with pytest.raises(SystemExit):
+        call_command(
+            "ingest", str(folder), "--jobs", "1", stdout=io.StringIO(), stderr=io.StringIO()
+        )
+    assert _stored_claims() == in_parallel
+    assert len(in_parallel) == len(names)

@@ -9,10 +9,10 @@ from envcoop.registry.services.organisations import organisation_upsert
 pytestmark = pytest.mark.django_db
 
 TEXT = (
-    "Jakarta, 6 Mei 2024 - Pejabat Balai Pemulihan Lahan Gambut Kahayan menghadiri lokakarya "
-    "pengelolaan lahan gambut ASEAN pada 5 Mei 2024 bersama Kementerian Lingkungan Hidup dan "
-    "Kehutanan. Pemerintah Indonesia akan melanjutkan kerja sama tersebut pada tahun depan."
-).encode()
+    b"Jakarta, 6 Mei 2024 - Pejabat Balai Pemulihan Lahan Gambut Kahayan menghadiri lokakarya "
+    b"pengelolaan lahan gambut ASEAN pada 5 Mei 2024 bersama Kementerian Lingkungan Hidup dan "
+    b"Kehutanan. Pemerintah Indonesia akan melanjutkan kerja sama tersebut pada tahun depan."
+)
 
 
 def _organisation_keys() -> set:

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 from envcoop.cli.progress import Progress
-from envcoop.ingestion.pipeline import ingest_path
+from envcoop.ingestion.batch import PARALLEL_FROM, default_jobs, ingest_files
 
 SKIPPED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
 
@@ -32,6 +32,15 @@ class Command(BaseCommand):
             "--max-mb",
             type=float,
             help=f"size limit per file (default {settings.ENVCOOP_MAX_DOCUMENT_MB} MB)",
+        )
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=default_jobs(),
+            help=(
+                "worker processes that read documents (default: one per core, at most 4; "
+                f"batches under {PARALLEL_FROM} files are read in one process)"
+            ),
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -59,8 +68,8 @@ class Command(BaseCommand):
         failures = len(missing)
         for name in missing:
             self.stdout.write(f"failed     {name}: no such file or folder")
-        for path in files:
-            outcome = ingest_path(path, force=options["force"], limit=limit)
+        outcomes = ingest_files(files, force=options["force"], limit=limit, jobs=options["jobs"])
+        for path, outcome in zip(files, outcomes, strict=True):
             totals[outcome.status] = totals.get(outcome.status, 0) + 1
             failures += outcome.failed
             found = ", ".join(f"{n} {kind}" for kind, n in sorted(outcome.counts.items()))

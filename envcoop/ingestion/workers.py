@@ -1,0 +1,36 @@
+"""What a worker process of `envcoop ingest --jobs N` runs: understanding, no database.
+
+This module is imported by freshly started processes before Django is set up, so it
+imports the pipeline only inside its functions.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def start(gazetteer: Any) -> None:
+    """Set Django up and read with the parent's gazetteer (workers never open the database:
+    under the test runner or a second database they would not even see the right one)."""
+    import django
+
+    django.setup()
+    from envcoop.ingestion import gazetteer as names
+
+    names.use(gazetteer)
+
+
+def understand(data: bytes, filename: str, limit: int | None) -> tuple[str, Any]:
+    """("ok", Record) or ("failed", (status, message)); never raises."""
+    from envcoop.ingestion.parsers import DocumentError
+    from envcoop.ingestion.understand import Record, understand_bytes
+
+    try:
+        return "ok", Record.of(understand_bytes(data, filename=filename, limit=limit))
+    except DocumentError as error:
+        return "failed", (error.status, error.message)
+    except Exception as error:  # a bug must not stop the other documents of a batch
+        return "failed", (
+            "internal",
+            f"internal error while reading: {type(error).__name__}: {error}",
+        )
