@@ -100,6 +100,7 @@ class _Rule:
     lead_required: bool = False
     not_after: str = ""  # characters that may not stand right before the date
     window: tuple[str, int, int] | None = None
+    at_months: bool = False  # starts with a month name: tried only where one is written
 
 
 @dataclass
@@ -110,6 +111,7 @@ class _Grammar:
     bare_year: re.Pattern
     relative: list[tuple[re.Pattern, Callable[..., tuple[PartialDate, PartialDate | None] | None]]]
     thai: bool
+    month: re.Pattern  # a month name or "tháng 8": where the rules led by a month can start
 
 
 def _key(text: str) -> str:
@@ -177,10 +179,23 @@ def grammar(language: str) -> _Grammar:
     def Y(name: str) -> str:
         return year.format(name=name)
 
+    def year_digits(name: str) -> str:
+        return (
+            rf"(?P<{name}>\d(?<![{word_boundary}]\d)\d{{3}})(?!\d)"
+            rf"(?:\s*(?P<{name}_be2>BE|B\.E\.)(?![\w]))?"
+        )
+
+    def era_year(name: str) -> str:
+        return (
+            rf"(?:(?P<{name}_be>{_ERA_BE})\s*|(?P<{name}_ce>{_ERA_CE})\s*)(?P<{name}>\d{{4}})(?!\d)"
+            rf"(?:\s*(?P<{name}_be2>BE|B\.E\.)(?![\w]))?"
+        )
+
     slash = r"\s*[/.]\s*"
     month_year = rf"(?:{comma}|\s*/\s*)"
 
     day_lead = re.escape(profile.day_prefix) if profile.day_prefix else ""
+    year_lead = re.escape(profile.year_prefix) if profile.year_prefix else ""
     month_lead = re.escape(profile.month_prefix) if profile.month_prefix else ""
 
     def ranges(prefix: str, separator: str, tag: str) -> list[tuple[str, str, str]]:
@@ -237,7 +252,19 @@ def grammar(language: str) -> _Grammar:
                 ml,
             ),
             # พ.ศ. 2564 - 2568, 2021–2025, giai đoạn 2021-2025
-            (f"y-y{tag}", rf"{prefix}{boundary_before}{Y('y1')}{separator}{Y('y2')}", ""),
+            *(
+                [(f"y-y{tag}", rf"{prefix}{boundary_before}{Y('y1')}{separator}{Y('y2')}", "")]
+                if prefix
+                else [
+                    # led by the year's digits (fast), or by an era word (run around years)
+                    ("y-y", rf"{year_digits('y1')}{separator}{Y('y2')}", year_lead),
+                    (
+                        "y-y+era",
+                        rf"{boundary_before}{era_year('y1')}{separator}{Y('y2')}",
+                        year_lead,
+                    ),
+                ]
+            ),
             # 22 - 24 มิถุนายน (no year: the dateline's)
             (
                 f"dd-m{tag}",
@@ -313,8 +340,10 @@ def grammar(language: str) -> _Grammar:
     for rule_name, pattern, lead in rules_spec:
         handler = _HANDLERS[rule_name.split("+")[0]]
         window = None
-        if rule_name.startswith(("y-y", "part-of-year")) and not rule_name.endswith("between"):
-            window = ("year", 48, 72)  # they keep an opening assertion: run around years
+        if rule_name == "y-y+era":
+            window = ("year", 12, 56)  # led by พ.ศ., B.E., ค.ศ., AD: run around years
+        elif rule_name == "part-of-year":
+            window = ("year", 48, 12)  # "the first half of 2024", "ไตรมาสแรกของปี พ.ศ. 2564"
         rules.append(
             _Rule(
                 rule_name,
@@ -322,6 +351,7 @@ def grammar(language: str) -> _Grammar:
                 handler,
                 lead=re.compile(rf"(?:{lead})\s*$") if lead else None,
                 window=window,
+                at_months=rule_name in _MONTH_LED,
             )
         )
     weekdays = "|".join(re.escape(name) for name in sorted(profile.weekdays, key=len, reverse=True))
@@ -347,6 +377,7 @@ def grammar(language: str) -> _Grammar:
             lead=re.compile(rf"(?:{month_alone_cue})$") if month_alone_cue else None,
             lead_required=bool(month_alone_cue),
             not_after="0123456789/" if language == "vi" else "",
+            at_months=language != "th",  # (Thai: led by เดือน, which the engine skips to)
         )
     )
 
@@ -362,8 +393,12 @@ def grammar(language: str) -> _Grammar:
         bare_year=bare_year,
         relative=_relative_rules(profile, months_re, weekdays),
         thai=thai,
+        month=re.compile(f"(?:{months_re})"),
     )
 
+
+# Rules whose pattern opens with the month name itself
+_MONTH_LED = frozenset({"mdy-mdy", "m-dd-y", "m-my", "mdy", "my", "md"})
 
 _PART_OF_YEAR = {
     "en": r"\b(?:(?P<unit_letter>Q|H)(?P<n>[1-4])|(?P<word>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<unit>quarter|half))"
@@ -850,10 +885,10 @@ def find_dates(text: str, language: str, dateline: PartialDate | None = None) ->
     state = _State(
         months=rules.month_lookup, thai=rules.thai, dateline=dateline, profile=rules.profile
     )
-    anchors = _Anchors(text)
+    anchors = _Anchors(text, rules.month)
     candidates: list[tuple[int, int, int, PartialDate, PartialDate | None, bool]] = []
     for priority, rule in enumerate(rules.rules):
-        for match in anchors.matches(rule.pattern, rule.window):
+        for match in anchors.matches(rule.pattern, rule.window, at_months=rule.at_months):
             start = match.start()
             if rule.not_after and start and text[start - 1] in rule.not_after:
                 continue
@@ -904,13 +939,30 @@ _ANCHORS = {"year": re.compile(r"\d{4}")}
 class _Anchors:
     """Where in one text the patterns that cannot skip ahead by themselves are worth running."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, month: re.Pattern) -> None:
         self.text = text
+        self.month = month
         self._found: dict[str, list[tuple[int, int]]] = {}
+        self._months: list[int] | None = None
 
     def matches(
-        self, pattern: re.Pattern, window: tuple[str, int, int] | None
+        self, pattern: re.Pattern, window: tuple[str, int, int] | None, *, at_months: bool = False
     ) -> Iterator[re.Match]:
+        if at_months:
+            # The engine cannot skip to month names (their first letters are everywhere in
+            # Thai and Vietnamese): try the pattern only where a month name starts, in order
+            # and without overlaps, as finditer would.
+            if self._months is None:
+                self._months = [match.start() for match in self.month.finditer(self.text)]
+            reached = -1
+            for position in self._months:
+                if position < reached:
+                    continue
+                match = pattern.match(self.text, position)
+                if match is not None:
+                    reached = max(match.end(), position + 1)
+                    yield match
+            return
         if window is None:
             yield from pattern.finditer(self.text)
             return
