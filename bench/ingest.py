@@ -49,6 +49,7 @@ from envcoop.ingestion.batch import default_jobs, ingest_files  # noqa: E402
 from envcoop.ingestion.models import Claim, Document  # noqa: E402
 from envcoop.ingestion.parsers import parse_bytes  # noqa: E402
 from envcoop.ingestion.segment import segment, words  # noqa: E402
+from envcoop.ingestion.understand import understand_bytes  # noqa: E402
 
 
 def _peak_mb() -> float:
@@ -104,9 +105,11 @@ def main() -> None:
     print()
     print(f"peak memory (max RSS): this process {_peak_mb():.0f} MB, "
           f"largest worker {_peak_children_mb():.0f} MB (target < 500 MB)")  # fmt: skip
+    stored_kb = sum(len(text) for text, _ in texts) / 1000
     print(
-        f"stored: {Document.objects.count()} documents, {Claim.objects.count()} claims, "
-        f"{word_count} words segmented"
+        f"stored: {Document.objects.count()} documents, {Claim.objects.count()} claims "
+        f"({Claim.objects.count() / stored_kb:.1f} per 1,000 characters; the annotated set: "
+        f"{_annotated_density():.1f}), {word_count} words segmented"
     )
 
 
@@ -125,6 +128,17 @@ def _run_pipeline(documents: list, *, jobs: int) -> float:
     if failed:
         raise SystemExit(f"{len(failed)} documents failed, first: {failed[0].message}")
     return seconds
+
+
+def _annotated_density() -> float:
+    """Claims per 1,000 characters of text in tests/data/annotated (how realistic the
+    generated documents are in the work they give the extractors)."""
+    claims = characters = 0
+    for path in sorted((ROOT / "tests" / "data" / "annotated" / "docs").iterdir()):
+        result = understand_bytes(path.read_bytes(), filename=path.name)
+        claims += len(result.claims)
+        characters += len(result.text)
+    return claims / (characters / 1000)
 
 
 def _peak_children_mb() -> float:
