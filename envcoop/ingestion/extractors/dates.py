@@ -1072,14 +1072,29 @@ def find_dateline(
             continue
         line_start = text.rfind("\n", 0, mention.start) + 1
         prefix = text[line_start : mention.start]
-        suffix = text[mention.end : mention.end + 4]
+        suffix = text[mention.end : mention.end + 16]
         if len(prefix) > 48 or (
             _EVENT_PREPOSITION.search(prefix) and not _PUBLISHED.search(prefix)
         ):
             continue
         if _DATELINE_END.match(suffix) or not suffix.strip():
             return mention.value
+    # Letters and announcements are signed at the foot: "Jakarta, 28 April 2025".
+    tail_start = max(0, len(text) - 400)
+    for mention in reversed(find_dates(text[tail_start:], language, None)):
+        if mention.value.precision.name != "DAY" or mention.end_value is not None:
+            continue
+        start, end = tail_start + mention.start, tail_start + mention.end
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        rest = text[end : len(text) if line_end < 0 else line_end]
+        if _SIGNATURE_PLACE.fullmatch(text[line_start:start]) and not rest.strip(" .*_"):
+            return mention.value
     return published
+
+
+# a place name and a comma before the date a letter is signed with (or the date alone)
+_SIGNATURE_PLACE = re.compile(r"\s*(?:[^\W\d][\w .'’-]{1,30},\s*)?")
 
 
 _PUBLISHED = re.compile(
@@ -1088,7 +1103,7 @@ _PUBLISHED = re.compile(
 )
 # what follows a dateline: the end of its line, a dash or bar, or the time of day
 _DATELINE_END = re.compile(
-    r"\s*(?:\)\s*)?(?:[-–—:|(]|$|\n|\r|,?\s*\d{1,2}[:.]\d{2}|เวลา|pukul|lúc|jam\b)"
+    r"[*_]*\s*(?:\)\s*)?(?:[-–—:|(·•]|$|\n|\r|,?\s*\d{1,2}[:.]\d{2}|เวลา|pukul|lúc|jam\b)"
 )
 _EVENT_PREPOSITION = re.compile(
     r"\b(?:on|from|since|until|by|in|at|pada|sejak|hingga|vào|từ|đến|tại|ngày mai)\b|เมื่อ|ตั้งแต่|ระหว่าง",
@@ -1097,12 +1112,13 @@ _EVENT_PREPOSITION = re.compile(
 
 
 def _head_end(text: str) -> int:
-    """The first five non-empty lines, at most 600 characters."""
+    """The first ten non-empty lines, at most 1,000 characters (minutes put their labelled
+    "Circulated:" or "Tarikh:" line after the title, the venue and the chair)."""
     count, position = 0, 0
-    for line in text[:600].splitlines(keepends=True):
+    for line in text[:1000].splitlines(keepends=True):
         position += len(line)
         if line.strip():
             count += 1
-        if count >= 5:
+        if count >= 10:
             break
-    return min(position, 600)
+    return min(position, 1000)

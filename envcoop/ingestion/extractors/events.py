@@ -54,6 +54,27 @@ _ORDINAL_WORDS = {
         start=1,
     )
 }
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
+_ORDINAL_WORDS_RE = re.compile(
+    rf"\b(?:(?P<tens>{'|'.join(_TENS)})[\s-])?(?P<unit>{'|'.join(_ORDINAL_WORDS)})\b"
+    r"|\b(?P<tenth>twentieth|thirtieth|fortieth|fiftieth|sixtieth)\b",
+    re.IGNORECASE,
+)
+
+
+def _ordinal_in_words(name: str) -> int | None:
+    """ "Seventeenth" -> 17, "Twenty-Seventh" -> 27, "thirtieth" -> 30."""
+    found = _ORDINAL_WORDS_RE.search(name)
+    if found is None:
+        return None
+    if found.group("tenth"):
+        return _TENS[found.group("tenth").lower()[:-4] + "y"]
+    unit = _ORDINAL_WORDS[found.group("unit").lower()]
+    if found.group("tens"):
+        return _TENS[found.group("tens").lower()] + unit if unit < 10 else None
+    return unit
+
+
 _SERIES_NUMBER = r"(?P<acr>[A-Z][A-Za-z+]{2,12})\s?-?\s?(?P<n>\d{1,3})(?![\d/.,])"
 
 
@@ -69,8 +90,10 @@ class _Meeting:
 @cache
 def _heads(language: str) -> re.Pattern:
     profile = language_profile(language)
-    words = sorted(set(profile.meeting_words), key=len, reverse=True)
-    alternation = "|".join(re.escape(word) for word in words)
+    words = set(profile.meeting_words)
+    if language != "th":
+        words |= {word.upper() for word in words}  # titles of minutes in capitals
+    alternation = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
     if language == "th":
         return re.compile(f"(?:{alternation})")
     return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])")
@@ -158,7 +181,9 @@ def _with_edition_year(context: Context, name: tuple[int, int]) -> tuple[int, in
             len(gap) <= 1
             and gap.strip() == ""
             and "\n" not in gap
-            and re.fullmatch(r"\d{4}", claim.text)
+            and len(claim.value["value"]) == 4
+            and len(claim.value.get("end") or "0000") == 4
+            and re.fullmatch(r"\d{4}(?:\s*[-–]\s*\d{4})?", claim.text)
         ):
             return name[0], claim.span[1]
     return name
@@ -281,7 +306,7 @@ def _is_dateline(context: Context, claim: Claim) -> bool:
 
 
 _LABEL = re.compile(
-    r"^\W*(?:meeting\s+|ngày\s+|hari\s*/\s*)?(?P<label>dates?|date and venue|venue|place|thời gian|ngày|địa điểm|tanggal|"
+    r"\W*(?:meeting\s+|ngày\s+|hari\s*/\s*)?(?P<label>dates?|date and venue|venue|place|thời gian|ngày|địa điểm|tanggal|"
     r"waktu|tempat|tarikh|masa|วันที่|วันเวลา|สถานที่)[^:：\n]{0,16}[:：]",
     re.IGNORECASE,
 )
@@ -290,7 +315,11 @@ _LABEL = re.compile(
 def _labelled_lines(context: Context, meetings: list[_Meeting]) -> None:
     """Minutes and summary records name their meeting in the title and give its date and venue
     on labelled lines ("Meeting dates: 5-6 March 2024", "Tarikh: ...", "วันที่: ...")."""
-    undated = [m for m in meetings if not m.dates and m.name[0] < len(context.text) // 4 + 200]
+    undated = [
+        m
+        for m in meetings
+        if all(_in_name(m, d) for d in m.dates) and m.name[0] < len(context.text) // 4 + 200
+    ]
     if not undated:
         return
     meeting = undated[0]
@@ -303,7 +332,7 @@ def _labelled_lines(context: Context, meetings: list[_Meeting]) -> None:
             meeting.venue_line = (label.end(), end)
             continue
         dates = [d for d in context.claims("date") if start <= d.span[0] < end]
-        if dates and not meeting.dates:
+        if dates and all(_in_name(meeting, d) for d in meeting.dates):
             meeting.dates.append(dates[0])
 
 
@@ -371,14 +400,14 @@ def _series_and_ordinal(context: Context, meeting: _Meeting) -> tuple[str | None
     after = context.text[end : end + 24]
     ordinal = None
     for pattern in context.profile.ordinal_patterns + language_profile("en").ordinal_patterns[:1]:
-        found = re.search(pattern, name) or re.match(r"\s*\(?\s*" + pattern, after)
+        found = re.search(pattern, name, re.IGNORECASE) or re.match(
+            r"\s*\(?\s*" + pattern, after, re.IGNORECASE
+        )
         if found and found.groupdict().get("n"):
             ordinal = int(found.group("n"))
             break
     if ordinal is None:
-        word = re.search(r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b", name, re.IGNORECASE)
-        if word:
-            ordinal = _ORDINAL_WORDS[word.group(1).lower()]
+        ordinal = _ordinal_in_words(name)
     if ordinal is None:
         found = re.search(_SERIES_NUMBER, name + after[:16])
         if found and (
@@ -443,7 +472,7 @@ def _place(context: Context, meeting: _Meeting) -> tuple[str | None, str | None]
         found = re.compile(
             rf"(?:^|\s)(?:{words})\s+(?P<place>[A-ZÀ-ÞĐ][\w’'\-]*(?:\s+[A-ZÀ-ÞĐ][\w’'\-]*){{0,3}})"
         ).search(text, meeting.name[1], end)
-        if found:
+        if found and not _is_time_word(context, found.group("place")):
             place_text = found.group("place")
             codes = countries_in(context, found.start("place"), min(end, found.end("place") + 40))
             return place_text, codes[0] if codes else None
@@ -459,6 +488,15 @@ def _host_cue(language: str) -> re.Pattern:
 @cache
 def _host_patterns(language: str) -> tuple[re.Pattern, ...]:
     return tuple(re.compile(pattern) for pattern in language_profile(language).host_patterns)
+
+
+def _is_time_word(context: Context, word: str) -> bool:
+    """ "in September", "on Monday": a time, not a place."""
+    first = word.split()[0].rstrip(".,").lower()
+    profile = context.profile
+    names = {*profile.months, *profile.weekdays, *language_profile("en").months}
+    names |= set(language_profile("en").weekdays)
+    return first in {name.lower() for name in names}
 
 
 def _host(context: Context, meeting: _Meeting, profile) -> str | None:

@@ -47,6 +47,7 @@ PROFILE = LanguageProfile(
         "Expo",
         "Exhibition",
         "Festival",
+        "Camp",
     ),
     ordinal_patterns=(
         r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\b",

@@ -45,6 +45,7 @@ PROFILE = LanguageProfile(
         "Webinar",
         "Upacara",
         "Temu",
+        "Kemah",
     ),
     ordinal_patterns=(r"\bke-?\s?(?P<n>\d{1,3})\b", r"\bkeempat\b|\bkelima\b"),
     place_words=("di",),

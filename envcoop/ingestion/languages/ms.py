@@ -41,8 +41,12 @@ PROFILE = LanguageProfile(
         "Majlis",
         "majlis",
         "Pameran",
+        "Perkhemahan",
     ),
-    ordinal_patterns=(r"\bke-?\s?(?P<n>\d{1,3})\b",),
+    ordinal_patterns=(
+        r"\bke-?\s?(?P<n>\d{1,3})\b",
+        r"\bBil\.?\s*(?P<n>\d{1,3})\s*/\s*\d{4}",  # minutes: "BIL. 1/2026"
+    ),
     place_words=("di",),
     online_words=(
         "secara dalam talian",

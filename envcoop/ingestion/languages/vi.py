@@ -90,6 +90,8 @@ PROFILE = LanguageProfile(
         "phiên họp",
         "Cuộc họp",
         "cuộc họp",
+        "Cuộc họp",
+        "cuộc họp",
         "Lễ",
         "Khóa tập huấn",
         "Hội chợ",
