@@ -70,6 +70,12 @@ def found(text: str, language: str, dateline: str | None = None) -> list[tuple[s
         ("en", "Q1 2025", [("2025-01", "2025-03")]),
         ("en", "in mid-2024", [("2024", None)]),
         ("en", "2023-08-22", [("2023-08-22", None)]),
+        # capitals in letterheads, "s.d." (sampai dengan), month ranges with one year
+        ("ms", "25 OGOS 2023", [("2023-08-25", None)]),
+        ("id", "2 Mei s.d. 31 Mei 2025", [("2025-05-02", "2025-05-31")]),
+        ("id", "1 Juni s/d 5 Juni 2025", [("2025-06-01", "2025-06-05")]),
+        ("vi", "trong tháng 3-4/2002", [("2002-03", "2002-04")]),
+        ("th", "เดือนเมษายน 2566 ถึงมีนาคม 2568", [("2023-04", "2025-03")]),
     ],
 )
 def test_written_dates(language, text, expected):
@@ -117,6 +123,17 @@ def test_numbers_that_are_not_dates(language, text):
         ("id", "tahun depan", "2023-08-22", [("2024", None)]),
         ("ms", "Isnin lepas", "2023-08-25", [("2023-08-21", None)]),
         ("ms", "22 hingga 24 Ogos", "2023-08-25", [("2023-08-22", "2023-08-24")]),
+        # two days or a day range without a year, and a month of this or next year
+        ("en", "met on 17 and 18 June", "2025-06-19", [("2025-06-17", "2025-06-18")]),
+        ("vi", "Trong hai ngày 15-16/4, tại", "2025-04-17", [("2025-04-15", "2025-04-16")]),
+        ("vi", "khai mạc lúc 8h00 sáng 15/4.", "2025-04-17", [("2025-04-15", None)]),
+        ("vi", "vào tháng 10 năm nay", "2025-04-17", [("2025-10", None)]),
+        ("en", "in October next year", "2025-04-17", [("2026-10", None)]),
+        ("id", "pada Oktober tahun depan", "2025-04-17", [("2026-10", None)]),
+        ("ms", "September tahun lepas", "2025-04-17", [("2024-09", None)]),
+        ("th", "ในเดือนตุลาคมปีนี้", "2025-04-17", [("2025-10", None)]),
+        # a day and month with "ที่ผ่านมา" is that day, not "last July"
+        ("th", "เมื่อวันที่ 8 ก.ค. ที่ผ่านมา", "2025-07-14", [("2025-07-08", None)]),
     ],
 )
 def test_relative_dates_are_resolved_against_the_dateline(language, text, dateline, expected):
@@ -134,6 +151,22 @@ def test_relative_dates_are_left_out_without_a_dateline():
         ("en", "VIENTIANE, 24 August 2023 – The 17th AMME", "2023-08-24"),
         ("id", "Jakarta, Selasa (22/8/2023) - Pertemuan", "2023-08-22"),
         ("vi", "Thúc đẩy hợp tác\n\nNăm 2023 hợp tác ASEAN", None),
+        # the time of day after the date, a labelled line of minutes, Markdown emphasis
+        ("vi", "Đoàn Việt Nam tham dự\n\nThứ Sáu, 25/08/2023 16:40\n\nTrong", "2023-08-25"),
+        ("th", "รายงานการประชุม\n\nวันที่ประชุม: วันพุธที่ 19 มิถุนายน 2567 เวลา 13.30 น.", "2024-06-19"),
+        ("id", "# Buletin\n\n*Pontianak, 11 Juli 2025*\n\nPertemuan", "2025-07-11"),
+        (
+            "en",
+            "SUMMARY RECORD\n\nWorkshop\n\nDate: 3–4 June 2025\nVenue: Hotel\nChair: KLH\nCirculated: 20 June 2025\n",
+            "2025-06-20",
+        ),
+        # a letter signed at its foot
+        (
+            "id",
+            "PENGUMUMAN\n\nPendaftaran dibuka.\n\nJakarta, 28 April 2025\nDirektur",
+            "2025-04-28",
+        ),
+        ("en", "Notes\n\nThe plan runs to 2030.\n\nIt was adopted on 5 May 2025.", None),
     ],
 )
 def test_datelines(language, text, expected):

@@ -137,8 +137,10 @@ def grammar(language: str) -> _Grammar:
     names = dict(profile.months)
     english_names = {**_english_us_months(), **english.months}
     names.update({name: number for name, number in english_names.items() if name not in names})
-    month_lookup = {_key(name): number for name, number in names.items()}
     latin = language in ("en", "id", "ms", "vi")
+    if latin:  # letterheads and minutes write dates in capitals: "25 OGOS 2023"
+        names.update({name.upper(): number for name, number in list(names.items())})
+    month_lookup = {_key(name): number for name, number in names.items()}
     months_re = _month_alternation(names, latin=latin)
     if language == "vi":
         numbered = r"h(?:áng|g)\s*(?:0?[1-9]|1[0-2])(?!\d)"
@@ -158,9 +160,13 @@ def grammar(language: str) -> _Grammar:
     range_words = sorted(
         {*profile.range_words, *english.range_words[:2]} - {"and"}, key=len, reverse=True
     )
-    words_re = "|".join(re.escape(word) for word in range_words if word != "-")
+    words_re = "|".join(
+        re.escape(word) + (r"\b" if latin and word[-1].isalnum() else "")  # "s.d.", "s/d"
+        for word in range_words
+        if word != "-"
+    )
     sep = (
-        rf"\s*(?:[-–—~]|\b(?:{words_re})\b)\s*(?:{day_prefix})?"
+        rf"\s*(?:[-–—~]|\b(?:{words_re}))\s*(?:{day_prefix})?"
         if latin
         else rf"\s*(?:[-–—~]|{words_re})\s*(?:{day_prefix})?"
     )
@@ -292,6 +298,12 @@ def grammar(language: str) -> _Grammar:
             rf"{D('d1')}\s*(?:{and_words})\s*{D('d2')}{of}\s*{M('m')}{comma}{Y('y')}",
             day_lead,
         ),
+        # "on 17 and 18 June": two days of one event, the year the dateline's
+        (
+            "dd-m+and",
+            rf"{D('d1', word_boundary)}\s*(?:{and_words})\s*{D('d2')}{of}\s*{M('m')}",
+            day_lead,
+        ),
         *ranges("", sep, ""),
         # 22 August 2023 / 18 มิ.ย. 2566 / ngày 5 tháng 6 năm 2023
         ("dmy", rf"{D('d')}{of}\s*{M('m')}{comma}{Y('y')}", day_lead),
@@ -317,6 +329,21 @@ def grammar(language: str) -> _Grammar:
         # quarters and halves of a year are month ranges: "Q1 2025", "quý I năm 2024", "semester kedua 2024"
         ("part-of-year", _PART_OF_YEAR[language], ""),
     ]
+    if language == "vi":
+        rules_spec.append(
+            (
+                "dd/m",
+                rf"ngày\s*{D('d1')}\s*[-–]\s*{D('d2')}\s*/\s*(?P<mn>0?[1-9]|1[0-2])(?![\d/])",
+                "",
+            )
+        )
+        rules_spec.append(
+            (
+                "mm/y",
+                r"[Tt]háng\s*(?P<mn1>0?[1-9]|1[0-2])\s*[-–]\s*(?P<mn2>0?[1-9]|1[0-2])\s*/\s*(?P<y>\d{4})(?!\d)",
+                "",
+            )
+        )
     if profile.day_prefix:
         rules_spec.append(
             (
@@ -326,7 +353,7 @@ def grammar(language: str) -> _Grammar:
             )
         )
     # "(13/11)" or "vào 29/11": a day and month in parentheses or after a time preposition
-    cues = (r"\(", r"\bon\s", r"vào\s", r"từ\s", r"đến\s", r"pada\s", r"hingga\s", r"sampai\s", r"tanggal\s", r"tarikh\s")  # fmt: skip
+    cues = (r"\(", r"\bon\s", r"vào\s", r"từ\s", r"đến\s", r"sáng\s", r"chiều\s", r"tối\s", r"pada\s", r"hingga\s", r"sampai\s", r"tanggal\s", r"tarikh\s")  # fmt: skip
     cue_check = "|".join(rf"(?<={cue}\d)" for cue in cues)
     rules_spec.append(
         (
@@ -596,6 +623,17 @@ def _h_dm(m: re.Match, s: _State) -> tuple[PartialDate, None]:
     return _date(_context_year(s, month, _day(m, "d")), month, _day(m, "d")), None
 
 
+def _h_dd_m_numeric(m: re.Match, s: _State) -> tuple[PartialDate, PartialDate]:
+    month = int(m.group("mn"))
+    year = _context_year(s, month, _day(m, "d1"))
+    return _date(year, month, _day(m, "d1")), _date(year, month, _day(m, "d2"))
+
+
+def _h_month_range_numeric(m: re.Match, s: _State) -> tuple[PartialDate, PartialDate]:
+    year = _year(m, "y", s)
+    return _date(year, int(m.group("mn1"))), _date(year, int(m.group("mn2")))
+
+
 def _h_dm_numeric(m: re.Match, s: _State) -> tuple[PartialDate, None]:
     month = int(m.group("mn"))
     return _date(_context_year(s, month, _day(m, "d")), month, _day(m, "d")), None
@@ -619,6 +657,8 @@ _HANDLERS: dict[str, Callable[[re.Match, _State], tuple[PartialDate, PartialDate
     "dm": _h_dm,
     "md": _h_dm,
     "ngay-d/m": _h_dm_numeric,
+    "dd/m": _h_dd_m_numeric,
+    "mm/y": _h_month_range_numeric,
     "part-of-year": _h_part_of_year,
     "month-alone": _h_month_alone,
     "cue-d/m": _h_dm_numeric,
@@ -669,7 +709,10 @@ def _relative_rules(
     elif code == "th":
         rules.append(
             (
-                re.compile(rf"(?:เดือน)?(?P<m>{months_re})\s*(?P<mod>{this_}|{next_}|{last_})"),
+                # (not "๘ ก.ค. ที่ผ่านมา": a day and month, resolved by the day-month rule)
+                re.compile(
+                    rf"(?<!\d)(?<!\d\s)(?:เดือน)?(?P<m>{months_re})\s*(?P<mod>{this_}|{next_}|{last_})"
+                ),
                 _rel_month,
             )
         )
@@ -729,6 +772,15 @@ def _relative_rules(
                 _rel_weekday,
             )
         )
+    # a month of this, next or last year: "October this year", "tháng 10 năm nay"
+    month_of_year = {
+        "en": rf"\b(?P<m>{months_re})\s+(?P<yr>this|next|last)\s+year\b",
+        "vi": r"(?P<m>[Tt]háng\s*(?:0?[1-9]|1[0-2]))\s+năm\s+(?P<yr>nay|tới|sau|ngoái|trước)(?![\w])",
+        "id": rf"\b(?P<m>{months_re})\s+tahun\s+(?P<yr>ini|depan|lalu)\b",
+        "ms": rf"\b(?P<m>{months_re})\s+tahun\s+(?P<yr>ini|depan|hadapan|lalu|lepas)\b",
+        "th": rf"(?:เดือน)?(?P<m>{months_re})\s*ปี\s*(?P<yr>นี้|หน้า|ที่แล้ว|ที่ผ่านมา|ก่อน)",
+    }[code]
+    rules.append((re.compile(month_of_year), _rel_month_of_year))
     for pattern, unit, offset in _RELATIVE_PERIODS[code]:
         rules.append((re.compile(pattern, re.IGNORECASE), _rel_period(unit, offset)))
     words = [(profile.today, 0), (profile.yesterday, -1), (profile.tomorrow, 1)]
@@ -825,6 +877,19 @@ def _rel_month(m: re.Match, dateline: PartialDate, s: _State) -> tuple[PartialDa
     elif modifier == -1 and month >= (dateline.month or 13):
         year -= 1
     return _date(year, month), None
+
+
+_YEAR_OFFSETS = {
+    "this": 0, "nay": 0, "ini": 0, "นี้": 0,
+    "next": 1, "tới": 1, "sau": 1, "depan": 1, "hadapan": 1, "หน้า": 1,
+    "last": -1, "ngoái": -1, "trước": -1, "lalu": -1, "lepas": -1, "ที่แล้ว": -1, "ที่ผ่านมา": -1, "ก่อน": -1,
+}  # fmt: skip
+
+
+def _rel_month_of_year(
+    m: re.Match, dateline: PartialDate, s: _State
+) -> tuple[PartialDate, None] | None:
+    return _date(dateline.year + _YEAR_OFFSETS[m.group("yr")], _month(m, "m", s)), None
 
 
 def _rel_weekday(m: re.Match, dateline: PartialDate, s: _State) -> tuple[PartialDate, None] | None:
