@@ -145,7 +145,7 @@ def understand_parsed(parsed: Parsed) -> Understanding:
     )
     if not result.understood:
         return result
-    result.dateline = dates.find_dateline(text, language, published)
+    result.dateline, dateline_span = dates.locate_dateline(text, language, published)
     context = Context(
         text=text,
         language=language,
@@ -153,6 +153,7 @@ def understand_parsed(parsed: Parsed) -> Understanding:
         segments=segments,
         boundaries=BoundaryChecker(text, language),
         dateline=result.dateline,
+        dateline_span=dateline_span,
     )
     for extractor in EXTRACTORS:
         found = extractor.extract(context)

@@ -45,10 +45,15 @@ def extract(context: Context) -> list[Claim]:
     claims: list[Claim] = []
     for match in pattern.finditer(text):
         head = match.span()
-        if any(claim.span[0] <= head[0] < claim.value["name_span"][1] for claim in claims):
-            continue
+        around = [c for c in claims if c.value["name_span"][0] <= head[0] < c.value["name_span"][1]]
         sentence = context.sentence_of(head[0])
         name_span = title(text, language, head, sentence)
+        name_span = _after_parties(text, name_span, head)
+        if around and name_span[0] <= around[0].value["name_span"][0]:
+            continue  # the same name again (a treaty named inside it is a name of its own)
+        name_span = _balanced(text, name_span)
+        if _translates(text, name_span, claims):
+            continue
         name = text[name_span[0] : name_span[1]]
         if not _is_a_name(name, match.group(), language):
             continue
@@ -78,22 +83,64 @@ def extract(context: Context) -> list[Claim]:
     return _unique(claims)
 
 
+# "the Conference of the Parties to the ...", "Konferensi Para Pihak ...", "các Bên tham gia
+# ...", "รัฐภาคี...": the meeting of the treaty's parties, not part of the treaty's name
+_PARTIES_TO = re.compile(
+    r"(?:Parties|Party)\s+to\s+(?:the\s+)?|Para\s+Pihak\s+(?:pada\s+|dalam\s+)?|Pihak-Pihak\s+"
+    r"|Negara\s+Pihak\s+|các\s+Bên\s+(?:tham\s+gia\s+)?|รัฐภาคี(?:ของ)?\s*"
+)
+
+
+def _after_parties(text: str, name: tuple[int, int], head: tuple[int, int]) -> tuple[int, int]:
+    """The name without a meeting of the parties written before the treaty's own words."""
+    last = None
+    for last in _PARTIES_TO.finditer(text, name[0], head[0]):  # noqa: B007 (the last one)
+        pass
+    return name if last is None else (last.end(), name[1])
+
+
+def _translates(text: str, name: tuple[int, int], claims: list[Claim]) -> bool:
+    """ "ปฏิญญาอาเซียนว่าด้วยอุทยานมรดก (ASEAN Declaration on Heritage Parks)": the name in
+    parentheses right after another agreement's name is that agreement again."""
+    opening = text.rfind("(", max(0, name[0] - 8), name[0] + 1)
+    if opening < 0 or text[opening + 1 : name[0]].strip() not in ("", "ASEAN"):
+        return False
+    return any(0 <= opening - c.value["name_span"][1] <= 2 for c in claims)
+
+
+def _balanced(text: str, name: tuple[int, int]) -> tuple[int, int]:
+    """A name that ran into an opening parenthesis stops before it: "... Haze Pollution (COP-18"."""
+    value = text[name[0] : name[1]]
+    if value.count("(") > value.count(")"):
+        cut = value.rfind("(")
+        return name[0], name[0] + len(value[:cut].rstrip())
+    return name
+
+
 def _is_a_name(name: str, head: str, language: str) -> bool:
     if _PLANS.search(name.replace(head, " ")) and not re.search(
-        r"Agreement|Declaration|Statement|MoU|Memorandum", name[:40]
+        r"Agreement|Declaration|Statement|MoU|Memorandum|Convention|Treaty|Protocol", name[:60]
     ):
         return False
+    if re.search(r"\bConvention\s+(?:Centre|Center|Hall)\b", name):
+        return False  # a venue
     rest = name.replace(head, "", 1).strip()
     if head in ("MoU", "MOU") and not rest:
         return False
+    if "Chair" in head:
+        return True  # "a Co-Chairs' Statement" is the statement's name
     if language in ("en", "id", "ms"):
         capitalised = re.findall(r"(?:^|\s)[A-Z][\w’'\-]+", rest)
         return head[0].isupper() and len(capitalised) >= 1 and len(rest.split()) >= 1
     if language == "vi":
-        # "Bản ghi nhớ về hợp tác ...", "Thỏa thuận thành lập ...", "Tuyên bố chung ASEAN ..."
+        # "Bản ghi nhớ về hợp tác ...", "Thỏa thuận thành lập ...", "Tuyên bố chung ASEAN ...";
+        # not "Bản ghi nhớ trong quý I" (the MoU, in the first quarter)
+        if re.match(r"\s*(?:trong|vào|tại|này|đó|nói trên|đã|sẽ|được|với)\b", rest):
+            return False
         named = re.match(r"\s*(?:về|giữa|thành lập|hợp tác|[A-ZĐ“\"])", rest)
         return len(rest.split()) >= 3 and bool(named or re.search(r"[A-ZĐ]", rest))
-    return len(rest) >= 6  # Thai
+    # Thai: not "บันทึกความเข้าใจกับ ..." (an MoU with ...) or "... ฉบับนี้" (this MoU)
+    return len(rest) >= 6 and not re.match(r"\s*(?:กับ|ฉบับนี้|ดังกล่าว|นี้)", rest)
 
 
 def _date_in(context: Context, sentence: tuple[int, int], name: tuple[int, int]) -> Claim | None:

@@ -31,6 +31,7 @@ class Context:
     segments: Segments
     boundaries: BoundaryChecker
     dateline: Any = None  # PartialDate of the document's own date, when it has one
+    dateline_span: tuple[int, int] | None = None  # where it is written (None: from metadata)
     found: dict[str, list[Claim]] = field(default_factory=dict)  # claims of earlier extractors
     gazetteer: Any = None  # the gazetteer this document is read with (extractors/names.py)
     memo: dict[Any, Any] = field(default_factory=dict)  # per-document results extractors reuse

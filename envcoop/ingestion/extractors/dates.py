@@ -1120,10 +1120,11 @@ def extract(context: Context) -> list[Claim]:
     return claims
 
 
-def find_dateline(
+def locate_dateline(
     text: str, language: str, published: PartialDate | None = None
-) -> PartialDate | None:
-    """The document's own date: a full date near its top, written the way datelines are
+) -> tuple[PartialDate | None, tuple[int, int] | None]:
+    """The document's own date and where it is written (no span: the file's metadata gave
+    it): a full date near its top, written the way datelines are
     written (else the date the file format carries, such as an HTML page's publication date).
 
     A dateline stands on a line of its own or after a short place name, and ends its line or
@@ -1143,7 +1144,7 @@ def find_dateline(
         ):
             continue
         if _DATELINE_END.match(suffix) or not suffix.strip():
-            return mention.value
+            return mention.value, (mention.start, mention.end)
     # Letters and announcements are signed at the foot: "Jakarta, 28 April 2025".
     tail_start = max(0, len(text) - 400)
     for mention in reversed(find_dates(text[tail_start:], language, None)):
@@ -1154,8 +1155,15 @@ def find_dateline(
         line_end = text.find("\n", end)
         rest = text[end : len(text) if line_end < 0 else line_end]
         if _SIGNATURE_PLACE.fullmatch(text[line_start:start]) and not rest.strip(" .*_"):
-            return mention.value
-    return published
+            return mention.value, (start, end)
+    return published, None
+
+
+def find_dateline(
+    text: str, language: str, published: PartialDate | None = None
+) -> PartialDate | None:
+    """The document's own date (see locate_dateline)."""
+    return locate_dateline(text, language, published)[0]
 
 
 # a place name and a comma before the date a letter is signed with (or the date alone)

@@ -75,7 +75,7 @@ def _ordinal_in_words(name: str) -> int | None:
     return unit
 
 
-_SERIES_NUMBER = r"(?P<acr>[A-Z][A-Za-z+]{2,12})\s?-?\s?(?P<n>\d{1,3})(?![\d/.,])"
+_SERIES_NUMBER = r"(?P<acr>[A-Z][A-Za-z+]{2,12})\s?-?\s?(?P<n>\d{1,3})(?![\d/]|[.,]\d)"
 
 
 @dataclass
@@ -130,6 +130,12 @@ def extract(context: Context) -> list[Claim]:
     for match in _heads(language).finditer(text):
         if not _inside(match.span(), online_spans):
             heads.append(match.span())
+    # COP28, INC-5, CMA5: meetings by their number; not when named inside an agreement's name
+    # ("Joint Statement ... to COP28": the addressee, which that sentence does not date)
+    agreement_names = sorted(tuple(c.value["name_span"]) for c in context.claims("agreement"))
+    for match in _TREATY_MEETING.finditer(text):
+        if not _restates(text, *match.span()) and not _inside(match.span(), agreement_names):
+            heads.append(match.span())
     for match in known_names(context):
         series = [entry for entry in match.entries if entry.kind == "series"]
         # A bare acronym names a body ("ASOEN and its working groups") unless it is numbered
@@ -137,9 +143,10 @@ def extract(context: Context) -> list[Claim]:
         if series and (
             not all(e.acronym for e in series) or _numbered(text, match.start, match.end)
         ):
-            heads.append((match.start, match.end))
-            if not all(e.acronym for e in series):
-                series_names.add((match.start, match.end))
+            ordinal_before = _ORDINAL_BEFORE.search(text, max(0, match.start - 8), match.start)
+            start = ordinal_before.start() if ordinal_before else match.start  # "34th ASOEN"
+            heads.append((start, match.end))
+            series_names.add((start, match.end))  # a numbered series acronym names a meeting
     date_spans = [claim.span for claim in context.claims("date")]
     meetings: list[_Meeting] = []
     for head in sorted(heads):
@@ -247,6 +254,15 @@ def _looks_like_a_name(
     return capitalised
 
 
+def _restates(text: str, start: int, end: int) -> bool:
+    """ "(COP-18 AATHP)" after the meeting's full name: its acronym, not another meeting."""
+    return text[max(0, start - 1) : start] == "(" and bool(re.match(r"[^()\n]{0,12}\)", text[end:]))
+
+
+_TREATY_MEETING = re.compile(r"\b(?:COP|CMA|CMP|MOP|INC|SBSTA|SBI)\s?-?\d{1,2}(?:\.\d)?\b")
+_ORDINAL_BEFORE = re.compile(r"\d{1,3}(?:st|nd|rd|th)\s+$")
+
+
 def _numbered(text: str, start: int, end: int) -> bool:
     """A series acronym with its number: "AMME17", "AWGCW-15", "17th AMME", "ASOEN ke-24"."""
     after = text[end : end + 12]
@@ -260,7 +276,7 @@ def _numbered(text: str, start: int, end: int) -> bool:
 def _assign_dates(context: Context, meetings: list[_Meeting]) -> None:
     """Each date goes to the nearest meeting named before it in its sentence (else the first after)."""
     language_window = 100 if context.language == "th" else None
-    dates = [claim for claim in context.claims("date") if not _is_dateline(context, claim)]
+    dates = [claim for claim in context.claims("date") if _may_date_a_meeting(context, claim)]
     by_sentence: dict[tuple[int, int], list[_Meeting]] = {}
     for meeting in meetings:
         by_sentence.setdefault(meeting.sentence, []).append(meeting)
@@ -291,18 +307,27 @@ def _assign_dates(context: Context, meetings: list[_Meeting]) -> None:
             meeting.dates.append(later[0])
 
 
+def _may_date_a_meeting(context: Context, claim: Claim) -> bool:
+    """Not the document's own date, not a span of years ("2021-2025": a plan's period), and
+    not a year far beyond the document's date ("by 2050": a target)."""
+    if _is_dateline(context, claim):
+        return False
+    value, end = claim.value["value"], claim.value.get("end")
+    if end and len(value) == 4 and end != value:
+        return False
+    if context.dateline is not None and len(value) == 4:
+        return int(value) <= context.dateline.year + 5
+    return True
+
+
 def _in_name(meeting: _Meeting, date: Claim) -> bool:
     return meeting.name[0] <= date.span[0] and date.span[1] <= meeting.name[1]
 
 
 def _is_dateline(context: Context, claim: Claim) -> bool:
-    """The document's own date at its top is when it was written, not when a meeting met."""
-    return (
-        context.dateline is not None
-        and claim.span[0] < 400
-        and claim.value.get("value") == context.dateline.isoformat()
-        and not claim.value.get("end")
-    )
+    """The document's own date is when it was written, not when a meeting met (only that
+    mention: the same date in a sentence may well be a meeting's)."""
+    return context.dateline_span is not None and claim.span == context.dateline_span
 
 
 _LABEL = re.compile(
@@ -340,7 +365,9 @@ def _best_date(meeting: _Meeting) -> Claim:
     """The date written closest to the name (after it on a tie); a year inside the name only
     when nothing else is said."""
     outside = [d for d in meeting.dates if not _in_name(meeting, d)]
-    chosen = outside or meeting.dates
+    # a date written out beats "last Sunday" (often when something happened at the meeting)
+    explicit = [d for d in outside if not d.value.get("relative")]
+    chosen = explicit or outside or meeting.dates
 
     def distance(date: Claim) -> tuple[int, int]:
         if date.span[0] >= meeting.name[1]:
@@ -535,7 +562,14 @@ def _same_event(kept: Claim, other: Claim) -> bool:
         if a["ordinal"] and b["ordinal"]:
             return a["ordinal"] == b["ordinal"]
         return a["start"][:7] == b["start"][:7] or not (a["ordinal"] or b["ordinal"])
-    return _key(a["name"]) == _key(b["name"])
+    if _key(a["name"]) == _key(b["name"]):
+        return True
+    numbered = _TREATY_MEETING.findall(a["name"])
+    return (
+        bool(numbered)
+        and a["ordinal"] == b["ordinal"]
+        and bool(set(map(_key, numbered)) & set(map(_key, _TREATY_MEETING.findall(b["name"]))))
+    )
 
 
 @lru_cache(maxsize=4096)

@@ -77,6 +77,7 @@ PROFILE = LanguageProfile(
         "MoU": "mou",
         "MOU": "mou",
         "Letter of Intent": "other",
+        "Implementing Arrangement": "other",
         "Joint Statement": "joint-statement",
         "Joint Declaration": "declaration",
         "Declaration": "declaration",
@@ -86,6 +87,10 @@ PROFILE = LanguageProfile(
         "Protocol": "treaty",
         "Joint Communiqué": "joint-statement",
         "Joint Communique": "joint-statement",
+        "Co-Chairs' Statement": "joint-statement",
+        "Co-Chairs’ Statement": "joint-statement",
+        "Chair's Statement": "joint-statement",
+        "Chairman's Statement": "joint-statement",
     },
     project_words=(
         "Project",

@@ -78,6 +78,7 @@ PROFILE = LanguageProfile(
         "Konvensi": "treaty",
         "Protokol": "treaty",
         "Surat Pernyataan Kehendak": "other",
+        "Pengaturan Pelaksanaan": "other",
     },
     project_words=("proyek", "Proyek", "program", "Program", "Inisiatif"),
     fund_words=("Dana",),

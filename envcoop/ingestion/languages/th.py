@@ -71,6 +71,7 @@ PROFILE = LanguageProfile(
         "MoU": "mou",
         "MOU": "mou",
         "แถลงการณ์ร่วม": "joint-statement",
+        "แถลงข่าวร่วม": "joint-statement",
         "ปฏิญญา": "declaration",
         "ความตกลง": "agreement",
         "ข้อตกลง": "agreement",
