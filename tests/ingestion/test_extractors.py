@@ -197,6 +197,59 @@ def test_agreements(text, name, kind, date):
     assert (agreement["name"], agreement["kind"], agreement["date"]) == (name, kind, date)
 
 
+def test_a_treaty_named_inside_a_statement_and_a_name_restated_in_parentheses():
+    result = read(
+        "They adopted the ASEAN Joint Statement on Climate Change to the 28th Conference of the "
+        "Parties to the United Nations Framework Convention on Climate Change on 24 August 2023."
+    )
+    names = [a["name"] for a in result["agreements"]]
+    assert "United Nations Framework Convention on Climate Change" in names
+    assert names[0].startswith("ASEAN Joint Statement on Climate Change to the 28th Conference")
+    thai = read(
+        "โครงการได้รับการยกระดับตามปฏิญญาอาเซียนว่าด้วยอุทยานมรดก (ASEAN Declaration on Heritage "
+        "Parks) ซึ่งรัฐมนตรีลงนามเมื่อวันที่ 18 ธันวาคม 2546"
+    )
+    assert [a["name"] for a in thai["agreements"]] == ["ปฏิญญาอาเซียนว่าด้วยอุทยานมรดก"]
+
+
+def test_the_meeting_of_the_parties_is_not_part_of_the_treatys_name():
+    [agreement] = read(
+        "Pertemuan ke-18 Konferensi Para Pihak Persetujuan ASEAN tentang Pencemaran Asap Lintas "
+        "Batas berlangsung pada 24 Agustus 2023."
+    )["agreements"]
+    assert agreement["name"] == "Persetujuan ASEAN tentang Pencemaran Asap Lintas Batas"
+
+
+def test_minutes_name_their_meeting_in_the_title_and_date_it_on_a_labelled_line():
+    text = (
+        "MINIT MESYUARAT JAWATANKUASA TEKNIKAL KEBANGSAAN PENGURUSAN BAHAN KIMIA BIL. 1/2026\n\n"
+        "Tarikh  : 15 Januari 2026 (Khamis)\nMasa    : 9.30 pagi\n\n"
+        "Tempat  : Bilik Mesyuarat Cempaka, Putrajaya\n\n1. Pengerusi mengalu-alukan ahli."
+    )
+    [event] = read(text)["events"]
+    assert (event["ordinal"], event["start"]) == (1, "2026-01-15")
+    assert event["name"].startswith("MESYUARAT JAWATANKUASA TEKNIKAL")
+    assert event["place"] == "Putrajaya"  # the place on the venue line
+
+
+def test_treaty_meetings_by_number_and_ordinals_in_words():
+    result = read(
+        "Speakers discussed the goal agreed at COP29 in Baku in November 2024. The Twenty-Seventh "
+        "Meeting of the ASEAN Task Force on Peatlands will be held in September 2025."
+    )
+    found = {(e["ordinal"], e["start"]) for e in result["events"]}
+    assert found == {(29, "2024-11"), (27, "2025-09")}
+    assert all(e["place"] != "September" for e in result["events"])
+
+
+def test_a_plan_period_or_a_target_year_is_not_when_a_meeting_met():
+    text = (
+        "Hà Nội, ngày 25/8/2023\n\nTại Hội nghị COP28, Việt Nam giới thiệu Chiến lược quốc gia giai "
+        "đoạn 2021-2030 với tầm nhìn đến năm 2050."
+    )
+    assert read(text)["events"] == []
+
+
 def test_plans_and_common_nouns_are_not_agreements():
     result = read(
         "The ASEAN Regional Action Plan for Combating Marine Debris 2021–2025 was reviewed, and the "

@@ -159,6 +159,9 @@ def extract(context: Context) -> list[Claim]:
         if head not in series_names and not _looks_like_a_name(text, name, head, language, profile):
             continue
         name = _with_edition_year(context, name)
+        document_word = _DOCUMENT_WORDS.match(text, name[0], head[0])
+        if document_word:  # "Minutes of the ...", "MINIT ...": the record, not the meeting
+            name = (document_word.end(), name[1])
         # a longer name found later that covers earlier ones replaces them
         meetings = [m for m in meetings if not (name[0] <= m.name[0] and m.name[1] <= name[1])]
         meetings.append(_Meeting(head=head, name=name, sentence=sentence))
@@ -252,6 +255,12 @@ def _looks_like_a_name(
     # Vietnamese names carry a capitalised word ("Hội nghị Bộ trưởng ...", "... ASEAN") or an
     # ordinal; "các Hội nghị liên quan" (the related meetings) is not a name.
     return capitalised
+
+
+_DOCUMENT_WORDS = re.compile(
+    r"(?:minutes|minit|summary record|record|report|notulen|laporan|biên bản)(?:\s+(?:of|dari|mengenai)(?:\s+the)?)?\s+",
+    re.IGNORECASE,
+)
 
 
 def _restates(text: str, start: int, end: int) -> bool:
@@ -427,8 +436,11 @@ def _series_and_ordinal(context: Context, meeting: _Meeting) -> tuple[str | None
     after = context.text[end : end + 24]
     ordinal = None
     for pattern in context.profile.ordinal_patterns + language_profile("en").ordinal_patterns[:1]:
-        found = re.search(pattern, name, re.IGNORECASE) or re.match(
-            r"\s*\(?\s*" + pattern, after, re.IGNORECASE
+        found = (
+            re.search(pattern, name, re.IGNORECASE)
+            or re.match(r"\s*\(?\s*" + pattern, after, re.IGNORECASE)
+            # a name cut at an abbreviation's full stop: "... BIL" + ". 1/2026"
+            or re.match(r".{0,6}?" + pattern, name[-6:] + after, re.IGNORECASE)
         )
         if found and found.groupdict().get("n"):
             ordinal = int(found.group("n"))
