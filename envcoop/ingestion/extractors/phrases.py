@@ -96,10 +96,14 @@ def latin_title(
             right_limit = min(right_limit, barrier_start)
     # left: capitalised words, ordinals, ASEAN, dashes directly before the head word
     new_start = start
+    pending = 0  # connectors passed on the left, kept only if a title word precedes them
     for token in reversed(list(_TOKEN.finditer(text, left_limit, start))):
         word = token.group()
         if _ACRONYM_IN_PARENS.match(word):
             continue  # "7th ASEAN Heritage Parks (AHP) Conference": kept if words precede it
+        if word.lower() in connectors | {"in"} and pending < 2 and new_start < start:
+            pending += 1  # "Measurable Action for Haze-Free ... in Southeast Asia programme"
+            continue
         if _ORDINAL_WORD.match(word):
             new_start = token.start()  # "the second Dialogue"
             break
@@ -111,6 +115,7 @@ def latin_title(
         ):
             break
         new_start = token.start()
+        pending = 0
     while lead := _LEADING.match(text, new_start, start):
         new_start = lead.end()
     # right: title words, and connectors followed by a title word

@@ -83,7 +83,11 @@ def extract(context: Context) -> list[Claim]:
 
 
 _THAI_GENERIC = re.compile(
-    r"^(?:ความร่วมมือ|ต่าง\s*ๆ|ดังกล่าว|นี้|นั้น|ที่|ใน|ของ|และ|เพื่อ|ซึ่ง|ได้|จะ|ทั้ง|หลาย|อื่น)"
+    r"^(?:ความร่วมมือ|ต่าง\s*ๆ|ดังกล่าว|นี้|นั้น|ที่|ใน|ของ|และ|เพื่อ|ซึ่ง|ได้|จะ|ทั้ง|หลาย|อื่น|ต่อ|กับ|ให้|โดย|จาก)"
+)
+_BODY_AFTER = re.compile(
+    r"\s+(?:Steering|Management|Coordination|Implementation)\s+(?:Committee|Unit|Board|Team|Office)"
+    r"|\s+(?:Office|Team|Manager|Coordinator|Board|Committee)\b"
 )
 
 
@@ -93,6 +97,12 @@ def _name(
     """The span of the project's name, or None where the head word is a common noun."""
     text, language = context.text, context.language
     head_text = text[head[0] : head[1]]
+    if _BODY_AFTER.match(text, head[1]):
+        return None  # "Project Steering Committee": a body of the project, not a project
+    if language != "th":
+        quoted = re.match(r"\s*[“\"]([^”\"\n]{4,200})[”\"]", text[head[1] : sentence[1]])
+        if quoted:  # dự án "Tăng cường năng lực ...", the project "..."
+            return head[1] + quoted.start(1), head[1] + quoted.end(1)
     if language == "th":
         following = text[head[1] : sentence[1]]
         quoted = re.match(r"\s*[“\"]([^”\"]{4,200})[”\"]", following)
@@ -108,8 +118,13 @@ def _name(
     if language == "vi":
         span = title(text, language, head, sentence)
         rest = text[head[1] : span[1]]
-        # "Dự án Bảo tồn ...", "dự án “...”": the name starts right after the head word
-        if not re.match(r"\s+[A-ZĐ\"“]", rest) or len(rest.split()) < 2:
+        # "Dự án Bảo tồn ...": the name starts right after the head word; a capitalised "Dự án"
+        # inside a sentence names one even when the words after it are not capitalised
+        # ("giới thiệu Dự án nâng cao năng lực dự báo hạn hán ...")
+        capitalised_head = head_text[0].isupper() and head[0] > sentence[0]
+        if len(rest.split()) < 2 or not (
+            re.match(r"\s+[A-ZĐ]", rest) or (capitalised_head and len(rest.split()) >= 4)
+        ):
             return None
         return span
     if not head_text[0].isupper() and not re.match(r"\s+[A-Z“\"]", text[head[1] : head[1] + 3]):

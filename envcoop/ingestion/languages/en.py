@@ -101,6 +101,7 @@ PROFILE = LanguageProfile(
         "program",
         "Initiative",
         "initiative",
+        "pilot",
     ),
     fund_words=("Fund", "Facility"),
     since_words=("since", "from", "starting in", "began in", "started in"),
