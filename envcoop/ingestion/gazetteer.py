@@ -99,6 +99,14 @@ class Gazetteer:
             self._automaton.make_automaton()
         self.size = len(by_surface)
         self.series_keys = frozenset(entry.key for entry in entries if entry.kind == "series")
+        # bodies that exist as meetings (the AMME, the haze COP): named, they are events
+        self.meeting_bodies = frozenset(
+            entry.key
+            for entry in entries
+            if entry.kind == "organisation"
+            and not entry.acronym
+            and _MEETING_WORDS.search(entry.surface)
+        )
 
     def find(
         self, text: str, boundaries: BoundaryChecker, kinds: set[str] | None = None
@@ -131,6 +139,11 @@ class Gazetteer:
             occupied.add(match.start, match.end)
         chosen.sort(key=lambda m: m.start)
         return chosen
+
+
+_MEETING_WORDS = re.compile(
+    r"\b(?:Meeting|Conference|Summit)\b|^(?:Hội nghị|Pertemuan|Mesyuarat|Persidangan)\b|^การประชุม"
+)
 
 
 def _case_fits(surface: str, original: str) -> bool:

@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from envcoop.ingestion.extractors.base import Claim, Context
-from envcoop.ingestion.extractors.names import countries_in, known_names
+from envcoop.ingestion.extractors.names import countries_in, gazetteer_of, known_names
 
 NAME = "organisations"
 VERSION = "1"
@@ -24,11 +24,20 @@ _CAP = r"[A-ZÀ-ÞĐ][\w&’'\-]*"
 _PATTERNS = {
     "en": rf"(?:(?:{_CAP}|of|the|and|for|&)\s+)*?(?:Ministry|Department|Agency|Office|Centre|Center|Secretariat|Institute|"
     rf"Authority|Commission|Bureau|Council|Foundation|Directorate|Administration)"
-    rf"(?:\s+(?:of|for|on|and|&)\s+(?:the\s+)?{_CAP}(?:\s+(?:{_CAP}|and|&))*)+",
+    rf"(?:\s+(?:of|for|on|and|&)\s+(?:the\s+)?{_CAP}(?:\s+(?:{_CAP}|and|&))*)+"
+    # "Forest Research Institute Malaysia", "Sarawak Digital Economy Corporation": the kind
+    # of body last, after two capitalised words or more
+    rf"|(?<![\w-])(?:{_CAP}\s+){{2,5}}(?:Agency|Institute|Service|Corporation|Secretariat|Centre|Center|"
+    rf"Authority|Commission|Council|Foundation|University|Network|Task Force)"
+    rf"(?:\s+(?:Malaysia|Singapore|Indonesia|Thailand))?(?![\w-])",
     "vi": r"(?:Bộ|Tổng cục|Cục|Viện|Trung tâm|Sở|Ủy ban|Văn phòng|Vụ)\s+[A-ZĐ][\wÀ-ỹ]*(?:\s+(?:[A-ZĐ][\wÀ-ỹ]*|và|về|biến|đổi|khí|hậu|môi|trường|tài|nguyên|nước|biển|hải|đảo))*",
     "th": r"(?:กระทรวง|กรม|สำนักงาน|ศูนย์|สถาบัน|องค์การ|มูลนิธิ)[\u0e01-\u0e4e]{3,60}",
-    "id": rf"(?:Kementerian|Badan|Direktorat Jenderal|Direktorat|Dinas|Pusat|Lembaga|Sekretariat|Komisi|Yayasan)\s+{_CAP}(?:\s+(?:{_CAP}|dan|&))*",
-    "ms": rf"(?:Kementerian|Jabatan|Agensi|Lembaga|Pusat|Institut|Yayasan|Majlis|Suruhanjaya)\s+{_CAP}(?:\s+(?:{_CAP}|dan|&))*",
+    "id": rf"(?:Kementerian|Badan|Direktorat Jenderal|Direktorat|Subdirektorat|Dinas|Pusat|Lembaga|Sekretariat|"
+    rf"Komisi|Komite|Yayasan|Biro|Balai Besar|Balai|Universitas|Institut|Kelompok Kerja)"
+    rf"\s+{_CAP}(?:\s+(?:{_CAP}|dan|&))*",
+    "ms": rf"(?:Kementerian|Jabatan|Bahagian|Agensi|Lembaga|Pusat|Institut|Yayasan|Majlis|Suruhanjaya|"
+    rf"Jawatankuasa|Perbadanan|Universiti|Pertubuhan|Perikatan|Kumpulan Kerja|Pihak Berkuasa)"
+    rf"\s+{_CAP}(?:\s+(?:{_CAP}|dan|&|mengenai))*",
 }
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Za-z&.\-]{1,11})\s*\)")
 
@@ -43,7 +52,12 @@ def extract(context: Context) -> list[Claim]:
     claims: list[Claim] = []
     taken: list[tuple[int, int]] = []
     for match in known_names(context):
-        organisations = [entry for entry in match.entries if entry.kind == "organisation"]
+        meeting_bodies = gazetteer_of(context).meeting_bodies
+        organisations = [
+            entry
+            for entry in match.entries
+            if entry.kind == "organisation" and entry.key not in meeting_bodies
+        ]
         if not organisations:
             continue
         entry = _pick(organisations, context)
