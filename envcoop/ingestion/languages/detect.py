@@ -45,6 +45,16 @@ _LATIN_LANGUAGES = {
     Language.DUTCH: "nl",
 }
 
+_WORD = re.compile(r"[^\W\d_]+")
+_ENGLISH_WORDS = re.compile(
+    r"\b(?:the|of|and|to|in|is|was|were|for|with|that|on|are|by|will|from|has|have|this|which)\b",
+    re.IGNORECASE,
+)
+_MALAYIC_WORDS = re.compile(
+    r"\b(?:yang|dan|di|untuk|dengan|pada|dalam|ini|itu|dari|ke|oleh|akan|telah|serta|kepada|bagi|"
+    r"tersebut|juga|antara)\b",
+    re.IGNORECASE,
+)
 _MALAY_WORDS = re.compile(
     r"\b(?:Ogos|Mac|Julai|Disember|kerajaan|mesyuarat|persidangan|daripada|bagi|ialah|iaitu|"
     r"wang|kementerian alam sekitar|alam sekitar|pembangunan|kerana|selepas|sebanyak|"
@@ -143,6 +153,17 @@ def detect(text: str) -> str:
     marked = _NOT_VIETNAMESE.sub("", sample)
     if len(marked) >= max(3, 0.03 * letters) and _HORNED.search(marked):
         return "vi"  # (ơ, ư or đ too: Yoruba also writes ẹ and ọ)
+    # Text made of English function words, or of the function words Indonesian and Malay
+    # share, needs no statistical model either (most documents; lingua decides the rest).
+    opening = sample[:LINGUA_SAMPLE]
+    words = len(_WORD.findall(opening))
+    english, malayic = len(_ENGLISH_WORDS.findall(opening)), len(_MALAYIC_WORDS.findall(opening))
+    if words >= 40 and english >= 0.15 * words and malayic <= 0.01 * words:
+        return "en"
+    if words >= 40 and malayic >= 0.12 * words and english <= 0.01 * words:
+        choice = _malay_or_indonesian(sample)
+        if choice:
+            return choice
     # lingua reads the opening (a few paragraphs are plenty); the Malay and Indonesian cue
     # words below are counted over the longer sample
     confidences = {
@@ -151,8 +172,14 @@ def detect(text: str) -> str:
     }
     best = max(confidences, key=confidences.get)
     if best in ("id", "ms") or {"id", "ms"} <= {k for k, v in confidences.items() if v > 0.05}:
-        malay = len(_MALAY_WORDS.findall(sample, 0, CUE_SAMPLE))
-        indonesian = len(_INDONESIAN_WORDS.findall(sample, 0, CUE_SAMPLE))
-        if malay != indonesian and max(malay, indonesian) >= 2:
-            return "ms" if malay > indonesian else "id"
+        return _malay_or_indonesian(sample) or best
     return best
+
+
+def _malay_or_indonesian(sample: str) -> str | None:
+    """Each one's own words settle it ("Ogos", "kerajaan"; "Agustus", "pemerintah")."""
+    malay = len(_MALAY_WORDS.findall(sample, 0, CUE_SAMPLE))
+    indonesian = len(_INDONESIAN_WORDS.findall(sample, 0, CUE_SAMPLE))
+    if malay != indonesian and max(malay, indonesian) >= 2:
+        return "ms" if malay > indonesian else "id"
+    return None
