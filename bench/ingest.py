@@ -12,7 +12,8 @@ HTML and Markdown, written to files) it times, in this order:
    normalise, detect the language of the document and of each passage, segment, run every
    extractor, and store the document, its passages and claims in SQLite, one transaction
    per document;
-3. the same with N worker processes (`envcoop ingest`'s default: one per core).
+3. the same with N worker processes (`envcoop ingest`'s default: one per core);
+4. `envcoop ingest FOLDER --jobs N` as a command on a fresh database, start-up included.
 
 It prints documents/s and MB/s of text for each and their share of segmentation-alone
 throughput (the issue's target: 25% or more), and the peak resident memory of this
@@ -27,6 +28,7 @@ import argparse
 import io
 import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -91,10 +93,12 @@ def main() -> None:
     with TreeMemory() as parallel_memory:
         parallel = _run_pipeline(documents, jobs=args.jobs)
 
+    command, command_memory = _run_command(documents, jobs=args.jobs)
     rows = [
         ("segmentation alone", segmentation, 1),
         ("whole pipeline", serial, 1),
         (f"whole pipeline, {args.jobs} workers", parallel, args.jobs),
+        (f"envcoop ingest --jobs {args.jobs}", command, args.jobs),
     ]
     print()
     print(
@@ -109,7 +113,8 @@ def main() -> None:
     print(
         f"peak memory, all processes together (target < 500 MB): one process "
         f"{serial_memory.peak_mb:.0f} MB; with {args.jobs} workers {parallel_memory.peak_mb:.0f} MB "
-        f"(largest worker {_peak_children_mb():.0f} MB)"
+        f"(largest worker {_peak_children_mb():.0f} MB); `envcoop ingest --jobs {args.jobs}` as a "
+        f"command, from start to exit: {command_memory:.0f} MB"
     )
     stored_kb = sum(len(text) for text, _ in texts) / 1000
     print(
@@ -134,6 +139,31 @@ def _run_pipeline(documents: list, *, jobs: int) -> float:
     if failed:
         raise SystemExit(f"{len(failed)} documents failed, first: {failed[0].message}")
     return seconds
+
+
+def _run_command(documents: list, *, jobs: int) -> tuple[float, float]:
+    """`envcoop ingest FOLDER --jobs N` run as a user runs it, on a fresh database: seconds
+    from start to exit (Python and Django start-up included) and peak memory of all its
+    processes."""
+    with tempfile.TemporaryDirectory() as var, tempfile.TemporaryDirectory() as folder:
+        for document in documents:
+            (Path(folder) / document.name).write_bytes(document.data)
+        env = {**os.environ, "ENVCOOP_VAR_DIR": var}
+        envcoop = Path(sys.executable).with_name("envcoop")
+        subprocess.run([envcoop, "migrate", "-v", "0"], env=env, check=True)
+        with TreeMemory() as memory:
+            clock = time.perf_counter()
+            command = subprocess.Popen(
+                [envcoop, "ingest", folder, "--jobs", str(jobs)],
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            memory.root = command.pid
+            if command.wait() != 0:
+                raise SystemExit("envcoop ingest failed")
+            seconds = time.perf_counter() - clock
+    return seconds, memory.peak_mb
 
 
 def _annotated_density() -> float:

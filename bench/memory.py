@@ -41,18 +41,22 @@ def _tree(root: int) -> list[int]:
 
 
 class TreeMemory:
-    """with TreeMemory() as memory: ...; memory.peak_mb is the largest sum seen."""
+    """with TreeMemory() as memory: ...; memory.peak_mb is the largest sum seen.
+
+    The tree is this process and its children, or, once ``root`` is set, that process and
+    its children (a command started with subprocess.Popen).
+    """
 
     def __init__(self, interval: float = 0.05) -> None:
         self.interval = interval
+        self.root: int | None = None
         self.peak_mb = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
-        root = os.getpid()
         while not self._stop.is_set():
-            total = sum(_rss_kib(pid) for pid in _tree(root)) / 1024
+            total = sum(_rss_kib(pid) for pid in _tree(self.root or os.getpid())) / 1024
             self.peak_mb = max(self.peak_mb, total)
             self._stop.wait(self.interval)
 
