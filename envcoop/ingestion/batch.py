@@ -14,19 +14,18 @@ import os
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from envcoop.ingestion import workers
 from envcoop.ingestion.gazetteer import gazetteer
-from envcoop.ingestion.parsers import DocumentError
 from envcoop.ingestion.pipeline import (
     Job,
     Outcome,
     check_stored,
-    failure,
+    process,
     read_job,
     store,
-    understand_job,
 )
 from envcoop.ingestion.understand import max_bytes
 
@@ -54,78 +53,95 @@ def ingest_files(
     jobs: int = 1,
     user: object = None,
 ) -> Iterator[Outcome]:
-    """One outcome per path, in order; a file that fails does not stop the others."""
+    """One outcome per path, in order; a file that fails does not stop the others.
+
+    A file whose content an earlier file of the batch already had is "unchanged", with or
+    without --force (it is the same document).
+    """
+    seen = _SeenInBatch()
     if jobs <= 1 or len(paths) < PARALLEL_FROM:
         for path in paths:
-            yield _serial(path, force=force, limit=limit, user=user)
+            job = read_job(path, limit=limit)
+            if isinstance(job, Outcome):
+                yield job
+            else:
+                yield seen.check(job) or process(job, force=force, limit=limit, user=user)
         return
-    yield from _parallel(paths, force=force, limit=limit, jobs=jobs, user=user)
+    yield from _parallel(paths, seen, force=force, limit=limit, jobs=jobs, user=user)
 
 
-def _serial(path: Path, *, force: bool, limit: int | None, user: object) -> Outcome:
-    job = read_job(path, limit=limit)
-    if isinstance(job, Outcome):
-        return job
-    early = check_stored(job, force=force)
-    if early is not None:
-        return early
-    try:
-        result = understand_job(job, limit=limit)
-    except DocumentError as error:
-        return failure(job.source, error)
-    except Exception as error:  # a bug must not stop the other documents of a batch
-        return Outcome(
-            source=job.source,
-            status="failed",
-            message=f"internal error while reading: {type(error).__name__}: {error}",
-            reason="internal",
-        )
-    return store(job, result, user=user)
+class _SeenInBatch:
+    def __init__(self) -> None:
+        self.first: dict[str, str] = {}  # content hash -> first file with that content
+
+    def check(self, job: Job) -> Outcome | None:
+        if job.digest in self.first:
+            return Outcome(
+                source=job.source,
+                status="unchanged",
+                message=f"same content as {self.first[job.digest]}",
+            )
+        self.first[job.digest] = job.source
+        return None
 
 
 def _parallel(
-    paths: list[Path], *, force: bool, limit: int | None, jobs: int, user: object
+    paths: list[Path],
+    seen: _SeenInBatch,
+    *,
+    force: bool,
+    limit: int | None,
+    jobs: int,
+    user: object,
 ) -> Iterator[Outcome]:
     context = multiprocessing.get_context("spawn")  # no inherited database connections
     limit = max_bytes() if limit is None else limit  # this process's setting, not the workers'
     in_flight: deque[tuple[Job | Outcome, Future | None]] = deque()
     window = jobs * 4  # documents read ahead: bounds the memory held in results
-    submitted: dict[str, str] = {}  # content hash -> first file with that content
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=context,
         initializer=workers.start,
         initargs=(gazetteer(),),
-    ) as pool:
+    )
+    broken = False  # a worker died: what is left is read in this process
+
+    def finish(item: Job | Outcome, future: Future | None) -> Outcome:
+        nonlocal broken
+        if isinstance(item, Outcome):
+            return item
+        if future is None:
+            return process(item, force=force, limit=limit, user=user)
+        try:
+            state, value = future.result()
+        except BrokenProcessPool:
+            # A worker died (killed, out of memory): nobody knows which document it held,
+            # so those in flight and the rest are read here, one by one.
+            broken = True
+            return process(item, force=force, limit=limit, user=user)
+        if state == "failed":
+            status, message = value
+            return Outcome(source=item.source, status="failed", message=message, reason=status)
+        return store(item, value, user=user)
+
+    try:
         for path in paths:
             job = read_job(path, limit=limit)
-            if isinstance(job, Job):
-                early = check_stored(job, force=force)
-                if early is None and job.digest in submitted:
-                    early = Outcome(
-                        source=job.source,
-                        status="unchanged",
-                        message=f"same content as {submitted[job.digest]}",
-                    )
-                if early is None:
-                    submitted[job.digest] = job.source
-                    future = pool.submit(workers.understand, job.data, job.filename, limit)
-                    in_flight.append((job, future))
-                else:
-                    in_flight.append((early, None))
-            else:
+            if isinstance(job, Outcome):
                 in_flight.append((job, None))
+            elif (early := check_stored(job, force=force) or seen.check(job)) is not None:
+                in_flight.append((early, None))
+            elif broken:
+                in_flight.append((job, None))
+            else:
+                try:
+                    future = pool.submit(workers.understand, job.data, job.filename, limit)
+                except BrokenProcessPool:
+                    broken, future = True, None
+                in_flight.append((job, future))
             while len(in_flight) > window or (in_flight and in_flight[0][1] is None):
-                yield _finish(*in_flight.popleft(), user=user)
+                yield finish(*in_flight.popleft())
         while in_flight:
-            yield _finish(*in_flight.popleft(), user=user)
-
-
-def _finish(item: Job | Outcome, future: Future | None, *, user: object) -> Outcome:
-    if isinstance(item, Outcome):
-        return item
-    state, value = future.result()  # type: ignore[union-attr]
-    if state == "failed":
-        status, message = value
-        return Outcome(source=item.source, status="failed", message=message, reason=status)
-    return store(item, value, user=user)
+            yield finish(*in_flight.popleft())
+    finally:
+        pool.shutdown(wait=not broken, cancel_futures=True)

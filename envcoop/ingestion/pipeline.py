@@ -8,6 +8,7 @@ SQLite's single writer is held only for the writes.
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from django.utils import timezone
 from envcoop.ingestion.models import Claim, ClaimStatus, Document, DocumentStatus, Passage
 from envcoop.ingestion.parsers import DocumentError
 from envcoop.ingestion.understand import PIPELINE_VERSION, Record, check_size, understand_bytes
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(kw_only=True)
@@ -51,14 +54,7 @@ def ingest_bytes(
     ``limit`` is the size limit in bytes (default: ENVCOOP_MAX_DOCUMENT_MB).
     """
     job = Job(data=data, source=source, filename=filename or Path(source).name)
-    early = check_stored(job, force=force)
-    if early is not None:
-        return early
-    try:
-        result = understand_job(job, limit=limit)
-    except DocumentError as error:
-        return failure(job.source, error)
-    return store(job, result, user=user)
+    return process(job, force=force, limit=limit, user=user)
 
 
 def ingest_path(
@@ -92,6 +88,30 @@ class Job:
 
     def __post_init__(self) -> None:
         self.digest = content_hash(self.data)
+
+
+def process(job: Job, *, force: bool, limit: int | None, user: object = None) -> Outcome:
+    """Check, understand and store one job in this process; never raises for a document."""
+    early = check_stored(job, force=force)
+    if early is not None:
+        return early
+    try:
+        result = understand_job(job, limit=limit)
+    except DocumentError as error:
+        return failure(job.source, error)
+    except Exception as error:  # a bug must not become a server error or stop a batch
+        logger.exception("reading %s failed", job.source)
+        return internal_failure(job.source, f"{type(error).__name__}: {error}")
+    return store(job, result, user=user)
+
+
+def internal_failure(source: str, detail: str) -> Outcome:
+    return Outcome(
+        source=source,
+        status="failed",
+        message=f"internal error while reading: {detail}",
+        reason="internal",
+    )
 
 
 def failure(source: str, error: DocumentError) -> Outcome:

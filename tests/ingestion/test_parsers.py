@@ -72,6 +72,7 @@ def test_the_format_is_recognised_by_content_not_only_by_name():
         ("binary.bin", "binary", "binary"),
         ("scanned-no-text.pdf", "no-text-layer", "no text layer"),
         ("truncated.docx", "malformed", "damaged or truncated"),
+        ("unknown-filter.pdf", "malformed", "cannot be read"),
     ],
 )
 def test_bad_files_get_a_status_and_a_sentence(name, status, words):
@@ -94,3 +95,70 @@ def test_files_over_the_size_limit_are_refused_before_reading():
         understand_bytes((FILES / "english-text-layer.pdf").read_bytes(), filename="big.pdf")
     assert error.value.status == "too-large"
     assert "limit" in error.value.message and "ENVCOOP_MAX_DOCUMENT_MB" in error.value.message
+
+
+def _docx_bytes(build) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    build(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _rezip(data: bytes, replace: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    source, target = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for item in source.infolist():
+            archive.writestr(item.filename, replace.pop(item.filename, source.read(item.filename)))
+        for name, content in replace.items():
+            archive.writestr(name, content)
+    return target.getvalue()
+
+
+def test_docx_line_breaks_tabs_nested_tables_and_content_controls():
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    def build(document):
+        run = document.add_paragraph().add_run("Hanoi")
+        run.add_break()
+        run.add_text("12 March 2024")
+        run.add_tab()
+        run.add_text("Jakarta")
+        table = document.add_table(rows=1, cols=2)
+        table.cell(0, 0).text = "Outer cell"
+        inner = table.cell(0, 1).add_table(rows=1, cols=1)
+        inner.cell(0, 0).text = "Inner cell"
+        control = parse_xml(
+            f"<w:sdt {nsdecls('w')}><w:sdtContent><w:p><w:r><w:t>Text in a content control"
+            "</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+        )
+        document.element.body.insert(len(document.element.body) - 1, control)
+
+    text = parse_bytes(_docx_bytes(build), filename="a.docx").text
+    assert "Hanoi\n12 March 2024\tJakarta" in text
+    assert text.count("Inner cell") == 1 and "Outer cell" in text
+    assert "Text in a content control" in text
+
+
+def test_docx_with_broken_xml_or_unpacking_to_gigabytes_is_refused():
+    good = _docx_bytes(lambda document: document.add_paragraph("Hello"))
+    broken = _rezip(good, {"word/document.xml": b"<w:document><w:body><w:p>"})
+    with pytest.raises(DocumentError) as error:
+        parse_bytes(broken, filename="broken.docx")
+    assert error.value.status == "malformed"
+    bomb = _rezip(good, {"word/media/padding.bin": b"\0" * (60 * 1024 * 1024)})
+    with pytest.raises(DocumentError, match="unpacks to"):
+        parse_bytes(bomb, filename="bomb.docx")
+
+
+def test_nul_characters_do_not_reach_the_text():
+    parsed = parse_bytes(b"Hello" + b" world" * 2000 + b"\x00 again", filename="a.txt")
+    assert "\x00" not in parsed.text

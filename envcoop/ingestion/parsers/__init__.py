@@ -32,6 +32,8 @@ def parse_bytes(data: bytes, *, filename: str = "", mime: str = "") -> Parsed:
     if parser.score(facts) <= 0:
         raise DocumentError("unsupported", "envcoop does not know this file format")
     parsed = parser.parse(data, facts)
+    if "\x00" in parsed.text:  # (no database stores NUL in text)
+        parsed.text = parsed.text.replace("\x00", "")
     if not parsed.text.strip():
         raise DocumentError("empty", f"the {parser.format} file has no text")
     return parsed

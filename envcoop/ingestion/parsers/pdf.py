@@ -40,6 +40,12 @@ class PdfParser(Parser):
             raise
         except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
             raise DocumentError("malformed", f"the PDF is damaged or truncated: {error}") from error
+        except (
+            Exception
+        ) as error:  # pypdf raises many kinds on hostile files (unknown filters, limits)
+            raise DocumentError(
+                "malformed", f"the PDF cannot be read ({type(error).__name__}: {error})"
+            ) from error
         text = "\n\n".join(page.strip() for page in pages)
         visible = sum(1 for char in text if not char.isspace())
         if not pages:

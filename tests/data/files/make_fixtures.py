@@ -112,6 +112,31 @@ def word_document() -> bytes:
     return buffer.getvalue()
 
 
+def unknown_filter_pdf() -> bytes:
+    """A PDF whose page content names a compression filter no reader knows."""
+    stream = b"BT /F1 12 Tf 50 750 Td (ASEAN Working Group on Climate Change) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Filter /NoSuchDecode /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer << /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return out
+
+
 def main() -> None:
     (HERE / "english-text-layer.pdf").write_bytes(text_pdf())
     (HERE / "scanned-no-text.pdf").write_bytes(scanned_pdf())
@@ -126,6 +151,7 @@ def main() -> None:
     )
     (HERE / "binary.bin").write_bytes(bytes(range(256)) * 40)
     (HERE / "empty.txt").write_bytes(b"")
+    (HERE / "unknown-filter.pdf").write_bytes(unknown_filter_pdf())
     print("fixtures written to", HERE)
 
 
