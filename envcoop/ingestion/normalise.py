@@ -10,10 +10,12 @@ a map from every position of the normalised copy back to the original.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _SPACES = "\u00a0\u2007\u2009\u200a\u202f\u205f\u3000"
@@ -31,53 +33,91 @@ _ZERO_WIDTH_RE = re.compile(f"[{_ZERO_WIDTH}]")
 class Reading:
     source: str
     text: str
-    # For each character of ``text``: where its source chunk starts and ends in ``source``.
-    # None when both texts have the same positions.
-    _starts: array | None = None
-    _ends: array | None = None
+    # Where ``text`` and ``source`` stop lining up one for one: sorted text positions, with,
+    # for each, the source position it maps to and the end of the source chunk when the
+    # stretch is a composed block (a letter and its marks made one) rather than a run of
+    # characters that correspond one to one. Empty when both texts line up throughout.
+    _at: array = field(default_factory=lambda: array("q"))
+    _source_at: array = field(default_factory=lambda: array("q"))
+    _block_end: array = field(default_factory=lambda: array("q"))  # -1: one-for-one from here
 
     @classmethod
     def of(cls, source: str) -> Reading:
         if unicodedata.is_normalized("NFC", source) and not _ZERO_WIDTH_RE.search(source):
             return cls(source=source, text=source.translate(_ONE_FOR_ONE))
-        pieces: list[str] = []
-        starts, ends = array("l"), array("l")
-        for start, chunk in _chunks(source):
+        reading = cls(source=source, text="")
+        delta = 0  # len(text so far) - len(source so far)
+        for match in _irregular().finditer(source):
+            start, end = match.span()
+            chunk = match.group()
             if chunk[0] in _ZERO_WIDTH:
+                reading._mark(start + delta, end, -1)  # dropped: what follows lines up again
+                delta -= 1
                 continue
-            normal = unicodedata.normalize("NFC", chunk) if not chunk.isascii() else chunk
-            if len(normal) == len(chunk):
-                starts.extend(range(start, start + len(chunk)))
-                ends.extend(range(start + 1, start + len(chunk) + 1))
-            else:
-                # Composed letters stand for their whole source chunk.
-                starts.extend([start] * len(normal))
-                ends.extend([start + len(chunk)] * len(normal))
-            pieces.append(normal)
-        text = "".join(pieces).translate(_ONE_FOR_ONE)
-        return cls(source=source, text=text, _starts=starts, _ends=ends)
+            composed = len(unicodedata.normalize("NFC", chunk))
+            if composed != len(chunk):  # composed letters stand for their whole chunk
+                reading._mark(start + delta, start, end)
+                reading._mark(start + delta + composed, end, -1)
+                delta += composed - len(chunk)
+        # The text itself in one pass in C. Normalising the whole text composes only within
+        # the chunks found above, unless zero-width characters are dropped (a mark after one
+        # would join the letter before it) or Hangul jamo compose across chunks: then chunk
+        # by chunk.
+        text = None
+        if not _ZERO_WIDTH_RE.search(source):
+            text = unicodedata.normalize("NFC", source)
+        if text is None or len(text) != len(source) + delta:
+            text = _irregular().sub(_chunk_nfc, source)
+        reading.text = text.translate(_ONE_FOR_ONE)
+        return reading
+
+    def _mark(self, text_position: int, source_position: int, block_end: int) -> None:
+        if self._at and self._at[-1] == text_position:  # a later mark at the same place wins
+            self._at.pop()
+            self._source_at.pop()
+            self._block_end.pop()
+        self._at.append(text_position)
+        self._source_at.append(source_position)
+        self._block_end.append(block_end)
+
+    def _map(self, position: int, *, end: bool) -> int:
+        index = bisect.bisect_right(self._at, position) - 1
+        if index < 0:
+            return position + 1 if end else position
+        if self._block_end[index] >= 0:
+            return self._block_end[index] if end else self._source_at[index]
+        offset = self._source_at[index] + (position - self._at[index])
+        return offset + 1 if end else offset
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that ``text[start:end]`` came from."""
-        if self._starts is None or self._ends is None:
+        if not self._at:
             return start, end
-        if start >= len(self._starts):
+        if start >= len(self.text):
             return len(self.source), len(self.source)
         if end <= start:
-            return self._starts[start], self._starts[start]
-        return self._starts[start], self._ends[end - 1]
+            first = self._map(start, end=False)
+            return first, first
+        return self._map(start, end=False), self._map(end - 1, end=True)
 
 
-def _chunks(text: str) -> list[tuple[int, str]]:
-    """Split ``text`` into a starter character and the combining marks that follow it."""
-    chunks: list[tuple[int, str]] = []
-    start = 0
-    for index in range(1, len(text) + 1):
-        if (
-            index == len(text)
-            or not unicodedata.combining(text[index])
-            or text[index - 1] in _ZERO_WIDTH
-        ):
-            chunks.append((start, text[start:index]))
-            start = index
-    return chunks
+def _chunk_nfc(match: re.Match) -> str:
+    chunk = match.group()
+    return "" if chunk[0] in _ZERO_WIDTH else unicodedata.normalize("NFC", chunk)
+
+
+@cache
+def _irregular() -> re.Pattern:
+    """A character followed by combining marks, or a zero-width character: the only places
+    where normalising can change the text (everything else maps one for one)."""
+    marks = []
+    low = None
+    for code in range(0x300, 0x110000):
+        combining = unicodedata.combining(chr(code)) != 0
+        if combining and low is None:
+            low = code
+        elif not combining and low is not None:
+            marks.append(f"{re.escape(chr(low))}-{re.escape(chr(code - 1))}")
+            low = None
+    zero_width = re.escape(_ZERO_WIDTH)
+    return re.compile(f"[{zero_width}]|[^{zero_width}][{''.join(marks)}]+", re.DOTALL)

@@ -51,6 +51,7 @@ def passages(text: str) -> list[Span]:
 def _block_paragraphs(text: str, start: int, end: int) -> list[Span]:
     paragraphs: list[Span] = []
     current: Span | None = None
+    previous_line = ""  # the last line of the current paragraph (only it decides wrapping)
     position = start
     for line in text[start:end].split("\n"):
         line_start, line_end = position, position + len(line)
@@ -61,15 +62,15 @@ def _block_paragraphs(text: str, start: int, end: int) -> list[Span]:
         left = line_start + (len(line) - len(line.lstrip()))
         right = line_start + len(line.rstrip())
         if current is None:
-            current = (left, right)
+            current, previous_line = (left, right), stripped
             continue
-        previous = text[current[0] : current[1]]
-        wrapped = len(previous.splitlines()[-1]) >= 60 and not _LINE_END.search(previous)
+        wrapped = len(previous_line) >= 60 and not _LINE_END.search(previous_line)
         if wrapped and not _starts_like_item(stripped):
             current = (current[0], right)
         else:
             paragraphs.append(current)
             current = (left, right)
+        previous_line = stripped
     if current is not None:
         paragraphs.append(current)
     return paragraphs

@@ -35,6 +35,21 @@ def test_zero_width_characters_are_skipped_but_spans_stay_true():
     assert source[slice(*reading.to_source(start, start + len("5 มิ.ย. 2566")))] == "5 มิ.ย. 2566"
 
 
+def test_every_word_maps_back_to_the_characters_it_came_from():
+    """Decomposed letters, zero-width characters between words and a soft hyphen, in a long
+    text: each word of the reading copy maps to the source characters that make it."""
+    words = ["Hội", "nghị", "tại", "Viên", "Chăn", "ngày", "22/8/2023", "ASEAN", "คำ", "น้ำ"]
+    source_words = [unicodedata.normalize("NFD", word) for word in words] * 300
+    source = "\u200b ".join(source_words) + "\u00ad end"
+    reading = Reading.of(source)
+    position = 0
+    for word in words * 300:
+        start = reading.text.index(word, position)
+        position = start + len(word)
+        mapped = source[slice(*reading.to_source(start, position))]
+        assert unicodedata.normalize("NFC", mapped) == word
+
+
 def test_nfkc_is_never_applied_to_thai():
     assert Reading.of("น้ำ คำ").text == "น้ำ คำ"  # NFKC would split the sara am
 

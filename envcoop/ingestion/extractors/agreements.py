@@ -16,6 +16,7 @@ from functools import cache
 from envcoop.ingestion.extractors.base import Claim, Context
 from envcoop.ingestion.extractors.names import countries_in
 from envcoop.ingestion.extractors.phrases import title
+from envcoop.ingestion.extractors.positions import claims_at
 from envcoop.ingestion.languages import profile as language_profile
 
 NAME = "agreements"
@@ -45,7 +46,9 @@ def extract(context: Context) -> list[Claim]:
     claims: list[Claim] = []
     for match in pattern.finditer(text):
         head = match.span()
-        around = [c for c in claims if c.value["name_span"][0] <= head[0] < c.value["name_span"][1]]
+        around = [  # (claims come in text order: only the latest can hold this head)
+            c for c in claims[-3:] if c.value["name_span"][0] <= head[0] < c.value["name_span"][1]
+        ]
         sentence = context.sentence_of(head[0])
         name_span = title(text, language, head, sentence)
         name_span = _after_parties(text, name_span, head)
@@ -144,7 +147,7 @@ def _is_a_name(name: str, head: str, language: str) -> bool:
 
 
 def _date_in(context: Context, sentence: tuple[int, int], name: tuple[int, int]) -> Claim | None:
-    dates = [d for d in context.claims("date") if sentence[0] <= d.span[0] < sentence[1]]
+    dates = claims_at(context, "date").starting(*sentence)
     outside = [d for d in dates if not (name[0] <= d.span[0] < name[1])]
     after = [d for d in outside if d.span[0] >= name[1]]
     if after:
@@ -155,10 +158,8 @@ def _date_in(context: Context, sentence: tuple[int, int], name: tuple[int, int])
 def _parties(context: Context, sentence: tuple[int, int], name: tuple[int, int]) -> list[str]:
     """Countries and organisations named in the sentence, outside the agreement's own name."""
     parties: list[str] = []
-    for organisation in context.claims("organisation"):
-        if sentence[0] <= organisation.span[0] < sentence[1] and not (
-            name[0] <= organisation.span[0] < name[1]
-        ):
+    for organisation in claims_at(context, "organisation").starting(*sentence):
+        if not (name[0] <= organisation.span[0] < name[1]):
             label = organisation.value.get("acronym") or organisation.value["name"]
             if label not in parties:
                 parties.append(label)

@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 from envcoop.ingestion.extractors.base import Claim, Context
 from envcoop.ingestion.extractors.names import countries_in, gazetteer_of, known_names
 from envcoop.ingestion.extractors.phrases import title
+from envcoop.ingestion.extractors.positions import Positions, claims_at, names_at
 from envcoop.ingestion.languages import profile as language_profile
 
 NAME = "events"
@@ -150,7 +151,8 @@ def extract(context: Context) -> list[Claim]:
     date_spans = [claim.span for claim in context.claims("date")]
     meetings: list[_Meeting] = []
     for head in sorted(heads):
-        if any(m.name[0] <= head[0] and head[1] <= m.name[1] for m in meetings):
+        # heads come in text order: only the latest meetings can cover this one
+        if any(m.name[0] <= head[0] and head[1] <= m.name[1] for m in meetings[-3:]):
             continue
         sentence = context.sentence_of(head[0])
         name = title(text, language, head, sentence, date_spans, context.boundaries.is_boundary)
@@ -162,30 +164,61 @@ def extract(context: Context) -> list[Claim]:
         document_word = _DOCUMENT_WORDS.match(text, name[0], head[0])
         if document_word:  # "Minutes of the ...", "MINIT ...": the record, not the meeting
             name = (document_word.end(), name[1])
-        # a longer name found later that covers earlier ones replaces them
-        meetings = [m for m in meetings if not (name[0] <= m.name[0] and m.name[1] <= name[1])]
+        # a longer name found later that covers earlier ones replaces them (the earlier ones
+        # are the last in the list: names start in text order)
+        while meetings and name[0] <= meetings[-1].name[0] and meetings[-1].name[1] <= name[1]:
+            meetings.pop()
         meetings.append(_Meeting(head=head, name=name, sentence=sentence))
     _assign_dates(context, meetings)
     _labelled_lines(context, meetings)
-    claims: list[Claim] = []
+    kept = _Kept()
     for meeting in meetings:
         if not meeting.dates:
             continue
         claim = _claim(context, meeting, profile)
-        same = next((kept for kept in claims if _same_event(kept, claim)), None)
+        same = kept.same_as(claim)
         if same is not None:
             _merge(same, claim)
             continue
-        claims.append(claim)
-    return claims
+        kept.add(claim)
+    return kept.claims
+
+
+class _Kept:
+    """The events kept so far, found again by series, name or numbered acronym (not by
+    comparing every pair: a long document names hundreds of meetings)."""
+
+    def __init__(self) -> None:
+        self.claims: list[Claim] = []
+        self.by_key: dict[tuple, list[int]] = {}
+
+    @staticmethod
+    def _keys(claim: Claim) -> list[tuple]:
+        value = claim.value
+        keys: list[tuple] = [("name", _key(value["name"]))]
+        if value["series"]:
+            keys.append(("series", value["series"]))
+        keys += [("numbered", _key(found)) for found in _TREATY_MEETING.findall(value["name"])]
+        return keys
+
+    def same_as(self, claim: Claim) -> Claim | None:
+        candidates = sorted({i for key in self._keys(claim) for i in self.by_key.get(key, [])})
+        return next(
+            (self.claims[i] for i in candidates if _same_event(self.claims[i], claim)), None
+        )
+
+    def add(self, claim: Claim) -> None:
+        self.claims.append(claim)
+        for key in self._keys(claim):
+            self.by_key.setdefault(key, []).append(len(self.claims) - 1)
 
 
 def _with_edition_year(context: Context, name: tuple[int, int]) -> tuple[int, int]:
     """A year written right after the name is its edition ("Forum ... ASEAN-China 2023", "Week
     2022"), part of the name and not when the event met."""
-    dates = context.claims("date")  # in text order
-    index = bisect.bisect_left([claim.span[0] for claim in dates], name[1]) if dates else 0
-    for claim in dates[index : index + 2]:
+    dates = claims_at(context, "date")
+    index = dates.first_from(name[1])
+    for claim in dates.items[index : index + 2]:
         gap = context.text[name[1] : claim.span[0]]
         if (
             len(gap) <= 1
@@ -289,10 +322,10 @@ def _assign_dates(context: Context, meetings: list[_Meeting]) -> None:
     by_sentence: dict[tuple[int, int], list[_Meeting]] = {}
     for meeting in meetings:
         by_sentence.setdefault(meeting.sentence, []).append(meeting)
+    usable = Positions(dates, lambda claim: claim.span)
     for sentence, group in by_sentence.items():
         group.sort(key=lambda m: m.name[0])
-        inside = [d for d in dates if sentence[0] <= d.span[0] < sentence[1]]
-        for date in inside:
+        for date in usable.starting(*sentence):
             owner = None
             for meeting in group:
                 if meeting.name[0] <= date.span[0]:
@@ -311,9 +344,13 @@ def _assign_dates(context: Context, meetings: list[_Meeting]) -> None:
         if any(not _in_name(meeting, d) for d in meeting.dates):
             continue  # (a year inside the name is its edition: look on for when it met)
         passage = context.passage_of(meeting.head[0])
-        later = [d for d in dates if meeting.name[1] <= d.span[0] < passage[1]]
-        if later and not any(meeting.name[1] <= start < later[0].span[0] for start in starts):
-            meeting.dates.append(later[0])
+        index = usable.first_from(meeting.name[1])
+        later = usable.items[index] if index < len(usable.items) else None
+        if later is None or later.span[0] >= passage[1]:
+            continue
+        between = bisect.bisect_left(starts, meeting.name[1])
+        if between == len(starts) or starts[between] >= later.span[0]:
+            meeting.dates.append(later)
 
 
 def _may_date_a_meeting(context: Context, claim: Claim) -> bool:
@@ -365,7 +402,7 @@ def _labelled_lines(context: Context, meetings: list[_Meeting]) -> None:
         if label.group("label").lower() in venue_labels:
             meeting.venue_line = (label.end(), end)
             continue
-        dates = [d for d in context.claims("date") if start <= d.span[0] < end]
+        dates = claims_at(context, "date").starting(start, end)
         if dates and all(_in_name(meeting, d) for d in meeting.dates):
             meeting.dates.append(dates[0])
 
@@ -418,9 +455,7 @@ def _claim(context: Context, meeting: _Meeting, profile) -> Claim:
 def _series_and_ordinal(context: Context, meeting: _Meeting) -> tuple[str | None, int | None]:
     start, end = meeting.name
     series: str | None = None
-    for match in known_names(context):
-        if match.end <= start - 2 or match.start >= end + 12:
-            continue
+    for match in names_at(context).overlapping(start - 2, end + 12):
         for entry in match.entries:
             if entry.kind == "series":
                 series = series or entry.key
@@ -498,8 +533,8 @@ def _place(context: Context, meeting: _Meeting) -> tuple[str | None, str | None]
         return "online", None
     places = [
         match
-        for match in known_names(context)
-        if start <= match.start < end and any(entry.kind == "place" for entry in match.entries)
+        for match in names_at(context).starting(start, end)
+        if any(entry.kind == "place" for entry in match.entries)
     ]
     after_name = [match for match in places if match.start >= meeting.name[1]]
     if places:
@@ -559,9 +594,8 @@ def _passage_host(context: Context, passage: tuple[int, int]) -> str | None:
         codes = countries_in(context, host_start, host_end, overlapping=True)
         if codes:
             return codes[0]
-        for organisation in context.claims("organisation"):
-            overlaps = organisation.span[0] < host_end and host_start < organisation.span[1]
-            if overlaps and organisation.value.get("country"):
+        for organisation in claims_at(context, "organisation").overlapping(host_start, host_end):
+            if organisation.value.get("country"):
                 return organisation.value["country"]
     return None
 

@@ -26,13 +26,14 @@ def known_names(context: Context) -> list[Match]:
 def countries_in(context: Context, start: int, end: int, *, overlapping: bool = False) -> list[str]:
     """ISO codes of the countries named (or whose places are named) between start and end
     (``overlapping``: also names that only partly fall inside)."""
+    from envcoop.ingestion.extractors.positions import names_at
+
+    names = names_at(context)
     codes: list[str] = []
-    for match in known_names(context):
-        inside = match.start >= start and match.end <= end
-        if inside or (overlapping and match.start < end and start < match.end):
-            for entry in match.entries:
-                code = entry.key if entry.kind in ("country", "place") else None
-                if code and code not in codes:
-                    codes.append(code)
-                    break
+    for match in names.overlapping(start, end) if overlapping else names.inside(start, end):
+        for entry in match.entries:
+            code = entry.key if entry.kind in ("country", "place") else None
+            if code and code not in codes:
+                codes.append(code)
+                break
     return codes

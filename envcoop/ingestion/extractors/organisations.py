@@ -14,6 +14,7 @@ from functools import cache
 
 from envcoop.ingestion.extractors.base import Claim, Context
 from envcoop.ingestion.extractors.names import countries_in, gazetteer_of, known_names
+from envcoop.ingestion.spans import Spans
 
 NAME = "organisations"
 VERSION = "1"
@@ -21,23 +22,26 @@ VERSION = "1"
 HOME_COUNTRY = {"th": "TH", "vi": "VN", "id": "ID", "ms": "MY"}
 
 _CAP = r"[A-ZÀ-ÞĐ][\w&’'\-]*"
+# Names lie on one line, their words separated by spaces ("[ ]+", never a tab or a line
+# break: a table of names must not read as one name), and the words before a head word
+# are bounded, so that a long run of capitalised words costs linear time, not quadratic.
 _PATTERNS = {
-    "en": rf"(?:(?:{_CAP}|of|the|and|for|&)\s+)*?(?:Ministry|Department|Agency|Office|Centre|Center|Secretariat|Institute|"
-    rf"Authority|Commission|Bureau|Council|Foundation|Directorate|Administration)"
-    rf"(?:\s+(?:of|for|on|and|&)\s+(?:the\s+)?{_CAP}(?:\s+(?:{_CAP}|and|&))*)+"
+    "en": rf"(?:(?:{_CAP}|of|the|and|for|&) +){{0,8}}?(?:Ministry|Department|Agency|Office|Centre|Center|"
+    rf"Secretariat|Institute|Authority|Commission|Bureau|Council|Foundation|Directorate|Administration)"
+    rf"(?: +(?:of|for|on|and|&) +(?:the +)?{_CAP}(?: +(?:{_CAP}|and|&))*)+"
     # "Forest Research Institute Malaysia", "Sarawak Digital Economy Corporation": the kind
     # of body last, after two capitalised words or more
-    rf"|(?<![\w-])(?:{_CAP}\s+){{2,5}}(?:Agency|Institute|Service|Corporation|Secretariat|Centre|Center|"
+    rf"|(?<![\w-])(?:{_CAP} +){{2,5}}(?:Agency|Institute|Service|Corporation|Secretariat|Centre|Center|"
     rf"Authority|Commission|Council|Foundation|University|Network|Task Force)"
-    rf"(?:\s+(?:Malaysia|Singapore|Indonesia|Thailand))?(?![\w-])",
-    "vi": r"(?:Bộ|Tổng cục|Cục|Viện|Trung tâm|Sở|Ủy ban|Văn phòng|Vụ)\s+[A-ZĐ][\wÀ-ỹ]*(?:\s+(?:[A-ZĐ][\wÀ-ỹ]*|và|về|biến|đổi|khí|hậu|môi|trường|tài|nguyên|nước|biển|hải|đảo))*",
+    rf"(?: +(?:Malaysia|Singapore|Indonesia|Thailand))?(?![\w-])",
+    "vi": r"(?:Bộ|Tổng cục|Cục|Viện|Trung tâm|Sở|Ủy ban|Văn phòng|Vụ) +[A-ZĐ][\wÀ-ỹ]*(?: +(?:[A-ZĐ][\wÀ-ỹ]*|và|về|biến|đổi|khí|hậu|môi|trường|tài|nguyên|nước|biển|hải|đảo))*",
     "th": r"(?:กระทรวง|กรม|สำนักงาน|ศูนย์|สถาบัน|องค์การ|มูลนิธิ)[\u0e01-\u0e4e]{3,60}",
     "id": rf"(?:Kementerian|Badan|Direktorat Jenderal|Direktorat|Subdirektorat|Dinas|Pusat|Lembaga|Sekretariat|"
     rf"Komisi|Komite|Yayasan|Biro|Balai Besar|Balai|Universitas|Institut|Kelompok Kerja)"
-    rf"\s+{_CAP}(?:\s+(?:{_CAP}|dan|&))*",
+    rf" +{_CAP}(?: +(?:{_CAP}|dan|&))*",
     "ms": rf"(?:Kementerian|Jabatan|Bahagian|Agensi|Lembaga|Pusat|Institut|Yayasan|Majlis|Suruhanjaya|"
     rf"Jawatankuasa|Perbadanan|Universiti|Pertubuhan|Perikatan|Kumpulan Kerja|Pihak Berkuasa)"
-    rf"\s+{_CAP}(?:\s+(?:{_CAP}|dan|&|mengenai))*",
+    rf" +{_CAP}(?: +(?:{_CAP}|dan|&|mengenai))*",
 }
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Za-z&.\-]{1,11})\s*\)")
 
@@ -50,7 +54,7 @@ def _pattern(language: str) -> re.Pattern | None:
 
 def extract(context: Context) -> list[Claim]:
     claims: list[Claim] = []
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
     for match in known_names(context):
         meeting_bodies = gazetteer_of(context).meeting_bodies
         organisations = [
@@ -79,7 +83,7 @@ def extract(context: Context) -> list[Claim]:
                 confidence=0.9,
             )
         )
-        taken.append((match.start, match.end))
+        taken.add(match.start, match.end)
     pattern = _pattern(context.language)
     if pattern is not None:
         for match in pattern.finditer(context.text):
@@ -94,7 +98,7 @@ def extract(context: Context) -> list[Claim]:
             end = start + len(name)
             if len(name.split()) < 2 and context.language != "th":
                 continue
-            if any(start < e and s < end for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
             named = countries_in(context, start, end)
             country = named[0] if named else HOME_COUNTRY.get(context.language)
@@ -114,7 +118,7 @@ def extract(context: Context) -> list[Claim]:
                     confidence=0.6,
                 )
             )
-            taken.append((start, end))
+            taken.add(start, end)
     claims.sort(key=lambda claim: claim.span)
     return claims
 

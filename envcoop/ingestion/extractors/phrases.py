@@ -10,6 +10,7 @@ run up to a clause word or as an English title embedded after the Thai head word
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 
@@ -69,6 +70,7 @@ _TH_CLAUSE = re.compile(
 _ORDINAL_WORD = re.compile(
     r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|next|annual|inaugural)$"
 )
+_REACH = 400  # characters a title may run from its head word
 _ACRONYM_IN_PARENS = re.compile(r"^\([A-Z][A-Za-z0-9\-]{1,12}\)$")
 
 
@@ -88,12 +90,19 @@ def latin_title(
     A leading article or list number is left out.
     """
     connectors = _CONNECTORS.get(language, _CONNECTORS["en"]) | _CONNECTORS["en"]
-    left_limit, right_limit = limit
-    for barrier_start, barrier_end in barriers:
-        if barrier_end <= start:
-            left_limit = max(left_limit, barrier_end)
-        elif barrier_start >= end:
-            right_limit = min(right_limit, barrier_start)
+    # a title is a few dozen words: look no further than this (a table or a list with no
+    # full stop is one "sentence"; reading it all for every head word would be quadratic)
+    left_limit, right_limit = max(limit[0], start - _REACH), min(limit[1], end + _REACH)
+    if barriers:  # sorted by start: only those near the head word matter
+        first = max(0, bisect.bisect_left(barriers, (left_limit,)) - 1)
+        for index in range(first, len(barriers)):
+            barrier_start, barrier_end = barriers[index]
+            if barrier_start >= right_limit:
+                break
+            if barrier_end <= start:
+                left_limit = max(left_limit, barrier_end)
+            elif barrier_start >= end:
+                right_limit = min(right_limit, barrier_start)
     # left: capitalised words, ordinals, ASEAN, dashes directly before the head word
     new_start = start
     pending = 0  # connectors passed on the left, kept only if a title word precedes them

@@ -15,8 +15,9 @@ import re
 from functools import cache
 
 from envcoop.ingestion.extractors.base import Claim, Context
-from envcoop.ingestion.extractors.names import countries_in, known_names
+from envcoop.ingestion.extractors.names import countries_in
 from envcoop.ingestion.extractors.phrases import latin_title, title
+from envcoop.ingestion.extractors.positions import Positions, claims_at, names_at
 from envcoop.ingestion.languages import profile as language_profile
 
 NAME = "projects"
@@ -40,14 +41,15 @@ def _heads(language: str) -> re.Pattern:
 def extract(context: Context) -> list[Claim]:
     text, language = context.text, context.language
     claims: list[Claim] = []
-    blocked = [c.value["name_span"] for c in context.claims("event")] + [
-        c.value["name_span"] for c in context.claims("agreement")
-    ]
+    blocked = Positions(
+        [c.value["name_span"] for c in (*context.claims("event"), *context.claims("agreement"))],
+        lambda span: (span[0], span[1]),
+    )
     for match in _heads(language).finditer(text):
         head = match.span()
-        if any(start <= head[0] < end for start, end in blocked):
+        if any(start <= head[0] < end for start, end in blocked.overlapping(head[0], head[0] + 1)):
             continue
-        if any(c.value["name_span"][0] <= head[0] < c.value["name_span"][1] for c in claims):
+        if any(c.value["name_span"][0] <= head[0] < c.value["name_span"][1] for c in claims[-3:]):
             continue
         sentence = context.sentence_of(head[0])
         name_span = _name(context, head, sentence)
@@ -162,14 +164,12 @@ def _marker_style(text: str) -> str | None:
 
 
 def _fund(context: Context, span: tuple[int, int]) -> str | None:
-    for match in known_names(context):
-        if span[0] <= match.start < span[1] and any(
-            entry.kind == "fund" for entry in match.entries
-        ):
+    for match in names_at(context).starting(*span):
+        if any(entry.kind == "fund" for entry in match.entries):
             return context.text[match.start : match.end]
     words = "|".join(re.escape(word) for word in context.profile.fund_words + ("Fund",))
-    found = re.search(
-        rf"(?:[A-Z][\w’'\-–]*\s+)*(?:{words})(?:\s+[A-ZĐ][\w’'\-–À-ỹ]*)*",
+    found = re.search(  # (words before the head bounded: long capitalised runs stay linear)
+        rf"(?:[A-Z][\w’'\-–]* +){{0,8}}(?:{words})(?: +[A-ZĐ][\w’'\-–À-ỹ]*)*",
         context.text[span[0] : span[1]],
     )
     if found and len(found.group().split()) >= 2:
@@ -180,7 +180,7 @@ def _fund(context: Context, span: tuple[int, int]) -> str | None:
 def _years(
     context: Context, sentence: tuple[int, int], name: tuple[int, int]
 ) -> tuple[str | None, str | None]:
-    dates = [d for d in context.claims("date") if sentence[0] <= d.span[0] < sentence[1]]
+    dates = claims_at(context, "date").starting(*sentence)
     outside = [d for d in dates if not (name[0] <= d.span[0] < name[1])] or dates
     if not outside:
         return None, None
