@@ -12,6 +12,7 @@ ICU counts offsets in UTF-16 code units; text outside the Basic Multilingual Pla
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -138,13 +139,18 @@ def _utf16_index(text: str) -> list[int]:
     return index
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
 class BoundaryChecker:
     """Tells whether a position in a text falls between words (ICU for Thai and its kin)."""
 
     def __init__(self, text: str, language: str) -> None:
         self.text = text
         self._icu = None
-        if language in ICU_LANGUAGES and not any(ord(char) > 0xFFFF for char in text):
+        # ICU counts UTF-16 units: a character beyond the first plane (an emoji) is two
+        self._astral = [match.start() for match in _ASTRAL.finditer(text)]
+        if language in ICU_LANGUAGES:
             self._icu = icu.BreakIterator.createWordInstance(_word_iterator_locale(language))
             self._icu.setText(text)
 
@@ -157,5 +163,6 @@ class BoundaryChecker:
         if self._icu is not None and (
             "\u0e00" <= before <= "\u0e7f" or "\u0e00" <= after <= "\u0e7f"
         ):
-            return bool(self._icu.isBoundary(position))
+            utf16 = position + bisect.bisect_left(self._astral, position)
+            return bool(self._icu.isBoundary(utf16))
         return False

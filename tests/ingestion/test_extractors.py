@@ -289,3 +289,21 @@ def test_areas_need_more_than_a_passing_mention():
         "Khói mù xuyên biên giới giảm nhờ phòng chống cháy rừng và quản lý than bùn."
     )
     assert read(enumeration)["areas"] == ["transboundary-haze"]
+
+
+def test_an_emoji_does_not_change_what_a_thai_text_says():
+    text = (
+        "กรมทรัพยากรทางทะเลและชายฝั่งจัดกิจกรรมเก็บขยะทะเลและฟื้นฟูป่าชายเลนร่วมกับชุมชน "
+        "เมื่อวันที่ 8 มิถุนายน 2566 เพื่อลดขยะพลาสติกในทะเลและอนุรักษ์ระบบนิเวศชายฝั่ง "
+        "โครงการนี้ช่วยลดขยะทะเลได้มากกว่า 2 ตัน และปลูกป่าชายเลนเพิ่ม"
+    )
+    plain, decorated = read(text), read("🌏 " + text + " 🐢")
+    for field in ("areas", "countries", "organisations"):
+        assert plain[field] == [
+            {**item, "span": [item["span"][0] - 2, item["span"][1] - 2]}
+            if isinstance(item, dict) and item.get("span")
+            else item
+            for item in decorated[field]
+        ]
+    assert [d["value"] for d in plain["dates"]] == [d["value"] for d in decorated["dates"]]
+    assert "marine-coastal" in plain["areas"]
