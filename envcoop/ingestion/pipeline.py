@@ -8,6 +8,7 @@ SQLite's single writer is held only for the writes.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -157,13 +158,11 @@ def understand_job(job: Job, *, limit: int | None = None) -> Record:
 
 
 def store(job: Job, result: Record, *, user: object = None) -> Outcome:
-    """Store the document, its passages and claims in one transaction (replacing the copy
-    being re-read)."""
+    """Store the document, its passages and claims in one transaction. A document read again
+    keeps its id (its address) and the review of every claim found again."""
     try:
         with transaction.atomic():
-            if job.existing is not None:
-                Document.objects.filter(pk=job.existing).delete()
-            document = _store(result, job.data, job.digest, job.source, job.filename, user)
+            document = _store(result, job, user)
     except DatabaseError as error:
         return Outcome(
             source=job.source,
@@ -183,6 +182,10 @@ def store(job: Job, result: Record, *, user: object = None) -> Outcome:
     return Outcome(
         source=job.source, status=status, message=message, document=document, counts=counts
     )
+
+
+def _claim_key(kind: str, start: int, end: int, value: object) -> tuple:
+    return kind, start, end, json.dumps(value, sort_keys=True, default=str)
 
 
 CLAIM_COLUMNS = (
@@ -208,25 +211,37 @@ def _insert(model: type, names: tuple[str, ...], rows: list[tuple]) -> None:
         cursor.executemany(sql, rows)
 
 
-def _store(
-    record: Record, data: bytes, digest: str, source: str, filename: str, user: object
-) -> Document:
-    document = Document.objects.create(
-        content_hash=digest,
-        source=source[:1000],
-        filename=filename[:255],
-        format=record.format,
-        encoding=record.encoding,
-        size_bytes=len(data),
-        title=record.title[:500],
-        lang=record.language,
-        status=DocumentStatus.UNDERSTOOD if record.understood else DocumentStatus.NOT_UNDERSTOOD,
-        dateline=record.dateline,
-        text=record.text,
-        pipeline_version=PIPELINE_VERSION,
-        uploaded_by=user if getattr(user, "pk", None) else None,
-        extracted_at=timezone.now(),
-    )
+def _store(record: Record, job: Job, user: object) -> Document:
+    fields = {
+        "source": job.source[:1000],
+        "filename": job.filename[:255],
+        "format": record.format,
+        "encoding": record.encoding,
+        "size_bytes": len(job.data),
+        "title": record.title[:500],
+        "lang": record.language,
+        "status": DocumentStatus.UNDERSTOOD if record.understood else DocumentStatus.NOT_UNDERSTOOD,
+        "dateline": record.dateline,
+        "text": record.text,
+        "pipeline_version": PIPELINE_VERSION,
+        "extracted_at": timezone.now(),
+    }
+    reviewed: dict[tuple, str] = {}
+    if job.existing is not None:
+        document = Document.objects.select_for_update().get(pk=job.existing)
+        for claim in document.claims.exclude(status=ClaimStatus.PENDING):
+            reviewed[_claim_key(claim.kind, claim.start, claim.end, claim.value)] = claim.status
+        document.claims.all().delete()
+        document.passages.all().delete()
+        for name, value in fields.items():
+            setattr(document, name, value)
+        document.save()
+    else:
+        document = Document.objects.create(
+            content_hash=job.digest,
+            uploaded_by=user if getattr(user, "pk", None) else None,
+            **fields,
+        )
     now = timezone.now()
     _insert(
         Passage,
@@ -259,4 +274,10 @@ def _store(
             for kind, start, end, quote, value, extractor, version, confidence in record.claims
         ],
     )
+    if reviewed:  # the same claim found again keeps its review
+        for claim in document.claims.all():
+            status = reviewed.get(_claim_key(claim.kind, claim.start, claim.end, claim.value))
+            if status:
+                claim.status = status
+                claim.save(update_fields=["status"])
     return document

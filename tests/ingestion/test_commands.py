@@ -229,3 +229,33 @@ def test_worker_processes_store_what_one_process_stores(tmp_path: Path):
         )
     assert _stored_claims() == in_parallel
     assert len(in_parallel) == len(names)
+
+
+def test_reading_again_keeps_the_documents_address_and_the_review_of_its_facts(tmp_path: Path):
+    path = tmp_path / "amme.txt"
+    shutil.copy(ANNOTATED / "docs" / "en-01-amme17-press-release.txt", path)
+    call_command("ingest", str(path), stdout=io.StringIO(), stderr=io.StringIO())
+    document = Document.objects.get()
+    accepted = document.claims.filter(kind="event").first()
+    rejected = document.claims.filter(kind="date").first()
+    Claim.objects.filter(pk=accepted.pk).update(status="accepted")
+    Claim.objects.filter(pk=rejected.pk).update(status="rejected")
+    out = io.StringIO()
+    call_command("ingest", str(path), "--force", stdout=out, stderr=io.StringIO())
+    assert "re-read" in out.getvalue()
+    again = Document.objects.get()
+    assert again.pk == document.pk
+    kept = {(c.kind, c.start, c.end): c.status for c in again.claims.exclude(status="pending")}
+    assert kept == {
+        (accepted.kind, accepted.start, accepted.end): "accepted",
+        (rejected.kind, rejected.start, rejected.end): "rejected",
+    }
+
+
+def test_hidden_folders_are_not_read(tmp_path: Path):
+    (tmp_path / ".git" / "objects").mkdir(parents=True)
+    (tmp_path / ".git" / "objects" / "notes.txt").write_text("ASEAN met on 5 May 2024.")
+    shutil.copy(ANNOTATED / "docs" / "th-01-amme17.txt", tmp_path / "a.txt")
+    out = io.StringIO()
+    call_command("ingest", str(tmp_path), stdout=out, stderr=io.StringIO())
+    assert list(Document.objects.values_list("filename", flat=True)) == ["a.txt"]

@@ -162,3 +162,41 @@ def test_docx_with_broken_xml_or_unpacking_to_gigabytes_is_refused():
 def test_nul_characters_do_not_reach_the_text():
     parsed = parse_bytes(b"Hello" + b" world" * 2000 + b"\x00 again", filename="a.txt")
     assert "\x00" not in parsed.text
+
+
+def _page(body: str, head: str = "") -> bytes:
+    return (
+        f"<!doctype html><html><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
+    ).encode()
+
+
+ARTICLE = (
+    "<p>The 25th Meeting of the Sub-Regional Ministerial Steering Committee on Transboundary "
+    "Haze Pollution was held in Singapore on 6 September 2024, and the Ministers reviewed the "
+    "outlook for the dry season across the southern ASEAN region.</p>"
+)
+
+
+def test_html_nested_deeper_than_the_default_parser_allows_is_read():
+    deep = "<div>" * 300 + ARTICLE + "</div>" * 300
+    assert "25th Meeting" in parse_bytes(_page(deep), filename="deep.html").text
+
+
+def test_html_templates_are_not_text_and_script_dates_are_not_the_pages_date():
+    page = _page(
+        f"<article>{ARTICLE}<template><p>Hidden template text, 1 May 2020</p></template></article>",
+        head="<script>var updated = 'copyright 1 May 2020';</script>",
+    )
+    parsed = parse_bytes(page, filename="page.html")
+    assert "Hidden template text" not in parsed.text
+    assert parsed.published == ""
+
+
+def test_html_saved_as_utf8_under_an_old_declaration_is_read_as_utf8():
+    text = "Hội nghị Bộ trưởng Môi trường ASEAN lần thứ 17 diễn ra ngày 22-24/8/2023 tại Viên Chăn."
+    page = (
+        "<html><head><meta http-equiv='Content-Type' content='text/html; charset=iso-8859-1'>"
+        f"</head><body><article><p>{text}</p><p>{text}</p></article></body></html>"
+    ).encode()
+    parsed = parse_bytes(page, filename="old.html")
+    assert "Hội nghị Bộ trưởng Môi trường ASEAN" in parsed.text and parsed.encoding == "utf-8"

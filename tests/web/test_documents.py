@@ -175,3 +175,11 @@ def test_a_language_not_yet_understood_is_stored_with_a_warning(staff_client: Cl
     assert "is not understood yet: nothing was extracted" in content
     document = Document.objects.get()
     assert document.status == "not-understood" and not document.claims.exists()
+
+
+def test_visitors_see_the_file_name_and_staff_the_full_source(client: Client, staff_client: Client):
+    document = _ingest(ANNOTATED / "en-02-ahp-conference.txt")  # stored with its full path
+    assert str(ANNOTATED) in document.source
+    assert str(ANNOTATED) not in client.get(document.get_absolute_url()).content.decode()
+    assert "en-02-ahp-conference.txt" in client.get(document.get_absolute_url()).content.decode()
+    assert str(ANNOTATED) in staff_client.get(document.get_absolute_url()).content.decode()

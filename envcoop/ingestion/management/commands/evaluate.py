@@ -9,6 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from envcoop.ingestion.evaluate import evaluate, format_table
+from envcoop.ingestion.parsers import DocumentError
 
 
 class Command(BaseCommand):
@@ -31,6 +32,8 @@ class Command(BaseCommand):
             report = evaluate(docs, gold)
         except (FileNotFoundError, json.JSONDecodeError, KeyError) as error:
             raise CommandError(str(error)) from error
+        except DocumentError as error:
+            raise CommandError(f"a document cannot be read: {error.message}") from error
         if options["json"]:
             self.stdout.write(json.dumps(report.as_dict(), indent=2))
         else:

@@ -56,7 +56,8 @@ class Command(BaseCommand):
                         for p in path.rglob("*")
                         if p.is_file()
                         and p.name not in SKIPPED_NAMES
-                        and not p.name.startswith(".")
+                        # nothing hidden: not ".DS_Store", not what lies under ".git/"
+                        and not any(part.startswith(".") for part in p.relative_to(path).parts)
                     )
                 )
             elif path.is_file():
