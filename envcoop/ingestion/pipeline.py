@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.utils import timezone
 
 from envcoop.ingestion.models import Claim, ClaimStatus, Document, DocumentStatus, Passage
@@ -163,6 +163,17 @@ def store(job: Job, result: Record, *, user: object = None) -> Outcome:
     try:
         with transaction.atomic():
             document = _store(result, job, user)
+    except IntegrityError:
+        # the same content stored meanwhile by another upload or process
+        stored = Document.objects.filter(content_hash=job.digest).first()
+        if stored is None:
+            raise
+        return Outcome(
+            source=job.source,
+            status="unchanged",
+            message="already stored (same content)",
+            document=stored,
+        )
     except DatabaseError as error:
         return Outcome(
             source=job.source,

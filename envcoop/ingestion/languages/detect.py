@@ -158,9 +158,9 @@ def detect(text: str) -> str:
     opening = sample[:LINGUA_SAMPLE]
     words = len(_WORD.findall(opening))
     english, malayic = len(_ENGLISH_WORDS.findall(opening)), len(_MALAYIC_WORDS.findall(opening))
-    if words >= 40 and english >= 0.15 * words and malayic <= 0.01 * words:
+    if words >= 8 and english >= 0.15 * words and malayic <= 0.01 * words:
         return "en"
-    if words >= 40 and malayic >= 0.12 * words and english <= 0.01 * words:
+    if words >= 8 and malayic >= 0.12 * words and english <= 0.01 * words:
         choice = _malay_or_indonesian(sample)
         if choice:
             return choice
