@@ -163,18 +163,19 @@ def store(job: Job, result: Record, *, user: object = None) -> Outcome:
     try:
         with transaction.atomic():
             document = _store(result, job, user)
-    except IntegrityError:
-        # the same content stored meanwhile by another upload or process
-        stored = Document.objects.filter(content_hash=job.digest).first()
-        if stored is None:
-            raise
-        return Outcome(
-            source=job.source,
-            status="unchanged",
-            message="already stored (same content)",
-            document=stored,
-        )
     except DatabaseError as error:
+        stored = (
+            Document.objects.filter(content_hash=job.digest).first()
+            if isinstance(error, IntegrityError) and job.existing is None
+            else None
+        )
+        if stored is not None:  # the same content stored meanwhile by another upload
+            return Outcome(
+                source=job.source,
+                status="unchanged",
+                message="already stored (same content)",
+                document=stored,
+            )
         return Outcome(
             source=job.source,
             status="failed",
