@@ -15,7 +15,7 @@ from functools import cache
 
 from envcoop.ingestion.extractors.base import Claim, Context
 from envcoop.ingestion.extractors.names import countries_in
-from envcoop.ingestion.extractors.phrases import title
+from envcoop.ingestion.extractors.phrases import balanced, title
 from envcoop.ingestion.extractors.positions import claims_at
 from envcoop.ingestion.languages import profile as language_profile
 
@@ -54,7 +54,7 @@ def extract(context: Context) -> list[Claim]:
         name_span = _after_parties(text, name_span, head)
         if around and name_span[0] <= around[0].value["name_span"][0]:
             continue  # the same name again (a treaty named inside it is a name of its own)
-        name_span = _balanced(text, name_span)
+        name_span = balanced(text, name_span)
         if _translates(text, name_span, claims):
             continue
         name = text[name_span[0] : name_span[1]]
@@ -109,15 +109,6 @@ def _translates(text: str, name: tuple[int, int], claims: list[Claim]) -> bool:
     if opening < 0 or text[opening + 1 : name[0]].strip() not in ("", "ASEAN"):
         return False
     return any(0 <= opening - c.value["name_span"][1] <= 2 for c in claims)
-
-
-def _balanced(text: str, name: tuple[int, int]) -> tuple[int, int]:
-    """A name that ran into an opening parenthesis stops before it: "... Haze Pollution (COP-18"."""
-    value = text[name[0] : name[1]]
-    if value.count("(") > value.count(")"):
-        cut = value.rfind("(")
-        return name[0], name[0] + len(value[:cut].rstrip())
-    return name
 
 
 def _is_a_name(name: str, head: str, language: str) -> bool:

@@ -228,3 +228,12 @@ def title(
     if language == "th" and not latin_head:
         return thai_title(text, start, end, limit[1], is_boundary)
     return latin_title(text, start, end, limit, "en" if language == "th" else language, barriers)
+
+
+def balanced(text: str, name: tuple[int, int]) -> tuple[int, int]:
+    """A name that ran into an opening parenthesis stops before it: "... Haze Pollution (COP-18"."""
+    value = text[name[0] : name[1]]
+    if value.count("(") > value.count(")"):
+        cut = value.rfind("(")
+        return name[0], name[0] + len(value[:cut].rstrip())
+    return name

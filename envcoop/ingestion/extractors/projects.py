@@ -16,7 +16,7 @@ from functools import cache
 
 from envcoop.ingestion.extractors.base import Claim, Context
 from envcoop.ingestion.extractors.names import countries_in
-from envcoop.ingestion.extractors.phrases import latin_title, title
+from envcoop.ingestion.extractors.phrases import balanced, latin_title, title
 from envcoop.ingestion.extractors.positions import Positions, claims_at, names_at
 from envcoop.ingestion.languages import profile as language_profile
 
@@ -55,6 +55,7 @@ def extract(context: Context) -> list[Claim]:
         name_span = _name(context, head, sentence)
         if name_span is None:
             continue
+        name_span = balanced(text, name_span)
         name = text[name_span[0] : name_span[1]]
         passage = context.passage_of(head[0])
         header = _list_header(context, passage)
@@ -101,6 +102,8 @@ def _name(
     head_text = text[head[0] : head[1]]
     if _BODY_AFTER.match(text, head[1]):
         return None  # "Project Steering Committee": a body of the project, not a project
+    if re.match(r"\s+nghị sự", text[head[1] : head[1] + 10], re.IGNORECASE):
+        return None  # "chương trình nghị sự": an agenda, not a programme
     if language != "th":
         quoted = re.match(r"\s*[“\"]([^”\"\n]{4,200})[”\"]", text[head[1] : sentence[1]])
         if quoted:  # dự án "Tăng cường năng lực ...", the project "..."
