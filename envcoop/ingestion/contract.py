@@ -6,6 +6,15 @@ from typing import Any
 
 from envcoop.ingestion.understand import Understanding
 
+# The contract's list fields: the claim kind each comes from and the values it shows, in
+# the contract's order (every item ends with its span).
+_LISTS = {
+    "dates": ("date", ("text", "value", "end")),
+    "events": ("event", ("name", "series", "ordinal", "start", "end", "place", "country", "host")),
+    "agreements": ("agreement", ("name", "kind", "date", "parties")),
+    "projects": ("project", ("name", "partners", "fund", "start", "end")),
+}
+
 
 def to_contract(result: Understanding, source: str) -> dict[str, Any]:
     by_kind: dict[str, list] = {}
@@ -25,54 +34,21 @@ def to_contract(result: Understanding, source: str) -> dict[str, Any]:
                 "span": list(claim.span),
             }
         )
-    return {
+    contract: dict[str, Any] = {
         "source": source,
         "lang": result.language,
         "areas": [claim.value["code"] for claim in by_kind.get("area", [])],
         "countries": sorted({claim.value["code"] for claim in by_kind.get("country", [])}),
         "organisations": organisations,
-        "dates": [
-            {
-                "text": claim.text,
-                "value": claim.value["value"],
-                "end": claim.value["end"],
-                "span": list(claim.span),
-            }
-            for claim in by_kind.get("date", [])
-        ],
-        "events": [
-            {
-                "name": claim.value["name"],
-                "series": claim.value["series"],
-                "ordinal": claim.value["ordinal"],
-                "start": claim.value["start"],
-                "end": claim.value["end"],
-                "place": claim.value["place"],
-                "country": claim.value["country"],
-                "host": claim.value["host"],
-                "span": list(claim.span),
-            }
-            for claim in by_kind.get("event", [])
-        ],
-        "agreements": [
-            {
-                "name": claim.value["name"],
-                "kind": claim.value["kind"],
-                "date": claim.value["date"],
-                "parties": claim.value["parties"],
-                "span": list(claim.span),
-            }
-            for claim in by_kind.get("agreement", [])
-        ],
-        "projects": [
-            {
-                "name": claim.value["name"],
-                "partners": claim.value["partners"],
-                "fund": claim.value["fund"],
-                "start": claim.value["start"],
-                "end": claim.value["end"],
-                "span": list(claim.span),
-            }
-            for claim in by_kind.get("project", [])
-        ],
     }
+    for name, (kind, fields) in _LISTS.items():
+        contract[name] = [
+            {
+                **{
+                    field: claim.text if field == "text" else claim.value[field] for field in fields
+                },
+                "span": list(claim.span),
+            }
+            for claim in by_kind.get(kind, [])
+        ]
+    return contract

@@ -48,10 +48,6 @@ class Match:
     end: int
     entries: tuple[Entry, ...]
 
-    @property
-    def text_kind(self) -> str:
-        return self.entries[0].kind
-
 
 def _is_acronym(surface: str) -> bool:
     letters = [char for char in surface if char.isalpha()]
@@ -358,9 +354,3 @@ def use(fixed: Gazetteer | None) -> None:
     of a batch get the one their parent built; None goes back to the registry's)."""
     with _LOCK:
         _CACHE["fixed"] = fixed
-
-
-def forget() -> None:
-    """Drop the built gazetteer; the next call rebuilds it."""
-    with _LOCK:
-        _CACHE.clear()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,9 +17,7 @@ from django.utils import timezone
 
 from envcoop.ingestion.models import Claim, ClaimStatus, Document, DocumentStatus, Passage
 from envcoop.ingestion.parsers import DocumentError
-from envcoop.ingestion.understand import PIPELINE_VERSION, Record, check_size, understand_bytes
-
-logger = logging.getLogger(__name__)
+from envcoop.ingestion.understand import PIPELINE_VERSION, Record, check_size, read_record
 
 
 @dataclass(kw_only=True)
@@ -58,24 +55,8 @@ def ingest_bytes(
     return process(job, force=force, limit=limit, user=user)
 
 
-def ingest_path(
-    path: Path, *, force: bool = False, user: object = None, limit: int | None = None
-) -> Outcome:
-    job_or_outcome = read_job(path, limit=limit)
-    if isinstance(job_or_outcome, Outcome):
-        return job_or_outcome
-    return ingest_bytes(
-        job_or_outcome.data,
-        source=str(path),
-        filename=path.name,
-        force=force,
-        user=user,
-        limit=limit,
-    )
-
-
 # ------------------------------------------------------------------ steps
-# ingest_bytes in three steps, so that envcoop ingest can understand documents in worker
+# ingest_bytes in steps, so that envcoop ingest can understand documents in worker
 # processes while this process stores them (envcoop/ingestion/batch.py).
 
 
@@ -97,22 +78,10 @@ def process(job: Job, *, force: bool, limit: int | None, user: object = None) ->
     if early is not None:
         return early
     try:
-        result = understand_job(job, limit=limit)
+        result = read_record(job.data, filename=job.filename, limit=limit)
     except DocumentError as error:
         return failure(job.source, error)
-    except Exception as error:  # a bug must not become a server error or stop a batch
-        logger.exception("reading %s failed", job.source)
-        return internal_failure(job.source, f"{type(error).__name__}: {error}")
     return store(job, result, user=user)
-
-
-def internal_failure(source: str, detail: str) -> Outcome:
-    return Outcome(
-        source=source,
-        status="failed",
-        message=f"internal error while reading: {detail}",
-        reason="internal",
-    )
 
 
 def failure(source: str, error: DocumentError) -> Outcome:
@@ -150,11 +119,6 @@ def check_stored(job: Job, *, force: bool) -> Outcome | None:
         )
     job.existing = existing.pk
     return None
-
-
-def understand_job(job: Job, *, limit: int | None = None) -> Record:
-    """Read and understand the job's bytes (no database writes). Raises DocumentError."""
-    return Record.of(understand_bytes(job.data, filename=job.filename, limit=limit))
 
 
 def store(job: Job, result: Record, *, user: object = None) -> Outcome:

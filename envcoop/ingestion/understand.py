@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -30,6 +31,8 @@ from envcoop.ingestion.languages.detect import has_ruled_script, script_language
 from envcoop.ingestion.normalise import Reading
 from envcoop.ingestion.parsers import DocumentError, Parsed, parse_bytes
 from envcoop.ingestion.segment import BoundaryChecker, Segments, segment
+
+logger = logging.getLogger(__name__)
 
 # In the order they run: later extractors read the claims of earlier ones.
 EXTRACTORS = (dates, organisations, countries, agreements, events, projects, areas)
@@ -123,6 +126,21 @@ def understand_bytes(
     """Read and understand one file. Raises DocumentError with a sentence for the user."""
     check_size(len(data), limit)
     return understand_parsed(parse_bytes(data, filename=filename, mime=mime))
+
+
+def read_record(data: bytes, *, filename: str = "", limit: int | None = None) -> Record:
+    """What storing the document needs. Raises DocumentError: for a bad document, and with
+    status "internal" for a bug met while reading it (one document must not stop a batch or
+    become a server error)."""
+    try:
+        return Record.of(understand_bytes(data, filename=filename, limit=limit))
+    except DocumentError:
+        raise
+    except Exception as error:
+        logger.exception("reading %s failed", filename or "a document")
+        raise DocumentError(
+            "internal", f"internal error while reading: {type(error).__name__}: {error}"
+        ) from error
 
 
 def understand_parsed(parsed: Parsed) -> Understanding:

@@ -23,14 +23,9 @@ def start(gazetteer: Any) -> None:
 def understand(data: bytes, filename: str, limit: int | None) -> tuple[str, Any]:
     """("ok", Record) or ("failed", (status, message)); never raises."""
     from envcoop.ingestion.parsers import DocumentError
-    from envcoop.ingestion.understand import Record, understand_bytes
+    from envcoop.ingestion.understand import read_record
 
     try:
-        return "ok", Record.of(understand_bytes(data, filename=filename, limit=limit))
+        return "ok", read_record(data, filename=filename, limit=limit)
     except DocumentError as error:
         return "failed", (error.status, error.message)
-    except Exception as error:  # a bug must not stop the other documents of a batch
-        return "failed", (
-            "internal",
-            f"internal error while reading: {type(error).__name__}: {error}",
-        )

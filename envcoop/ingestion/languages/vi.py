@@ -2,68 +2,16 @@
 
 from envcoop.ingestion.languages.base import LanguageProfile
 
+_MONTH_NAMES = ["Giêng", "Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười", "Mười Một", "Chạp"]  # fmt: skip
+
 PROFILE = LanguageProfile(
     code="vi",
     babel_locale="vi",
+    # month names in words, as written in a sentence, in lower case and in a heading
     extra_months={
-        f"tháng {name}": number
-        for number, name in enumerate(
-            [
-                "Giêng",
-                "Hai",
-                "Ba",
-                "Tư",
-                "Năm",
-                "Sáu",
-                "Bảy",
-                "Tám",
-                "Chín",
-                "Mười",
-                "Mười Một",
-                "Chạp",
-            ],
-            start=1,
-        )
-    }
-    | {
-        f"tháng {name.lower()}": number
-        for number, name in enumerate(
-            [
-                "Giêng",
-                "Hai",
-                "Ba",
-                "Tư",
-                "Năm",
-                "Sáu",
-                "Bảy",
-                "Tám",
-                "Chín",
-                "Mười",
-                "Mười Một",
-                "Chạp",
-            ],
-            start=1,
-        )
-    }
-    | {
-        f"Tháng {name}": number
-        for number, name in enumerate(
-            [
-                "Giêng",
-                "Hai",
-                "Ba",
-                "Tư",
-                "Năm",
-                "Sáu",
-                "Bảy",
-                "Tám",
-                "Chín",
-                "Mười",
-                "Mười Một",
-                "Chạp",
-            ],
-            start=1,
-        )
+        f"{month} {variant(name)}": number
+        for number, name in enumerate(_MONTH_NAMES, start=1)
+        for month, variant in (("tháng", str), ("tháng", str.lower), ("Tháng", str))
     },
     day_prefix="ngày",
     year_prefix="năm",

@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 
 from envcoop.registry.models import Agreement
 from envcoop.registry.selectors.filters import ListFilters
-from envcoop.registry.selectors.involvement import involving_country
+from envcoop.registry.selectors.involvement import in_area_and_country
 from envcoop.registry.selectors.ordering import newest_first, order_by_name
 
 
@@ -12,10 +12,7 @@ def agreement_list(*, filters: ListFilters = ListFilters()) -> QuerySet[Agreemen
     agreements = Agreement.objects.select_related("adopted_at").prefetch_related(
         "labels", "areas__labels", "party_countries", "adopted_at__labels"
     )
-    if filters.area:
-        agreements = agreements.filter(areas__code=filters.area)
-    if filters.country:
-        agreements = involving_country(agreements, filters.country)
+    agreements = in_area_and_country(agreements, filters)
     if filters.year:
         agreements = agreements.filter(date__year=filters.year)
     if filters.status:

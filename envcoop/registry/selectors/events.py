@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from envcoop.registry.models import Event, EventSeries
 from envcoop.registry.selectors.filters import ListFilters
-from envcoop.registry.selectors.involvement import involving_country
+from envcoop.registry.selectors.involvement import in_area_and_country
 from envcoop.registry.selectors.ordering import newest_first
 from envcoop.registry.selectors.periods import not_over_by, over_by, overlaps_year
 
@@ -23,10 +23,7 @@ def event_list(
 ) -> QuerySet[Event]:
     today = today or timezone.localdate()
     events = _base()
-    if filters.area:
-        events = events.filter(areas__code=filters.area)
-    if filters.country:
-        events = involving_country(events, filters.country)
+    events = in_area_and_country(events, filters)
     if filters.year:
         events = events.filter(overlaps_year("start", "end", filters.year, open_ended=False))
     if filters.series:

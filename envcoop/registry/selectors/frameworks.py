@@ -4,17 +4,14 @@ from django.db.models import Prefetch, QuerySet
 
 from envcoop.registry.models import Component, Framework
 from envcoop.registry.selectors.filters import ListFilters
-from envcoop.registry.selectors.involvement import involving_country
+from envcoop.registry.selectors.involvement import in_area_and_country
 from envcoop.registry.selectors.ordering import newest_first, order_by_name
 from envcoop.registry.selectors.periods import overlaps_year
 
 
 def framework_list(*, filters: ListFilters = ListFilters()) -> QuerySet[Framework]:
     frameworks = Framework.objects.prefetch_related("labels", "areas__labels", "partner_countries")
-    if filters.area:
-        frameworks = frameworks.filter(areas__code=filters.area)
-    if filters.country:
-        frameworks = involving_country(frameworks, filters.country)
+    frameworks = in_area_and_country(frameworks, filters)
     if filters.year:
         frameworks = frameworks.filter(
             overlaps_year("period_start", "period_end", filters.year, open_ended=True)

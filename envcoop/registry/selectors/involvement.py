@@ -14,6 +14,7 @@ from operator import or_
 from django.db.models import Model, Q, QuerySet
 
 from envcoop.registry.models import Agreement, Event, Framework, Project
+from envcoop.registry.selectors.filters import ListFilters
 
 COUNTRY_PATHS: dict[type[Model], tuple[str, ...]] = {
     Framework: ("partner_countries",),
@@ -35,6 +36,15 @@ def involving_country(queryset: QuerySet, code: str) -> QuerySet:
     model = queryset.model
     condition = reduce(or_, (Q(**{f"{path}__code": code.upper()}) for path in COUNTRY_PATHS[model]))
     return queryset.filter(pk__in=model.objects.filter(condition).values("pk"))
+
+
+def in_area_and_country(queryset: QuerySet, filters: ListFilters) -> QuerySet:
+    """The area and country filters the lists of frameworks, projects, events and agreements share."""
+    if filters.area:
+        queryset = queryset.filter(areas__code=filters.area)
+    if filters.country:
+        queryset = involving_country(queryset, filters.country)
+    return queryset
 
 
 def records_per_country(model: type[Model]) -> dict[str, set[int]]:

@@ -5,7 +5,7 @@ from django.db.models import Case, Count, F, QuerySet, Value, When
 from envcoop.registry.fields import PartialDateField
 from envcoop.registry.models import Fund, Project
 from envcoop.registry.selectors.filters import ListFilters
-from envcoop.registry.selectors.involvement import involving_country
+from envcoop.registry.selectors.involvement import in_area_and_country
 from envcoop.registry.selectors.ordering import order_by_name
 from envcoop.registry.selectors.periods import overlaps_year
 
@@ -36,10 +36,7 @@ def project_list(*, filters: ListFilters = ListFilters()) -> QuerySet[Project]:
     projects = Project.objects.select_related("fund").prefetch_related(
         "labels", "fund__labels", "areas__labels", "recipient_countries"
     )
-    if filters.area:
-        projects = projects.filter(areas__code=filters.area)
-    if filters.country:
-        projects = involving_country(projects, filters.country)
+    projects = in_area_and_country(projects, filters)
     if filters.status:
         projects = projects.filter(activity_status=filters.status)
     if filters.fund:

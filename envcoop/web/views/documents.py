@@ -9,9 +9,10 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
+from envcoop.core.languages import language_name
 from envcoop.ingestion.models import ClaimKind, Document, DocumentStatus
 from envcoop.ingestion.pipeline import ingest_bytes
 from envcoop.ingestion.selectors import describe, document_languages, document_list, highlighted
@@ -27,10 +28,6 @@ class DocumentFilterForm(forms.Form):
 
     def __init__(self, data: object) -> None:
         super().__init__(data)
-        from django.utils.translation import get_language
-
-        from envcoop.core.languages import language_name
-
         lang = get_language() or "en"
         self.fields["lang"].choices = [("", _("any"))] + [
             (code, language_name(code, lang)) for code in document_languages()
