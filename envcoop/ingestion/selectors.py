@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Count, QuerySet
 
+from envcoop.core.countries import country_name
 from envcoop.ingestion.models import Claim, Document
+from envcoop.registry.models import AgreementKind, Area, EventSeries
 
 HIGHLIGHTED_KINDS = ("date", "country", "organisation", "event", "agreement", "project")
 
@@ -25,12 +27,40 @@ def document_languages() -> list[str]:
     return sorted(Document.objects.values_list("lang", flat=True).distinct())
 
 
+@dataclass(frozen=True)
+class CodeNames:
+    """Names, in the reader's language, for the codes facts carry: countries (CLDR), areas
+    and meeting series (the registry's names). Read once per page."""
+
+    lang: str
+    areas: dict[str, str] = field(default_factory=dict)
+    series: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, lang: str) -> CodeNames:
+        def names(model: type) -> dict[str, str]:
+            key = "code" if model is Area else "key"
+            return {
+                getattr(record, key): str(record.name_in(lang) or record.display_name)
+                for record in model.objects.prefetch_related("labels")
+            }
+
+        return cls(lang=lang, areas=names(Area), series=names(EventSeries))
+
+    def country(self, code: str | None) -> str | None:
+        return country_name(code, self.lang) if code else None
+
+
+_ENGLISH = CodeNames(lang="en")  # countries in English; areas and series by their codes
+
+
 @dataclass
 class Piece:
     """A run of the document's text and the claims that cover it."""
 
     text: str
     claims: list[Claim]
+    names: CodeNames = _ENGLISH
 
     @property
     def kinds(self) -> list[str]:
@@ -38,41 +68,48 @@ class Piece:
 
     @property
     def tooltip(self) -> str:
-        return "\n".join(f"{claim.get_kind_display()}: {describe(claim)}" for claim in self.claims)
+        return "\n".join(
+            f"{claim.get_kind_display()}: {describe(claim, self.names)}" for claim in self.claims
+        )
 
 
-def describe(claim: Claim) -> str:
-    """A claim's normalised value in one line (what a reader sees on hover)."""
+def describe(claim: Claim, names: CodeNames = _ENGLISH) -> str:
+    """A claim's normalised value in one line (what a reader sees on hover): dates as ISO
+    dates, codes with their names in the reader's language when a page gives them."""
     value = claim.value
     if claim.kind == "date":
         return value["value"] + (f" – {value['end']}" if value.get("end") else "")
     if claim.kind == "country":
-        return value["code"]
+        return f"{names.country(value['code'])} ({value['code']})"
     if claim.kind == "organisation":
-        parts = [value["name"], value.get("acronym"), value.get("country")]
+        parts = [value["name"], value.get("acronym"), names.country(value.get("country"))]
         return " · ".join(p for p in parts if p)
     if claim.kind == "event":
         when = value["start"] + (f" – {value['end']}" if value.get("end") else "")
         parts = [
             value["name"],
-            value.get("series"),
+            names.series.get(value.get("series") or "", value.get("series")),
             value.get("ordinal") and f"#{value['ordinal']}",
             when,
             value.get("place"),
         ]
         return " · ".join(str(p) for p in parts if p)
     if claim.kind == "agreement":
-        parts = [value["name"], value.get("kind"), value.get("date")]
+        kind = value.get("kind")
+        kind_label = str(AgreementKind(kind).label) if kind in AgreementKind.values else kind
+        parts = [value["name"], kind_label, value.get("date")]
         return " · ".join(p for p in parts if p)
     if claim.kind == "project":
         parts = [value["name"], value.get("fund"), value.get("start")]
         return " · ".join(p for p in parts if p)
     if claim.kind == "area":
-        return value["code"]
+        return names.areas.get(value["code"], value["code"])
     return str(value)
 
 
-def highlighted(document: Document, claims: list[Claim]) -> list[Piece]:
+def highlighted(
+    document: Document, claims: list[Claim], names: CodeNames = _ENGLISH
+) -> list[Piece]:
     """The document's text cut at every claim boundary, each piece with its covering claims.
 
     One sweep over the boundaries: a claim joins the open set where it starts and leaves it
@@ -91,5 +128,5 @@ def highlighted(document: Document, claims: list[Claim]) -> list[Piece]:
         while waiting < len(spans) and spans[waiting].start <= start:
             open_claims.append(spans[waiting])
             waiting += 1
-        pieces.append(Piece(document.text[start:end], list(open_claims)))
+        pieces.append(Piece(document.text[start:end], list(open_claims), names))
     return pieces

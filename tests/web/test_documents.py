@@ -183,3 +183,13 @@ def test_visitors_see_the_file_name_and_staff_the_full_source(client: Client, st
     assert str(ANNOTATED) not in client.get(document.get_absolute_url()).content.decode()
     assert "en-02-ahp-conference.txt" in client.get(document.get_absolute_url()).content.decode()
     assert str(ANNOTATED) in staff_client.get(document.get_absolute_url()).content.decode()
+
+
+def test_facts_name_areas_series_and_countries_in_the_readers_language(client: Client):
+    document = _ingest(ANNOTATED / "vi-01-amme17.txt")
+    with translation.override("th"):
+        content = html.unescape(client.get(document.get_absolute_url()).content.decode())
+    assert "การเปลี่ยนแปลงสภาพภูมิอากาศ" in content  # the climate-change area, in Thai
+    assert "ลาว (LA)" in content  # a country by its Thai name, with its code
+    series = document.claims.filter(kind="event", value__series="amme").first()
+    assert series is not None and "· amme ·" not in content  # the series by its name

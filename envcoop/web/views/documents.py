@@ -15,7 +15,13 @@ from django.utils.translation import gettext as _
 from envcoop.core.languages import language_name
 from envcoop.ingestion.models import ClaimKind, Document, DocumentStatus
 from envcoop.ingestion.pipeline import ingest_bytes
-from envcoop.ingestion.selectors import describe, document_languages, document_list, highlighted
+from envcoop.ingestion.selectors import (
+    CodeNames,
+    describe,
+    document_languages,
+    document_list,
+    highlighted,
+)
 
 
 class DocumentFilterForm(forms.Form):
@@ -48,10 +54,11 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if document is None:
         raise Http404(pk)
     claims = list(document.claims.order_by("start", "-end"))
+    names = CodeNames.read(get_language() or "en")
     by_kind = {kind: [c for c in claims if c.kind == kind] for kind, _label in ClaimKind.choices}
     facts = []
     for kind in ("event", "agreement", "project", "area", "country", "organisation", "date"):
-        values = list(dict.fromkeys(describe(claim) for claim in by_kind.get(kind, [])))
+        values = list(dict.fromkeys(describe(claim, names) for claim in by_kind.get(kind, [])))
         if values:
             facts.append(
                 {
@@ -63,7 +70,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "document": document,
         "facts": facts,
-        "pieces": highlighted(document, claims),
+        "pieces": highlighted(document, claims, names),
         "by_kind": [
             (ClaimKind(kind).label, kind, items) for kind, items in by_kind.items() if items
         ],
