@@ -69,6 +69,7 @@ class Report:
     )
     overall: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     documents: dict[str, int] = field(default_factory=Counter)
+    misdetected: list[str] = field(default_factory=list)  # documents read in another language
     mistakes: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
@@ -86,6 +87,7 @@ class Report:
 
         return {
             "documents": dict(self.documents),
+            "language_misdetected": list(self.misdetected),
             "overall": scores(self.overall),
             "by_language": {lang: scores(t) for lang, t in sorted(self.by_language.items())},
         }
@@ -198,6 +200,8 @@ def evaluate(documents: Path, golds: Path, *, keep_mistakes: bool = False) -> Re
         )
         language = gold.get("lang") or predicted["lang"]
         report.documents[language] += 1
+        if predicted["lang"] != language:
+            report.misdetected.append(f"{document.name} ({predicted['lang']})")
         for name, result in compare(gold, predicted).items():
             report.by_language[language][name].add(result)
             report.overall[name].add(result)
@@ -212,6 +216,9 @@ def format_table(report: Report) -> str:
     languages = sorted(report.by_language)
     lines = [
         f"documents: {sum(report.documents.values())} ({', '.join(f'{k} {v}' for k, v in sorted(report.documents.items()))})",
+        f"language detected right: {sum(report.documents.values()) - len(report.misdetected)} of "
+        f"{sum(report.documents.values())}"
+        + (f" (wrong: {', '.join(report.misdetected)})" if report.misdetected else ""),
         "",
     ]
     header = (

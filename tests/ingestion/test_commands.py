@@ -185,6 +185,7 @@ def test_evaluate_prints_scores_per_field_and_language():
     scores = json.loads(out.getvalue())
     assert scores["documents"] == {"en": 9, "id": 9, "ms": 9, "th": 9, "vi": 9}
     assert set(scores["by_language"]) == {"en", "id", "ms", "th", "vi"}
+    assert scores["language_misdetected"] == []
     table = io.StringIO()
     call_command("evaluate", str(ANNOTATED / "docs"), str(ANNOTATED / "gold"), stdout=table)
     assert "dates" in table.getvalue() and "F1" in table.getvalue()
