@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "envcoop.core",
     "envcoop.registry",
     "envcoop.ingestion",
+    "envcoop.review",
     "envcoop.web",
 ]
 

@@ -52,22 +52,30 @@ def ingest_files(
     limit: int | None = None,
     jobs: int = 1,
     user: object = None,
+    resolver: object = None,
 ) -> Iterator[Outcome]:
     """One outcome per path, in order; a file that fails does not stop the others.
 
     A file whose content an earlier file of the batch already had is "unchanged", with or
     without --force (it is the same document).
     """
+    from envcoop.review.resolution.resolver import Resolver
+
     seen = _SeenInBatch()
+    resolver = resolver if resolver is not None else Resolver()  # one for the batch
     if jobs <= 1 or len(paths) < PARALLEL_FROM:
         for path in paths:
             job = read_job(path, limit=limit)
             if isinstance(job, Outcome):
                 yield job
             else:
-                yield seen.check(job) or process(job, force=force, limit=limit, user=user)
+                yield seen.check(job) or process(
+                    job, force=force, limit=limit, user=user, resolver=resolver
+                )
         return
-    yield from _parallel(paths, seen, force=force, limit=limit, jobs=jobs, user=user)
+    yield from _parallel(
+        paths, seen, force=force, limit=limit, jobs=jobs, user=user, resolver=resolver
+    )
 
 
 class _SeenInBatch:
@@ -93,6 +101,7 @@ def _parallel(
     limit: int | None,
     jobs: int,
     user: object,
+    resolver: object,
 ) -> Iterator[Outcome]:
     context = multiprocessing.get_context("spawn")  # no inherited database connections
     limit = max_bytes() if limit is None else limit  # this process's setting, not the workers'
@@ -111,18 +120,18 @@ def _parallel(
         if isinstance(item, Outcome):
             return item
         if future is None:
-            return process(item, force=force, limit=limit, user=user)
+            return process(item, force=force, limit=limit, user=user, resolver=resolver)
         try:
             state, value = future.result()
         except BrokenProcessPool:
             # A worker died (killed, out of memory): nobody knows which document it held,
             # so those in flight and the rest are read here, one by one.
             broken = True
-            return process(item, force=force, limit=limit, user=user)
+            return process(item, force=force, limit=limit, user=user, resolver=resolver)
         if state == "failed":
             status, message = value
             return Outcome(source=item.source, status="failed", message=message, reason=status)
-        return store(item, value, user=user)
+        return store(item, value, user=user, resolver=resolver)
 
     try:
         for path in paths:

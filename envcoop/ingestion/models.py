@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -105,6 +107,28 @@ class Claim(models.Model):
     )
     created_at = models.DateTimeField(_("found"), auto_now_add=True)
 
+    # What the resolver proposes (envcoop/review/resolve.py): the same record as ``match``
+    # (with a score and the reasons), or a new record shared by the claims of one ``cluster``.
+    match_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    match_id = models.PositiveBigIntegerField(null=True, blank=True)
+    match = GenericForeignKey("match_type", "match_id")
+    match_score = models.FloatField(_("match score"), null=True, blank=True)
+    match_reasons = models.JSONField(_("reasons"), null=True, blank=True)
+    cluster = models.CharField(_("proposed record"), max_length=64, blank=True, db_default="")
+    # What the review decided: the record the claim went into, or why it was rejected.
+    record_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    record_id = models.PositiveBigIntegerField(null=True, blank=True)
+    record = GenericForeignKey("record_type", "record_id")
+    review_note = models.TextField(_("review note"), blank=True, db_default="")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+
     class Meta:
         verbose_name = _("claim")
         verbose_name_plural = _("claims")
@@ -112,6 +136,7 @@ class Claim(models.Model):
         indexes = [
             models.Index(fields=["document", "kind"]),
             models.Index(fields=["kind", "status"]),
+            models.Index(fields=["status", "cluster"]),
         ]
 
     def __str__(self) -> str:

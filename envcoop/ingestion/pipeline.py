@@ -72,7 +72,9 @@ class Job:
         self.digest = content_hash(self.data)
 
 
-def process(job: Job, *, force: bool, limit: int | None, user: object = None) -> Outcome:
+def process(
+    job: Job, *, force: bool, limit: int | None, user: object = None, resolver: object = None
+) -> Outcome:
     """Check, understand and store one job in this process; never raises for a document."""
     early = check_stored(job, force=force)
     if early is not None:
@@ -81,7 +83,7 @@ def process(job: Job, *, force: bool, limit: int | None, user: object = None) ->
         result = read_record(job.data, filename=job.filename, limit=limit)
     except DocumentError as error:
         return failure(job.source, error)
-    return store(job, result, user=user)
+    return store(job, result, user=user, resolver=resolver)
 
 
 def failure(source: str, error: DocumentError) -> Outcome:
@@ -121,12 +123,17 @@ def check_stored(job: Job, *, force: bool) -> Outcome | None:
     return None
 
 
-def store(job: Job, result: Record, *, user: object = None) -> Outcome:
-    """Store the document, its passages and claims in one transaction. A document read again
-    keeps its id (its address) and the review of every claim found again."""
+def store(job: Job, result: Record, *, user: object = None, resolver: object = None) -> Outcome:
+    """Store the document, its passages and claims in one transaction, with the resolver's
+    proposal for each claim (``envcoop/review``; one ``resolver`` may serve a whole batch).
+    A document read again keeps its id (its address) and the review of every claim found
+    again."""
+    from envcoop.review.resolution.resolver import Resolver, resolve_document
+
     try:
         with transaction.atomic():
             document = _store(result, job, user)
+            resolve_document(document, resolver if resolver is not None else Resolver())
     except DatabaseError as error:
         stored = (
             Document.objects.filter(content_hash=job.digest).first()
@@ -158,6 +165,22 @@ def store(job: Job, result: Record, *, user: object = None) -> Outcome:
     return Outcome(
         source=job.source, status=status, message=message, document=document, counts=counts
     )
+
+
+# What a review decided about a claim: kept when the document is read again.
+REVIEW_FIELDS = (
+    "status", "record_type_id", "record_id", "review_note", "reviewed_by_id", "reviewed_at",
+    "match_type_id", "match_id", "match_score", "match_reasons", "cluster",
+)  # fmt: skip
+
+
+def claim_relink(claim: Claim) -> None:
+    """Point the evidence taken from this claim's span back at it (the old row is gone)."""
+    from envcoop.review.models import Evidence
+
+    Evidence.objects.filter(
+        document_id=claim.document_id, start__gte=claim.start, end__lte=claim.end, claim=None
+    ).update(claim=claim)
 
 
 def _claim_key(kind: str, start: int, end: int, value: object) -> tuple:
@@ -202,11 +225,13 @@ def _store(record: Record, job: Job, user: object) -> Document:
         "pipeline_version": PIPELINE_VERSION,
         "extracted_at": timezone.now(),
     }
-    reviewed: dict[tuple, str] = {}
+    reviewed: dict[tuple, dict] = {}
     if job.existing is not None:
         document = Document.objects.select_for_update().get(pk=job.existing)
         for claim in document.claims.exclude(status=ClaimStatus.PENDING):
-            reviewed[_claim_key(claim.kind, claim.start, claim.end, claim.value)] = claim.status
+            reviewed[_claim_key(claim.kind, claim.start, claim.end, claim.value)] = {
+                name: getattr(claim, name) for name in REVIEW_FIELDS
+            }
         document.claims.all().delete()
         document.passages.all().delete()
         for name, value in fields.items():
@@ -250,10 +275,12 @@ def _store(record: Record, job: Job, user: object) -> Document:
             for kind, start, end, quote, value, extractor, version, confidence in record.claims
         ],
     )
-    if reviewed:  # the same claim found again keeps its review
+    if reviewed:  # the same claim found again keeps its review (and its evidence)
         for claim in document.claims.all():
-            status = reviewed.get(_claim_key(claim.kind, claim.start, claim.end, claim.value))
-            if status:
-                claim.status = status
-                claim.save(update_fields=["status"])
+            review = reviewed.get(_claim_key(claim.kind, claim.start, claim.end, claim.value))
+            if review:
+                for name, value in review.items():
+                    setattr(claim, name, value)
+                claim.save(update_fields=list(REVIEW_FIELDS))
+                claim_relink(claim)
     return document

@@ -1,0 +1,62 @@
+"""Provenance: each value a record took from a document, with the span and quote it came from."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from envcoop.ingestion.models import Claim, Document
+
+
+def value_key(value: object) -> str:
+    """A value as canonical text, to group equal values (JSON, sorted keys)."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)[:500]
+
+
+class Evidence(models.Model):
+    """One value of one field of a record, as one document states it."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    field = models.CharField(_("field"), max_length=32)
+    value = models.JSONField(_("value"))
+    value_key = models.CharField(max_length=500)
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="evidence")
+    claim = models.ForeignKey(
+        Claim, on_delete=models.SET_NULL, null=True, blank=True, related_name="evidence"
+    )
+    start = models.PositiveIntegerField(_("start"))
+    end = models.PositiveIntegerField(_("end"))
+    quote = models.TextField(_("quote"))
+    lang = models.CharField(_("language"), max_length=16)
+    edited = models.BooleanField(_("corrected by the reviewer"), default=False)
+    set_aside = models.BooleanField(
+        _("set aside"),
+        default=False,
+        help_text=_("A reviewer chose another value for this field."),
+    )
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+        ordering = ["content_type", "object_id", "field", "document", "start"]
+        indexes = [models.Index(fields=["content_type", "object_id", "field"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "field", "document", "start", "end"],
+                name="evidence_once_per_span",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.field} = {self.value_key} ({self.document_id}:{self.start}-{self.end})"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.value_key = value_key(self.value)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]

@@ -1,0 +1,256 @@
+"""What an accepted claim does to the registry: a new record through the registry's
+services, or what it adds to the record it is merged into (names it did not have, fields
+that were empty). A value the record already has is never overwritten by a merge: where
+the sources disagree, the evidence shows it and a reviewer chooses (``evidence.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.text import slugify
+
+from envcoop.core.countries import CountryError, clean_country
+from envcoop.core.folding import fold
+from envcoop.registry.models import (
+    AgreementKind,
+    EventSeries,
+    Fund,
+    Label,
+    LabelKind,
+    Organisation,
+    OrganisationType,
+)
+from envcoop.registry.services.agreements import agreement_upsert
+from envcoop.registry.services.events import event_upsert
+from envcoop.registry.services.labels import NameSet, label_add
+from envcoop.registry.services.organisations import organisation_upsert
+from envcoop.registry.services.projects import project_upsert
+from envcoop.registry.services.resolve import country_get_or_create, date_value, text_value
+from envcoop.review.resolution.candidates import MODELS
+
+# The fields of a claim a reviewer may correct, per kind (the same names as the claim's value).
+EDITABLE = {
+    "event": ("name", "series", "ordinal", "start", "end", "place", "country", "host"),
+    "agreement": ("name", "kind", "date"),
+    "project": ("name", "fund", "start", "end"),
+    "organisation": ("name", "acronym", "country"),
+}
+
+
+def country_code(value: object) -> str | None:
+    """An ISO code when ``value`` is one ("TH", "EU"), else None (a party may be a name)."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return clean_country(value)
+    except CountryError:
+        return None
+
+
+def unique_key(model: type[models.Model], *parts: object) -> str:
+    """A readable key from the parts ("amme-17", "asean-climate-forum-2023"), made unique."""
+    base = "-".join(slugify(str(part)) for part in parts if part not in (None, ""))
+    base = re.sub(r"-+", "-", base).strip("-")[:100] or model._meta.model_name or "record"
+    key, number = base, 2
+    while model.objects.filter(key=key).exists():  # type: ignore[attr-defined]
+        key = f"{base}-{number}"
+        number += 1
+    return key
+
+
+def fund_key(name: object) -> str | None:
+    """The key of the fund a project names, when the registry knows it by that name."""
+    if not isinstance(name, str) or not name.strip():
+        return None
+    wanted = fold(name)
+    for label in Label.objects.filter(content_type__model="fund").exclude(kind="description"):
+        if fold(label.text) == wanted:
+            return Fund.objects.filter(pk=label.object_id).values_list("key", flat=True).first()
+    return None
+
+
+def organisation_keys(parties: object) -> list[str]:
+    """Keys of the organisations among an agreement's parties (by acronym or name)."""
+    keys: list[str] = []
+    for party in parties if isinstance(parties, list) else []:
+        if not isinstance(party, str) or country_code(party):
+            continue
+        wanted = fold(party)
+        for label in Label.objects.filter(content_type__model="organisation").exclude(
+            kind="description"
+        ):
+            if fold(label.text) == wanted:
+                key = Organisation.objects.filter(pk=label.object_id).values_list("key", flat=True)
+                keys.extend(key[:1])
+                break
+    return list(dict.fromkeys(keys))
+
+
+def guess_organisation_type(name: str) -> str:
+    folded = fold(name)
+    for words, kind in (
+        (("ministry", "kementerian", "bo ", "กระทรวง", "kementerian"), OrganisationType.MINISTRY),
+        (
+            ("department", "direktorat", "jabatan", "cuc ", "tong cuc", "กรม"),
+            OrganisationType.DEPARTMENT,
+        ),
+        (("centre", "center", "pusat", "trung tam", "ศูนย์"), OrganisationType.CENTRE),
+        (("secretariat", "sekretariat", "ban thu ky"), OrganisationType.SECRETARIAT),
+        (("foundation", "yayasan", "quy ", "มูลนิธิ"), OrganisationType.FOUNDATION),
+        (("agency", "agensi", "badan", "สำนักงาน"), OrganisationType.AGENCY),
+    ):
+        if any(folded.startswith(word) or f" {word}" in f" {folded}" for word in words):
+            return kind
+    return OrganisationType.OTHER
+
+
+def _names(values: dict[str, Any], lang: str) -> NameSet:
+    name = text_value(values.get("name"), field="name", max_length=500)
+    if not name:
+        raise ValidationError({"name": "a record needs a name"})
+    acronym = values.get("acronym")
+    return NameSet(names={lang: name}, original=lang, acronyms=[acronym] if acronym else None)
+
+
+def _series(values: dict[str, Any]) -> str | None:
+    key = values.get("series") or None
+    if key and not EventSeries.objects.filter(key=key).exists():
+        raise ValidationError({"series": f"no meeting series with key {key!r}"})
+    return key
+
+
+def _year(values: dict[str, Any], field: str) -> int | None:
+    date = date_value(values.get(field), field=field)
+    return date.year if date else None
+
+
+def create(kind: str, values: dict[str, Any], lang: str) -> models.Model:
+    """A new record from a claim's (possibly corrected) values; ValidationError names the field."""
+    names = _names(values, lang)
+    if kind == "event":
+        series = _series(values)
+        ordinal = values.get("ordinal") if series else None
+        host = country_code(values.get("host"))
+        place = values.get("place") or ""
+        key_parts = (
+            (series, ordinal)
+            if series and ordinal
+            else (values.get("name"), _year(values, "start"))
+        )
+        record, _ = event_upsert(
+            key=unique_key(_model("event"), *key_parts),
+            names=names,
+            series=series,
+            ordinal=ordinal,
+            start=values.get("start"),
+            end=values.get("end"),
+            place="" if place == "online" else place,
+            mode="online" if place == "online" else "",
+            country=country_code(values.get("country")),
+            host_countries=[host] if host else [],
+        )
+        return record
+    if kind == "agreement":
+        agreement_kind = values.get("kind") or AgreementKind.OTHER
+        parties = values.get("parties") or []
+        record, _ = agreement_upsert(
+            key=unique_key(_model("agreement"), values.get("name"), _year(values, "date")),
+            kind=agreement_kind,
+            names=names,
+            date=values.get("date"),
+            party_countries=[c for c in map(country_code, parties) if c],
+            party_organisations=organisation_keys(parties),
+        )
+        return record
+    if kind == "project":
+        record, _ = project_upsert(
+            key=unique_key(_model("project"), values.get("name")),
+            names=names,
+            planned_start=values.get("start"),
+            planned_end=values.get("end"),
+            fund=fund_key(values.get("fund")),
+        )
+        return record
+    if kind == "organisation":
+        record, _ = organisation_upsert(
+            key=unique_key(
+                _model("organisation"),
+                (values.get("country") or "").lower(),
+                values.get("acronym") or values.get("name"),
+            ),
+            type=guess_organisation_type(values.get("name") or ""),
+            names=names,
+            country=country_code(values.get("country")),
+        )
+        return record
+    raise ValidationError({"kind": f"{kind!r} claims do not make records"})
+
+
+def _model(kind: str) -> type[models.Model]:
+    return MODELS[kind]
+
+
+def merge(record: models.Model, kind: str, values: dict[str, Any], lang: str) -> bool:
+    """Add what the claim says and the record lacks; returns True when anything changed."""
+    changed = False
+    name = values.get("name")
+    if isinstance(name, str) and name.strip():
+        changed |= label_add(record=record, kind=LabelKind.NAME, lang=lang, text=name[:500])
+    acronym = values.get("acronym")
+    if isinstance(acronym, str) and acronym.strip():
+        changed |= label_add(record=record, kind=LabelKind.ACRONYM, lang="und", text=acronym)
+    fields: dict[str, Any] = {}
+    if kind == "event":
+        fields = {
+            "start": date_value(values.get("start"), field="start"),
+            "end": date_value(values.get("end"), field="end"),
+            "place": text_value(values.get("place") or "", field="place"),
+        }
+        code = country_code(values.get("country"))
+        if code:
+            fields["country"] = country_get_or_create(code=code)
+        host = country_code(values.get("host"))
+        if host:
+            host_country = country_get_or_create(code=host, field="host")
+            if not record.host_countries.filter(pk=host_country.pk).exists():  # type: ignore[attr-defined]
+                record.host_countries.add(host_country)  # type: ignore[attr-defined]
+                changed = True
+    elif kind == "agreement":
+        fields = {"date": date_value(values.get("date"), field="date")}
+        for code in filter(None, map(country_code, values.get("parties") or [])):
+            country = country_get_or_create(code=code, field="parties")
+            if not record.party_countries.filter(pk=country.pk).exists():  # type: ignore[attr-defined]
+                record.party_countries.add(country)  # type: ignore[attr-defined]
+                changed = True
+    elif kind == "project":
+        fields = {
+            "planned_start": date_value(values.get("start"), field="start"),
+            "planned_end": date_value(values.get("end"), field="end"),
+        }
+        key = fund_key(values.get("fund"))
+        if key:
+            fields["fund"] = Fund.objects.get(key=key)
+        if record.actual_start:  # type: ignore[attr-defined]
+            fields.pop("planned_start")
+        if record.actual_end:  # type: ignore[attr-defined]
+            fields.pop("planned_end")
+    elif kind == "organisation":
+        code = country_code(values.get("country"))
+        if code:
+            fields["country"] = country_get_or_create(code=code)
+    empty = {
+        name: value
+        for name, value in fields.items()
+        if value not in (None, "") and getattr(record, name) in (None, "")
+    }
+    if empty:
+        for name, value in empty.items():
+            setattr(record, name, value)
+        record.full_clean()
+        record.save()
+        changed = True
+    return changed

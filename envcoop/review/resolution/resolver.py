@@ -1,0 +1,211 @@
+"""Resolving a batch of claims: each event, agreement, project and organisation claim gets a
+proposal, "the same as record X (score, reasons)" or "a new record", shared by the pending
+claims that describe the same new thing (their ``cluster``).
+
+Candidates are found through a small inverted index (blocking): events by year and by
+series and number, the other kinds by the words, acronyms and keys of their names. Only
+candidates that share a block are compared, so a registry of thousands of records costs
+a few comparisons per claim.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.contrib.contenttypes.models import ContentType
+
+from envcoop.core.folding import fold
+from envcoop.ingestion.models import Claim, ClaimStatus
+from envcoop.registry.models import Fund, LabelKind
+from envcoop.review.resolution.candidates import (
+    MODELS,
+    RESOLVED_KINDS,
+    Candidate,
+    from_claim,
+    from_record,
+)
+from envcoop.review.resolution.rules import THRESHOLD, Found, compare
+
+_PREFETCH = {
+    "event": ("labels",),
+    "agreement": ("labels",),
+    "project": ("labels",),
+    "organisation": ("labels",),
+}
+_RELATED = {
+    "event": ("series", "country"),
+    "agreement": (),
+    "project": ("fund",),
+    "organisation": ("country",),
+}
+
+
+def blocks(candidate: Candidate) -> set[str]:
+    """The blocks a candidate falls in; two candidates are compared when they share one."""
+    found: set[str] = set()
+    if candidate.kind == "event":
+        if candidate.series and candidate.ordinal:
+            found.add(f"numbered:{candidate.series}:{candidate.ordinal}")
+        if candidate.span is not None:
+            first, last = candidate.span
+            found.update(f"year:{year}" for year in range(first.year, last.year + 1))
+        return found
+    if candidate.key:
+        found.add(f"key:{candidate.key}")
+    found.update(f"acronym:{acronym}" for acronym in candidate.acronyms)
+    for words in candidate.words:
+        found.update(f"word:{word}" for word in words if len(word) > 2 and not word.isdigit())
+    found.update(f"name:{name}" for name in candidate.folded)
+    return found
+
+
+class Index:
+    """Candidates of one kind, found by block."""
+
+    def __init__(self) -> None:
+        self.items: list[Candidate] = []
+        self._by_block: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, candidate: Candidate) -> None:
+        position = len(self.items)
+        self.items.append(candidate)
+        for block in blocks(candidate):
+            self._by_block[block].append(position)
+
+    def near(self, candidate: Candidate) -> list[Candidate]:
+        positions: set[int] = set()
+        for block in blocks(candidate):
+            positions.update(self._by_block.get(block, ()))
+        return [self.items[position] for position in sorted(positions)]
+
+    def best(self, candidate: Candidate) -> tuple[Candidate, Found] | None:
+        best: tuple[Candidate, Found] | None = None
+        for other in self.near(candidate):
+            found = compare(candidate, other)
+            if found is not None and found.score >= THRESHOLD:
+                if best is None or found.score > best[1].score:
+                    best = (other, found)
+        return best
+
+
+class Resolver:
+    """Resolves claims against the registry and the pending claims; keep one for a batch."""
+
+    def __init__(self) -> None:
+        self._records: dict[str, Index] = {}
+        self._clusters: dict[str, Index] = {}
+        self._cluster_of: dict[str, dict[int, str]] = {}  # kind -> id(candidate) -> cluster
+        self._fund_keys: dict[str, str] | None = None
+
+    # ------------------------------------------------------------ what is known
+    def fund_keys(self) -> dict[str, str]:
+        """Folded fund names, acronyms and aliases -> fund key."""
+        if self._fund_keys is None:
+            self._fund_keys = {}
+            for fund in Fund.objects.prefetch_related("labels"):
+                for label in fund.labels.all():
+                    if label.kind != LabelKind.DESCRIPTION:
+                        self._fund_keys[fold(label.text)] = fund.key
+        return self._fund_keys
+
+    def records(self, kind: str) -> Index:
+        if kind not in self._records:
+            index = Index()
+            model = MODELS[kind]
+            rows = model.objects.select_related(*_RELATED[kind]).prefetch_related(*_PREFETCH[kind])
+            for record in rows.iterator(chunk_size=2000):
+                index.add(from_record(kind, record))
+            self._records[kind] = index
+        return self._records[kind]
+
+    def clusters(self, kind: str) -> Index:
+        """One candidate per cluster of pending claims that propose a new record."""
+        if kind not in self._clusters:
+            index, merged = Index(), {}
+            pending = Claim.objects.filter(
+                kind=kind, status=ClaimStatus.PENDING, match_id__isnull=True
+            ).exclude(cluster="")
+            for claim in pending.order_by("pk"):
+                candidate = self.candidate(claim)
+                if claim.cluster in merged:
+                    merged[claim.cluster].merge(candidate)
+                else:
+                    merged[claim.cluster] = candidate
+            self._cluster_of[kind] = {}
+            for cluster, candidate in merged.items():
+                index.add(candidate)
+                self._cluster_of[kind][id(candidate)] = cluster
+            self._clusters[kind] = index
+        return self._clusters[kind]
+
+    def candidate(self, claim: Claim) -> Candidate:
+        return from_claim(claim.kind, claim.value, fund_keys=self.fund_keys())
+
+    def add_record(self, kind: str, record: object) -> None:
+        """A record created during the batch (an accepted claim): later claims may match it."""
+        if kind in self._records:
+            model = MODELS[kind]
+            fresh = (
+                model.objects.select_related(*_RELATED[kind])
+                .prefetch_related(*_PREFETCH[kind])
+                .get(pk=record.pk)  # type: ignore[attr-defined]
+            )
+            self._records[kind].add(from_record(kind, fresh))
+        self._clusters.pop(kind, None)  # its cluster is resolved now
+
+    # ------------------------------------------------------------ proposals
+    def propose(self, claim: Claim) -> tuple[Candidate | None, Found | None, str]:
+        """(matched record's candidate, score and reasons, cluster) for one claim."""
+        candidate = self.candidate(claim)
+        if candidate.key:
+            known = next(
+                (c for c in self.records(claim.kind).near(candidate) if c.key == candidate.key),
+                None,
+            )
+            if known is not None:
+                return known, Found(1.0, [{"code": "known-name"}]), ""
+        best = self.records(claim.kind).best(candidate)
+        if best is not None:
+            return best[0], best[1], ""
+        clusters = self.clusters(claim.kind)
+        near = clusters.best(candidate)
+        if near is not None:
+            other, found = near
+            other.merge(candidate)
+            return None, found, self._cluster_of[claim.kind][id(other)]
+        cluster = f"{claim.kind}:{claim.pk}"
+        clusters.add(candidate)
+        self._cluster_of[claim.kind][id(candidate)] = cluster
+        return None, None, cluster
+
+    def resolve(self, claims: Iterable[Claim]) -> int:
+        """Give every pending claim of a resolved kind its proposal; returns how many."""
+        done = 0
+        for claim in claims:
+            if claim.kind not in RESOLVED_KINDS or claim.status != ClaimStatus.PENDING:
+                continue
+            matched, found, cluster = self.propose(claim)
+            if matched is not None:
+                record = matched.record
+                claim.match_type = ContentType.objects.get_for_model(record)  # type: ignore[arg-type]
+                claim.match_id = record.pk  # type: ignore[attr-defined]
+            else:
+                claim.match_type, claim.match_id = None, None
+            claim.match_score = found.score if found else None
+            claim.match_reasons = found.reasons if found else []
+            claim.cluster = cluster
+            claim.save(
+                update_fields=["match_type", "match_id", "match_score", "match_reasons", "cluster"]
+            )
+            done += 1
+        return done
+
+
+def resolve_document(document: object, resolver: Resolver | None = None) -> int:
+    """Proposals for the pending claims of one stored document."""
+    resolver = resolver or Resolver()
+    claims = Claim.objects.filter(
+        document=document, kind__in=RESOLVED_KINDS, status=ClaimStatus.PENDING
+    ).order_by("start", "pk")
+    return resolver.resolve(claims)

@@ -1,0 +1,168 @@
+"""Is candidate ``a`` the same thing as candidate ``b``? A score with its reasons, or None.
+
+Events:        the same series and number; else the same series and overlapping dates;
+               else overlapping dates with names alike (and the same country or place).
+               Another number of the same series is never the same meeting.
+Agreements:    the same name in any language the record knows; else the same kind and
+               names alike. Names that carry different numbers (COP27, COP28) differ.
+Projects:      the same name, or names alike, under the same fund when both name one.
+Organisations: the registry name the extractor recognised; else the same acronym or
+               the same name, in a compatible country; else names alike in the same country.
+
+Reasons are codes with values (``{"code": "series-number", "series": "amme", ...}``);
+``envcoop/review/selectors.py`` turns them into sentences in the reader's language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from envcoop.review.resolution.candidates import Candidate
+
+THRESHOLD = 0.7  # below this, a claim proposes a new record
+
+
+@dataclass
+class Found:
+    score: float
+    reasons: list[dict] = field(default_factory=list)
+
+
+def similarity(a: Candidate, b: Candidate) -> float:
+    """The best word overlap (Jaccard) between any name of ``a`` and any name of ``b``."""
+    if a.folded & b.folded:
+        return 1.0
+    best = 0.0
+    for first in a.words:
+        for second in b.words:
+            if first and second:
+                best = max(best, len(first & second) / len(first | second))
+    return best
+
+
+def _overlap(a: Candidate, b: Candidate) -> str | None:
+    """ "same" when the dates agree, "overlap" when they could be the same days, else None."""
+    if a.span is None or b.span is None:
+        return None
+    (a_start, a_end), (b_start, b_end) = a.span, b.span
+    if a_start.earliest() > b_end.latest() or b_start.earliest() > a_end.latest():
+        return None
+    if a.start == b.start and (a.end == b.end or a.end is None or b.end is None):
+        return "same"
+    return "overlap"
+
+
+def _dates_differ(a: Candidate, b: Candidate) -> bool:
+    return a.span is not None and b.span is not None and _overlap(a, b) is None
+
+
+def _countries_fit(a: Candidate, b: Candidate) -> bool:
+    return not a.country or not b.country or a.country == b.country
+
+
+def compare_events(a: Candidate, b: Candidate) -> Found | None:
+    if a.series and b.series and a.series != b.series:
+        return None
+    if a.ordinal and b.ordinal and a.ordinal != b.ordinal:
+        return None
+    dates = _overlap(a, b)
+    if a.series and a.series == b.series:
+        if a.ordinal and b.ordinal:
+            found = Found(
+                0.97, [{"code": "series-number", "series": a.series, "ordinal": a.ordinal}]
+            )
+            if dates:
+                found.score = 0.99
+                found.reasons.append({"code": "dates-" + dates})
+            elif _dates_differ(a, b):
+                found.score = 0.9
+                found.reasons.append({"code": "dates-differ"})
+            return found
+        if dates:
+            score = 0.9 if dates == "same" else 0.8
+            return Found(
+                score, [{"code": "series", "series": a.series}, {"code": "dates-" + dates}]
+            )
+        return None
+    if not dates:
+        return None
+    alike = similarity(a, b)
+    if alike < 0.5:
+        return None
+    reasons = [{"code": "dates-" + dates}, {"code": "names", "similarity": round(alike, 2)}]
+    score = 0.6 + 0.25 * alike
+    if a.country and a.country == b.country:
+        reasons.append({"code": "country", "country": a.country})
+        score += 0.1
+    elif not _countries_fit(a, b):
+        return None
+    elif a.place and b.place and (a.place in b.place or b.place in a.place):
+        reasons.append({"code": "place"})
+        score += 0.1
+    return Found(min(score, 0.95), reasons)
+
+
+def compare_agreements(a: Candidate, b: Candidate) -> Found | None:
+    if a.numbers and b.numbers and a.numbers != b.numbers:
+        return None
+    if a.key and b.key:
+        return Found(1.0, [{"code": "known-name"}]) if a.key == b.key else None
+    if a.folded & b.folded:
+        return Found(0.97, [{"code": "same-name"}])
+    alike = similarity(a, b)
+    same_kind = bool(a.subkind) and a.subkind == b.subkind
+    if same_kind and alike >= 0.75:
+        return Found(
+            0.6 + 0.3 * alike, [{"code": "kind"}, {"code": "names", "similarity": round(alike, 2)}]
+        )
+    if alike >= 0.9:
+        return Found(0.8, [{"code": "names", "similarity": round(alike, 2)}])
+    return None
+
+
+def compare_projects(a: Candidate, b: Candidate) -> Found | None:
+    if a.fund and b.fund and a.fund != b.fund:
+        return None
+    if a.numbers and b.numbers and a.numbers != b.numbers:
+        return None
+    if a.key and b.key:
+        return Found(1.0, [{"code": "known-name"}]) if a.key == b.key else None
+    reasons: list[dict] = []
+    if a.folded & b.folded:
+        score, reasons = 0.95, [{"code": "same-name"}]
+    else:
+        alike = similarity(a, b)
+        if alike < 0.7:
+            return None
+        score, reasons = 0.55 + 0.3 * alike, [{"code": "names", "similarity": round(alike, 2)}]
+    if a.fund and a.fund == b.fund:
+        score += 0.05
+        reasons.append({"code": "fund"})
+    return Found(min(score, 0.99), reasons)
+
+
+def compare_organisations(a: Candidate, b: Candidate) -> Found | None:
+    if a.key and b.key:
+        return Found(1.0, [{"code": "known-name"}]) if a.key == b.key else None
+    if not _countries_fit(a, b):
+        return None
+    if a.acronyms & b.acronyms:
+        return Found(0.9, [{"code": "acronym", "acronym": sorted(a.acronyms & b.acronyms)[0]}])
+    if a.folded & b.folded:
+        return Found(0.95, [{"code": "same-name"}])
+    alike = similarity(a, b)
+    if alike >= 0.85 and a.country and a.country == b.country:
+        return Found(0.8, [{"code": "names", "similarity": round(alike, 2)}])
+    return None
+
+
+RULES = {
+    "event": compare_events,
+    "agreement": compare_agreements,
+    "project": compare_projects,
+    "organisation": compare_organisations,
+}
+
+
+def compare(a: Candidate, b: Candidate) -> Found | None:
+    return RULES[a.kind](a, b)

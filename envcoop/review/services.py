@@ -1,0 +1,166 @@
+"""The review's write path: accept a claim (into a new record or the one it matches), accept
+with corrections, reject with a reason, accept many at once.
+
+Each call is one transaction: a claim that cannot become a record (a corrected date that
+is no date, a series the registry does not know) raises a ValidationError naming the field
+and changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from envcoop.ingestion.models import Claim, ClaimStatus, Passage
+from envcoop.review import records
+from envcoop.review.evidence import evidence_add
+from envcoop.review.resolution.candidates import MODELS, RESOLVED_KINDS
+from envcoop.review.resolution.resolver import Resolver
+
+
+def claim_language(claim: Claim) -> str:
+    """The language of the passage the claim sits in (else the document's)."""
+    passage = (
+        Passage.objects.filter(
+            document_id=claim.document_id, start__lte=claim.start, end__gt=claim.start
+        )
+        .values_list("lang", flat=True)
+        .first()
+    )
+    lang = passage or claim.document.lang
+    return lang if lang and lang != "und" else "en"
+
+
+def proposal_confidence(claim: Claim) -> float:
+    """How sure the proposal is: the extractor's confidence, and the match score when matched."""
+    if claim.match_id is not None and claim.match_score is not None:
+        return min(claim.confidence, claim.match_score)
+    return claim.confidence
+
+
+def _user(user: object) -> Any:
+    return user if getattr(user, "pk", None) else None
+
+
+def _corrected(claim: Claim, edits: dict[str, Any] | None) -> tuple[dict[str, Any], set[str]]:
+    values = dict(claim.value)
+    changed: set[str] = set()
+    for name, value in (edits or {}).items():
+        if name not in records.EDITABLE[claim.kind]:
+            raise ValidationError({name: f"{claim.kind} claims have no field {name!r} to correct"})
+        if value != values.get(name):
+            values[name] = value
+            changed.add(name)
+    return values, changed
+
+
+def _target(claim: Claim, target: models.Model | None) -> models.Model | None:
+    if target is not None:
+        if not isinstance(target, MODELS[claim.kind]):
+            raise ValidationError({"target": f"a {claim.kind} claim cannot go into that record"})
+        return target
+    if claim.cluster:  # a claim of the same proposed record was accepted before
+        earlier = (
+            Claim.objects.filter(cluster=claim.cluster, status=ClaimStatus.ACCEPTED)
+            .exclude(record_id=None)
+            .exclude(pk=claim.pk)
+            .first()
+        )
+        if earlier is not None:
+            return earlier.record
+    return claim.match
+
+
+@transaction.atomic
+def claim_accept(
+    *,
+    claim: Claim,
+    user: object = None,
+    edits: dict[str, Any] | None = None,
+    target: models.Model | None = None,
+    new_record: bool = False,
+) -> models.Model:
+    """Accept ``claim``: into ``target``, else the record it matches, else a new record
+    (``new_record`` forces one). ``edits`` correct the claim's values first."""
+    if claim.kind not in RESOLVED_KINDS:
+        raise ValidationError(
+            {"kind": f"{claim.kind} claims are facts of the document, not records"}
+        )
+    claim = Claim.objects.select_for_update().select_related("document").get(pk=claim.pk)
+    values, edited = _corrected(claim, edits)
+    lang = claim_language(claim)
+    record = None if new_record else _target(claim, target)
+    if record is None:
+        record = records.create(claim.kind, values, lang)
+    else:
+        records.merge(record, claim.kind, values, lang)
+    evidence_add(record=record, claim=claim, values=values, lang=lang, edited=edited)
+    claim.status = ClaimStatus.ACCEPTED
+    claim.record_type = ContentType.objects.get_for_model(record)
+    claim.record_id = record.pk
+    claim.reviewed_by = _user(user)
+    claim.reviewed_at = timezone.now()
+    claim.review_note = ""
+    claim.save()
+    if claim.cluster:  # the claims proposing the same new record now propose this one
+        Claim.objects.filter(
+            cluster=claim.cluster, status=ClaimStatus.PENDING, match_id=None
+        ).update(match_type=claim.record_type, match_id=record.pk)
+    return record
+
+
+@transaction.atomic
+def claim_reject(*, claim: Claim, user: object = None, reason: str = "") -> None:
+    reason = " ".join((reason or "").split())
+    if len(reason) > 2000:
+        raise ValidationError({"reason": "longer than 2000 characters"})
+    Claim.objects.filter(pk=claim.pk).update(
+        status=ClaimStatus.REJECTED,
+        review_note=reason,
+        reviewed_by=_user(user),
+        reviewed_at=timezone.now(),
+    )
+
+
+def pending(claims: QuerySet[Claim] | None = None) -> QuerySet[Claim]:
+    claims = Claim.objects.all() if claims is None else claims
+    return claims.filter(status=ClaimStatus.PENDING, kind__in=RESOLVED_KINDS)
+
+
+def claims_accept(
+    claims: Iterable[Claim], *, user: object = None, min_confidence: float = 0.0
+) -> tuple[int, list[tuple[Claim, ValidationError]]]:
+    """Accept each claim at or above ``min_confidence``, one transaction each, in the order
+    given. Returns (how many were accepted, the claims refused and why)."""
+    accepted, refused = 0, []
+    for claim in claims:
+        if proposal_confidence(claim) < min_confidence:
+            continue
+        try:
+            claim_accept(claim=claim, user=user)
+        except ValidationError as error:
+            refused.append((claim, error))
+        else:
+            accepted += 1
+    return accepted, refused
+
+
+def document_accept_all(document: object, *, resolver: Resolver, user: object = None) -> int:
+    """Resolve and accept every claim of one document (``envcoop ingest --accept``)."""
+    claims = list(pending(Claim.objects.filter(document=document)).order_by("start", "pk"))
+    accepted = 0
+    for claim in claims:
+        resolver.resolve([claim])
+        try:
+            record = claim_accept(claim=claim, user=user)
+        except ValidationError:
+            continue
+        resolver.add_record(claim.kind, record)
+        accepted += 1
+    return accepted
