@@ -61,6 +61,8 @@ class Piece:
     text: str
     claims: list[Claim]
     names: CodeNames = _ENGLISH
+    focus: bool = False  # inside the span a reader was sent to (a record's source)
+    first_focus: bool = False
 
     @property
     def kinds(self) -> list[str]:
@@ -108,7 +110,10 @@ def describe(claim: Claim, names: CodeNames = _ENGLISH) -> str:
 
 
 def highlighted(
-    document: Document, claims: list[Claim], names: CodeNames = _ENGLISH
+    document: Document,
+    claims: list[Claim],
+    names: CodeNames = _ENGLISH,
+    focus: tuple[int, int] | None = None,
 ) -> list[Piece]:
     """The document's text cut at every claim boundary, each piece with its covering claims.
 
@@ -120,6 +125,13 @@ def highlighted(
         key=lambda c: c.start,
     )
     cuts = sorted({0, len(document.text), *(c.start for c in spans), *(c.end for c in spans)})
+    if focus is not None:
+        focus = (
+            max(0, min(focus[0], len(document.text))),
+            max(0, min(focus[1], len(document.text))),
+        )
+        cuts = sorted({*cuts, *focus})
+    first = True
     pieces: list[Piece] = []
     open_claims: list[Claim] = []
     waiting = 0
@@ -128,5 +140,9 @@ def highlighted(
         while waiting < len(spans) and spans[waiting].start <= start:
             open_claims.append(spans[waiting])
             waiting += 1
-        pieces.append(Piece(document.text[start:end], list(open_claims), names))
+        inside = focus is not None and focus[0] <= start and end <= focus[1] and start < end
+        pieces.append(
+            Piece(document.text[start:end], list(open_claims), names, inside, inside and first)
+        )
+        first = first and not inside
     return pieces

@@ -38,13 +38,12 @@ def evidence_add(
 ) -> int:
     """Store the claim's values as evidence for ``record`` (once per field and span)."""
     content_type = ContentType.objects.get_for_model(record)
-    name_span = claim.value.get("name_span")
     added = 0
     for name in EVIDENCE_FIELDS[claim.kind]:
         value = values.get(name)
         if value in (None, "", []):
             continue
-        start, end = name_span if name == "name" and name_span else (claim.start, claim.end)
+        start, end = claim.start, claim.end
         evidence, created = Evidence.objects.get_or_create(
             content_type=content_type,
             object_id=record.pk,
@@ -55,7 +54,7 @@ def evidence_add(
             defaults={
                 "value": value,
                 "claim": claim,
-                "quote": claim.document.text[start:end][:2000] if name == "name" else claim.quote,
+                "quote": claim.quote,
                 "lang": lang,
                 "edited": name in edited,
             },

@@ -15,6 +15,7 @@ from django.utils.text import slugify
 
 from envcoop.core.countries import CountryError, clean_country
 from envcoop.core.folding import fold
+from envcoop.core.partial_date import PartialDate
 from envcoop.registry.models import (
     AgreementKind,
     EventSeries,
@@ -53,8 +54,10 @@ def country_code(value: object) -> str | None:
 
 def unique_key(model: type[models.Model], *parts: object) -> str:
     """A readable key from the parts ("amme-17", "asean-climate-forum-2023"), made unique."""
-    base = "-".join(slugify(str(part)) for part in parts if part not in (None, ""))
-    base = re.sub(r"-+", "-", base).strip("-")[:100] or model._meta.model_name or "record"
+    words = [slugify(str(part)) for part in parts if part not in (None, "")]
+    if not words or not words[0] or words[0].isdigit():  # a name in Thai script slugs to ""
+        words.insert(0, model._meta.model_name or "record")
+    base = re.sub(r"-+", "-", "-".join(w for w in words if w)).strip("-")[:100]
     key, number = base, 2
     while model.objects.filter(key=key).exists():  # type: ignore[attr-defined]
         key = f"{base}-{number}"
@@ -194,6 +197,19 @@ def _model(kind: str) -> type[models.Model]:
     return MODELS[kind]
 
 
+def _fills(current: object, value: object) -> bool:
+    """Whether ``value`` fills an empty field, or makes a date more precise ("2023" ->
+    "2023-08-22"); a value that differs is never written over (it is a conflict)."""
+    if current in (None, ""):
+        return True
+    return (
+        isinstance(current, PartialDate)
+        and isinstance(value, PartialDate)
+        and value.precision > current.precision
+        and value.isoformat().startswith(current.isoformat())
+    )
+
+
 def merge(record: models.Model, kind: str, values: dict[str, Any], lang: str) -> bool:
     """Add what the claim says and the record lacks; returns True when anything changed."""
     changed = False
@@ -245,7 +261,7 @@ def merge(record: models.Model, kind: str, values: dict[str, Any], lang: str) ->
     empty = {
         name: value
         for name, value in fields.items()
-        if value not in (None, "") and getattr(record, name) in (None, "")
+        if value not in (None, "") and _fills(getattr(record, name), value)
     }
     if empty:
         for name, value in empty.items():

@@ -17,15 +17,27 @@ from django.db import models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from envcoop.ingestion.languages.detect import has_ruled_script
 from envcoop.ingestion.models import Claim, ClaimStatus, Passage
 from envcoop.review import records
 from envcoop.review.evidence import evidence_add
 from envcoop.review.resolution.candidates import MODELS, RESOLVED_KINDS
 from envcoop.review.resolution.resolver import Resolver
 
+_NON_LATIN_LANGUAGES = ("th", "lo", "km", "my", "zh", "ja", "ko")
+
+
+def name_language(name: str, passage_language: str) -> str:
+    """The language a name is written in: a Latin-script name in a Thai passage ("17th
+    AMME") is not Thai; it is taken as English."""
+    if passage_language in _NON_LATIN_LANGUAGES and name and not has_ruled_script(name):
+        return "en"
+    return passage_language
+
 
 def claim_language(claim: Claim) -> str:
-    """The language of the passage the claim sits in (else the document's)."""
+    """The language of the claim's name: its passage's (else the document's), unless the
+    name's own script says otherwise."""
     passage = (
         Passage.objects.filter(
             document_id=claim.document_id, start__lte=claim.start, end__gt=claim.start
@@ -34,7 +46,8 @@ def claim_language(claim: Claim) -> str:
         .first()
     )
     lang = passage or claim.document.lang
-    return lang if lang and lang != "und" else "en"
+    lang = lang if lang and lang != "und" else "en"
+    return name_language(claim.value.get("name") or "", lang)
 
 
 def proposal_confidence(claim: Claim) -> float:

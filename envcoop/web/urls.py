@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from envcoop.web.views import documents, pages
+from envcoop.web.views import documents, pages, review
 from envcoop.web.views.lists import LIST_PAGES
 
 app_name = "web"
@@ -38,4 +38,11 @@ urlpatterns = [
     path("documents/", documents.document_index, name="documents"),
     path("documents/upload/", documents.document_upload, name="document_upload"),
     path("documents/<int:pk>/", documents.document_detail, name="document"),
+    path("review/", review.queue, name="review"),
+    path("review/accept/", review.bulk_accept, name="review_bulk_accept"),
+    path("review/claims/<int:pk>/", review.claim_detail, name="review_claim"),
+    path("review/claims/<int:pk>/accept/", review.accept, name="review_accept"),
+    path("review/claims/<int:pk>/reject/", review.reject, name="review_reject"),
+    path("review/conflicts/", review.conflicts, name="review_conflicts"),
+    path("review/conflicts/pick/", review.conflict_pick, name="review_conflict_pick"),
 ]

@@ -66,10 +66,19 @@ class Index:
     def __init__(self) -> None:
         self.items: list[Candidate] = []
         self._by_block: dict[str, list[int]] = defaultdict(list)
+        self._records: dict[int, int] = {}  # record pk -> position
 
     def add(self, candidate: Candidate) -> None:
-        position = len(self.items)
-        self.items.append(candidate)
+        """Add a candidate; a record already held is replaced by its newer form."""
+        pk = getattr(candidate.record, "pk", None)
+        if pk is not None and pk in self._records:
+            position = self._records[pk]
+            self.items[position] = candidate
+        else:
+            position = len(self.items)
+            self.items.append(candidate)
+            if pk is not None:
+                self._records[pk] = position
         for block in blocks(candidate):
             self._by_block[block].append(position)
 
@@ -83,9 +92,12 @@ class Index:
         best: tuple[Candidate, Found] | None = None
         for other in self.near(candidate):
             found = compare(candidate, other)
-            if found is not None and found.score >= THRESHOLD:
-                if best is None or found.score > best[1].score:
-                    best = (other, found)
+            if (
+                found is not None
+                and found.score >= THRESHOLD
+                and (best is None or found.score > best[1].score)
+            ):
+                best = (other, found)
         return best
 
 

@@ -70,13 +70,23 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "document": document,
         "facts": facts,
-        "pieces": highlighted(document, claims, names),
+        "pieces": highlighted(document, claims, names, _span(request.GET.get("at", ""))),
         "by_kind": [
             (ClaimKind(kind).label, kind, items) for kind, items in by_kind.items() if items
         ],
         "passages": document.passages.count(),
     }
     return render(request, "web/documents/detail.html", context)
+
+
+def _span(value: str) -> tuple[int, int] | None:
+    """``?at=120-151``: the span a record's source points at (anything else: none)."""
+    start, _, end = value.partition("-")
+    if not (start.isascii() and start.isdigit() and end.isascii() and end.isdigit()):
+        return None
+    if len(start) > 9 or len(end) > 9 or int(start) >= int(end):
+        return None
+    return int(start), int(end)
 
 
 class UploadForm(forms.Form):

@@ -11,6 +11,8 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from envcoop.cli.progress import Progress
 from envcoop.ingestion.batch import PARALLEL_FROM, default_jobs, ingest_files
+from envcoop.review.resolution.resolver import Resolver
+from envcoop.review.services import document_accept_all
 
 SKIPPED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
 
@@ -20,13 +22,23 @@ class Command(BaseCommand):
         "Read files and folders (recursively) into envcoop: text, Markdown, HTML, PDF and DOCX in "
         "any language. Each document is stored with its passages and the claims found in it, in "
         "one transaction; a document already stored (same content) is skipped unless --force. "
-        "Files that cannot be read are reported and the rest go on; the exit code is 1 if any failed."
+        "Files that cannot be read are reported and the rest go on; the exit code is 1 if any failed. "
+        "What the documents say about events, agreements, projects and organisations waits for "
+        "review (envcoop review) unless --accept."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("paths", nargs="+", metavar="PATH")
         parser.add_argument(
             "--force", action="store_true", help="read documents already stored again"
+        )
+        parser.add_argument(
+            "--accept",
+            action="store_true",
+            help=(
+                "accept every proposal at once (for trusted bulk loads): claims become new "
+                "records or are merged into the records they match"
+            ),
         )
         parser.add_argument(
             "--max-mb",
@@ -69,8 +81,14 @@ class Command(BaseCommand):
         failures = len(missing)
         for name in missing:
             self.stdout.write(f"failed     {name}: no such file or folder")
-        outcomes = ingest_files(files, force=options["force"], limit=limit, jobs=options["jobs"])
+        resolver = Resolver()
+        outcomes = ingest_files(
+            files, force=options["force"], limit=limit, jobs=options["jobs"], resolver=resolver
+        )
+        accepted = 0
         for path, outcome in zip(files, outcomes, strict=True):
+            if options["accept"] and outcome.document is not None:
+                accepted += document_accept_all(outcome.document, resolver=resolver)
             totals[outcome.status] = totals.get(outcome.status, 0) + 1
             failures += outcome.failed
             found = ", ".join(f"{n} {kind}" for kind, n in sorted(outcome.counts.items()))
@@ -86,5 +104,7 @@ class Command(BaseCommand):
         if missing:
             summary += f", {len(missing)} missing"
         self.stdout.write(f"{len(files)} file(s): {summary}")
+        if options["accept"]:
+            self.stdout.write(f"accepted {accepted} claim(s) into the registry")
         if failures:
             sys.exit(1)

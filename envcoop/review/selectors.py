@@ -1,0 +1,206 @@
+"""Reads for the review: the queue of pending claims (by document or by proposed record), the
+sources of a record, the records whose sources disagree, and reasons as sentences."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import QuerySet
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
+from envcoop.core.countries import country_name
+from envcoop.core.formatting import format_partial_date
+from envcoop.core.partial_date import PartialDate, PartialDateError
+from envcoop.ingestion.models import Claim, ClaimStatus, Document
+from envcoop.review.evidence import Conflict, conflicts_of, flagged_ids
+from envcoop.review.models import Evidence
+from envcoop.review.resolution.candidates import MODELS, RESOLVED_KINDS
+from envcoop.review.services import proposal_confidence
+
+
+def reason_text(reason: dict) -> str:
+    """One reason of a proposal as a sentence in the active language."""
+    code = reason.get("code")
+    if code == "known-name":
+        return _("names a record the registry knows")
+    if code == "series-number":
+        return _("same series (%(series)s) and number (%(ordinal)s)") % reason
+    if code == "series":
+        return _("same series (%(series)s)") % reason
+    if code == "dates-same":
+        return _("same dates")
+    if code == "dates-overlap":
+        return _("dates overlap")
+    if code == "dates-differ":
+        return _("the dates differ: see the conflict")
+    if code == "names":
+        return _("names alike (%(percent)s%% of their words)") % {
+            "percent": round(100 * float(reason.get("similarity", 0)))
+        }
+    if code == "same-name":
+        return _("same name")
+    if code == "acronym":
+        return _("same acronym (%(acronym)s)") % reason
+    if code == "country":
+        return _("same country (%(country)s)") % reason
+    if code == "place":
+        return _("same place")
+    if code == "kind":
+        return _("same kind")
+    if code == "fund":
+        return _("same fund")
+    return str(code)
+
+
+def pending_claims(*, kind: str | None = None, document: int | None = None) -> QuerySet[Claim]:
+    claims = Claim.objects.filter(status=ClaimStatus.PENDING, kind__in=RESOLVED_KINDS)
+    if kind:
+        claims = claims.filter(kind=kind)
+    if document:
+        claims = claims.filter(document_id=document)
+    return claims.select_related("document", "match_type").order_by("document", "start", "pk")
+
+
+@dataclass
+class Proposal:
+    """A pending claim with what the resolver proposes for it."""
+
+    claim: Claim
+    record: models.Model | None  # the record it would go into (None: a new one)
+    reasons: list[str]
+    confidence: float
+
+    @property
+    def name(self) -> str:
+        return self.claim.value.get("name") or self.claim.quote
+
+
+@dataclass
+class Group:
+    """Claims proposed as one record (an existing one, or one they would create together)."""
+
+    kind: str
+    record: models.Model | None
+    proposals: list[Proposal] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        if self.record is not None:
+            return str(self.record)
+        return self.proposals[0].name
+
+
+def proposals(claims: QuerySet[Claim]) -> list[Proposal]:
+    claims = list(claims)
+    wanted: dict[int, set[int]] = defaultdict(set)
+    for claim in claims:
+        if claim.match_id is not None:
+            wanted[claim.match_type_id].add(claim.match_id)  # type: ignore[index]
+    found: dict[tuple[int, int], models.Model] = {}
+    for type_id, ids in wanted.items():
+        model = ContentType.objects.get_for_id(type_id).model_class()
+        for record in model.objects.filter(pk__in=ids).prefetch_related("labels"):  # type: ignore[union-attr]
+            found[(type_id, record.pk)] = record
+    return [
+        Proposal(
+            claim=claim,
+            record=found.get((claim.match_type_id, claim.match_id))  # type: ignore[arg-type]
+            if claim.match_id is not None
+            else None,
+            reasons=[reason_text(reason) for reason in claim.match_reasons or []],
+            confidence=proposal_confidence(claim),
+        )
+        for claim in claims
+    ]
+
+
+def by_document(items: list[Proposal]) -> list[tuple[Document, list[Proposal]]]:
+    groups: dict[int, tuple[Document, list[Proposal]]] = {}
+    for item in items:
+        groups.setdefault(item.claim.document_id, (item.claim.document, []))[1].append(item)
+    return list(groups.values())
+
+
+def by_record(items: list[Proposal]) -> list[Group]:
+    groups: dict[tuple, Group] = {}
+    for item in items:
+        if item.record is not None:
+            key: tuple = ("record", item.claim.match_type_id, item.claim.match_id)
+        else:
+            key = ("new", item.claim.cluster or f"claim:{item.claim.pk}")
+        groups.setdefault(key, Group(item.claim.kind, item.record)).proposals.append(item)
+    return sorted(groups.values(), key=lambda group: (group.kind, group.title.casefold()))
+
+
+@dataclass
+class Source:
+    document: Document
+    quotes: list[Evidence]
+
+
+def sources_of(record: models.Model) -> list[Source]:
+    """The documents a record's values came from, each with its quotes (newest first)."""
+    evidence = Evidence.objects.filter(
+        content_type=ContentType.objects.get_for_model(record), object_id=record.pk
+    ).select_related("document")
+    by_document: dict[int, Source] = {}
+    seen: set[tuple[int, int, int]] = set()
+    for item in evidence.order_by("-document__created_at", "start"):
+        source = by_document.setdefault(item.document_id, Source(item.document, []))
+        span = (item.document_id, item.start, item.end)
+        if span not in seen:  # one quote per span (several fields come from one sentence)
+            seen.add(span)
+            source.quotes.append(item)
+    return list(by_document.values())
+
+
+def kind_of(record: models.Model) -> str:
+    return next(kind for kind, model in MODELS.items() if isinstance(record, model))
+
+
+def record_conflicts(record: models.Model) -> list[Conflict]:
+    return conflicts_of(record, kind_of(record))
+
+
+_FIELD_LABELS = {
+    "start": gettext_lazy("start"),
+    "end": gettext_lazy("end"),
+    "country": gettext_lazy("country"),
+}
+
+
+def _shown(field: str, value: object) -> str:
+    """A disputed value the reader's way (dates in their calendar, countries by name)."""
+    lang = get_language() or "en"
+    if field == "country" and isinstance(value, str):
+        return f"{country_name(value, lang)} ({value})"
+    if isinstance(value, str):
+        try:
+            return format_partial_date(PartialDate.parse(value), lang)
+        except PartialDateError:
+            return value
+    return str(value)
+
+
+def conflict_rows(record: models.Model) -> list[Conflict]:
+    """The record's conflicts, each with a label and each value as a reader should see it."""
+    conflicts = conflicts_of(record, kind_of(record))
+    for conflict in conflicts:
+        conflict.label = str(_FIELD_LABELS.get(conflict.field, conflict.field))  # type: ignore[attr-defined]
+        for value in conflict.values:
+            value.shown = _shown(conflict.field, value.value)  # type: ignore[attr-defined]
+    return conflicts
+
+
+def flagged_records() -> list[tuple[str, models.Model, list[Conflict]]]:
+    """Every record whose sources disagree, with its conflicts."""
+    flagged = []
+    for kind, model in MODELS.items():
+        ids = flagged_ids(model, kind)
+        for record in model.objects.filter(pk__in=ids).prefetch_related("labels"):
+            flagged.append((kind, record, conflict_rows(record)))
+    return flagged

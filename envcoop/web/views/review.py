@@ -1,0 +1,299 @@
+"""The review queue (staff only): accept, correct, reject and bulk-accept what documents
+say; pick a value where sources disagree. Every action is a POST that redirects back."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from envcoop.ingestion.models import Claim, ClaimKind, ClaimStatus
+from envcoop.review.evidence import conflict_resolve
+from envcoop.review.records import EDITABLE
+from envcoop.review.resolution.candidates import MODELS, RESOLVED_KINDS
+from envcoop.review.resolution.resolver import Resolver
+from envcoop.review.selectors import (
+    by_document,
+    by_record,
+    flagged_records,
+    pending_claims,
+    proposals,
+    reason_text,
+)
+from envcoop.review.services import claim_accept, claim_reject, claims_accept, proposal_confidence
+
+PER_PAGE = 50
+
+
+def _errors(error: ValidationError) -> str:
+    if hasattr(error, "message_dict"):
+        return "; ".join(f"{field}: {' '.join(text)}" for field, text in error.message_dict.items())
+    return " ".join(error.messages)
+
+
+def _back(request: HttpRequest, default: str) -> HttpResponseRedirect:
+    target = request.POST.get("next") or ""
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = default
+    return HttpResponseRedirect(target or default)
+
+
+class QueueFilterForm(forms.Form):
+    view = forms.ChoiceField(
+        choices=[
+            ("documents", gettext_lazy("by document")),
+            ("records", gettext_lazy("by record")),
+        ],
+        required=False,
+    )
+    kind = forms.ChoiceField(
+        choices=[("", gettext_lazy("all kinds"))]
+        + [(k, label) for k, label in ClaimKind.choices if k in RESOLVED_KINDS],
+        required=False,
+    )
+
+
+@staff_member_required
+def queue(request: HttpRequest) -> HttpResponse:
+    form = QueueFilterForm(request.GET)
+    if not form.is_valid():
+        messages.warning(request, _("A filter was not understood and is ignored."))
+        form = QueueFilterForm({})
+        form.is_valid()
+    view = form.cleaned_data.get("view") or "documents"
+    kind = form.cleaned_data.get("kind") or None
+    claims = pending_claims(kind=kind)
+    _resolve_missing(claims)
+    page = Paginator(claims, PER_PAGE).get_page(request.GET.get("page"))
+    items = proposals(page.object_list)
+    context: dict[str, Any] = {
+        "form": form,
+        "view": view,
+        "page": page,
+        "total": page.paginator.count,
+        "groups": by_record(items) if view == "records" else None,
+        "documents": by_document(items) if view == "documents" else None,
+        "flagged": len(flagged_records()),
+    }
+    return render(request, "web/review/queue.html", context)
+
+
+def _resolve_missing(claims: Any) -> None:
+    """Claims stored before resolution existed (or whose proposal failed) get one now."""
+    missing = list(claims.filter(cluster="", match_id=None)[:500])
+    if missing:
+        Resolver().resolve(missing)
+
+
+def _claim(pk: int) -> Claim:
+    claim = Claim.objects.select_related("document").filter(pk=pk).first()
+    if claim is None or claim.kind not in RESOLVED_KINDS:
+        raise Http404(pk)
+    return claim
+
+
+@staff_member_required
+@require_POST
+def accept(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = _claim(pk)
+    if claim.status != ClaimStatus.PENDING:
+        messages.warning(request, _("This claim was reviewed already."))
+        return _back(request, reverse("web:review"))
+    try:
+        record = claim_accept(claim=claim, user=request.user)
+    except ValidationError as error:
+        messages.error(request, _("Not accepted: %(errors)s") % {"errors": _errors(error)})
+    else:
+        messages.success(request, _("Accepted into %(record)s.") % {"record": record})
+    return _back(request, reverse("web:review"))
+
+
+@staff_member_required
+@require_POST
+def reject(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = _claim(pk)
+    if claim.status != ClaimStatus.PENDING:
+        messages.warning(request, _("This claim was reviewed already."))
+        return _back(request, reverse("web:review"))
+    try:
+        claim_reject(claim=claim, user=request.user, reason=request.POST.get("reason", ""))
+    except ValidationError as error:
+        messages.error(request, _("Not rejected: %(errors)s") % {"errors": _errors(error)})
+    else:
+        messages.success(request, _("Rejected."))
+    return _back(request, reverse("web:review"))
+
+
+class BulkForm(forms.Form):
+    claims = forms.ModelMultipleChoiceField(queryset=Claim.objects.none(), required=False)
+    min_confidence = forms.FloatField(min_value=0.0, max_value=1.0, required=False)
+    kind = forms.ChoiceField(choices=[("", "")] + [(k, k) for k in RESOLVED_KINDS], required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["claims"].queryset = pending_claims()  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("claims") and data.get("min_confidence") is None:
+            raise ValidationError(_("Tick claims, or give a confidence to accept all above it."))
+        return data
+
+
+@staff_member_required
+@require_POST
+def bulk_accept(request: HttpRequest) -> HttpResponse:
+    form = BulkForm(request.POST)
+    if not form.is_valid():
+        messages.error(
+            request,
+            " ".join(form.errors.get("__all__", []))
+            or _("Nothing accepted: the form was not understood."),
+        )
+        return _back(request, reverse("web:review"))
+    if form.cleaned_data.get("claims"):
+        chosen = list(form.cleaned_data["claims"].order_by("document", "start", "pk"))
+        accepted, refused = claims_accept(chosen, user=request.user)
+    else:
+        claims = list(pending_claims(kind=form.cleaned_data.get("kind") or None))
+        accepted, refused = claims_accept(
+            claims, user=request.user, min_confidence=form.cleaned_data["min_confidence"]
+        )
+    messages.success(request, _("%(count)s claims accepted.") % {"count": accepted})
+    for claim, error in refused[:10]:
+        messages.error(
+            request,
+            _("Claim %(id)s not accepted: %(errors)s") % {"id": claim.pk, "errors": _errors(error)},
+        )
+    return _back(request, reverse("web:review"))
+
+
+class ClaimForm(forms.Form):
+    """The claim's values, to correct before accepting, and where it goes."""
+
+    target = forms.ChoiceField(label=gettext_lazy("Into"), widget=forms.RadioSelect)
+    other = forms.CharField(
+        label=gettext_lazy("Key of another record"), required=False, max_length=120
+    )
+
+    def __init__(self, *args: Any, claim: Claim, choices: list[tuple[str, str]], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.claim = claim
+        self.fields["target"].choices = choices
+        labels = {
+            "name": gettext_lazy("Name"),
+            "series": gettext_lazy("Series (key)"),
+            "ordinal": gettext_lazy("Number in series"),
+            "start": gettext_lazy("Start"),
+            "end": gettext_lazy("End"),
+            "place": gettext_lazy("Place"),
+            "country": gettext_lazy("Country (ISO code)"),
+            "host": gettext_lazy("Host (ISO code)"),
+            "kind": gettext_lazy("Kind"),
+            "date": gettext_lazy("Date"),
+            "fund": gettext_lazy("Fund"),
+            "acronym": gettext_lazy("Acronym"),
+        }
+        for name in EDITABLE[claim.kind]:
+            if name == "ordinal":
+                field: forms.Field = forms.IntegerField(min_value=1, required=False)
+            else:
+                field = forms.CharField(required=name == "name", max_length=500)
+            field.label = labels[name]
+            field.initial = claim.value.get(name)
+            self.fields[f"v_{name}"] = field
+
+    def edits(self) -> dict[str, Any]:
+        edits: dict[str, Any] = {}
+        for name in EDITABLE[self.claim.kind]:
+            value = self.cleaned_data.get(f"v_{name}")
+            edits[name] = value if value not in ("",) else None
+        return edits
+
+
+def _choices(claim: Claim) -> list[tuple[str, str]]:
+    choices = []
+    if claim.match_id is not None and claim.match is not None:
+        choices.append(("match", _("the matched record: %(record)s") % {"record": claim.match}))
+    choices.append(("new", _("a new record")))
+    choices.append(("other", _("another record (give its key)")))
+    return choices
+
+
+@staff_member_required
+def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = _claim(pk)
+    choices = _choices(claim)
+    if request.method == "POST" and claim.status == ClaimStatus.PENDING:
+        form = ClaimForm(request.POST, claim=claim, choices=choices)
+        if form.is_valid():
+            target, new_record = None, False
+            if form.cleaned_data["target"] == "new":
+                new_record = True
+            elif form.cleaned_data["target"] == "other":
+                key = form.cleaned_data.get("other") or ""
+                target = MODELS[claim.kind].objects.filter(key=key).first()
+                if target is None:
+                    form.add_error("other", _("No record with this key."))
+            if not form.errors:
+                try:
+                    record = claim_accept(
+                        claim=claim,
+                        user=request.user,
+                        edits=form.edits(),
+                        target=target,
+                        new_record=new_record,
+                    )
+                except ValidationError as error:
+                    form.add_error(None, _errors(error))
+                else:
+                    messages.success(request, _("Accepted into %(record)s.") % {"record": record})
+                    return HttpResponseRedirect(reverse("web:review"))
+    else:
+        form = ClaimForm(claim=claim, choices=choices, initial={"target": choices[0][0]})
+    context = {
+        "claim": claim,
+        "form": form,
+        "reasons": [reason_text(reason) for reason in claim.match_reasons or []],
+        "confidence": proposal_confidence(claim),
+        "context_text": claim.document.text[max(0, claim.start - 300) : claim.end + 300],
+    }
+    return render(request, "web/review/claim.html", context)
+
+
+@staff_member_required
+def conflicts(request: HttpRequest) -> HttpResponse:
+    return render(request, "web/review/conflicts.html", {"flagged": flagged_records()})
+
+
+@staff_member_required
+@require_POST
+def conflict_pick(request: HttpRequest) -> HttpResponse:
+    kind = request.POST.get("kind", "")
+    model = MODELS.get(kind)
+    record = model.objects.filter(key=request.POST.get("key", "")).first() if model else None
+    if record is None:
+        raise Http404("record")
+    try:
+        conflict_resolve(
+            record=record,
+            kind=kind,
+            field=request.POST.get("field", ""),
+            value=request.POST.get("value") or None,
+        )
+    except ValidationError as error:
+        messages.error(request, _("Not changed: %(errors)s") % {"errors": _errors(error)})
+    else:
+        messages.success(request, _("%(record)s now says what you chose.") % {"record": record})
+    return _back(request, reverse("web:review_conflicts"))
