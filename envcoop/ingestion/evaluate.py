@@ -116,25 +116,58 @@ def _match(
     closeness: Callable[[Any, Any], float] | None = None,
 ) -> int:
     """Size of a greedy one-to-one matching (closest pairs first)."""
+    return len(match_pairs(gold, predicted, same, closeness))
+
+
+def match_pairs(
+    gold: list,
+    predicted: list,
+    same: Callable[[Any, Any], bool],
+    closeness: Callable[[Any, Any], float] | None = None,
+) -> list[tuple[int, int]]:
+    """A greedy one-to-one matching, closest pairs first: (gold index, predicted index)."""
     pairs = []
     for i, g in enumerate(gold):
         for j, p in enumerate(predicted):
             if same(g, p):
                 pairs.append((-(closeness(g, p) if closeness else 0.0), i, j))
     pairs.sort()
-    used_gold, used_predicted, matched = set(), set(), 0
+    used_gold, used_predicted, matched = set(), set(), []
     for _score, i, j in pairs:
         if i in used_gold or j in used_predicted:
             continue
         used_gold.add(i)
         used_predicted.add(j)
-        matched += 1
+        matched.append((i, j))
     return matched
 
 
-def _name_closeness(a: dict, b: dict) -> float:
+def name_closeness(a: dict, b: dict) -> float:
     first, second = _words(a.get("name", "")), _words(b.get("name", ""))
     return len(first & second) / max(1, len(first | second))
+
+
+def _same_event(a: dict, b: dict) -> bool:
+    return a.get("start") == b.get("start")
+
+
+def _same_named(a: dict, b: dict) -> bool:
+    return _similar(a["name"], b["name"])
+
+
+def _same_organisation(a: dict, b: dict) -> bool:
+    return bool(a.get("acronym") and a.get("acronym") == b.get("acronym")) or _similar(
+        a["name"], b["name"], 0.75
+    )
+
+
+# How a gold item and an extracted item are taken to be the same, per list (closest first).
+SAME_ITEM = {
+    "events": _same_event,
+    "agreements": _same_named,
+    "projects": _same_named,
+    "organisations": _same_organisation,
+}
 
 
 def compare(gold: dict[str, Any], predicted: dict[str, Any]) -> dict[str, Tally]:
@@ -154,36 +187,9 @@ def compare(gold: dict[str, Any], predicted: dict[str, Any]) -> dict[str, Tally]
     for name in ("countries", "areas"):
         g, p = set(gold.get(name, [])), set(predicted.get(name, []))
         tally(name, list(g), list(p), len(g & p))
-    g, p = gold.get("events", []), predicted.get("events", [])
-    tally(
-        "events", g, p, _match(g, p, lambda a, b: a.get("start") == b.get("start"), _name_closeness)
-    )
-    g, p = gold.get("agreements", []), predicted.get("agreements", [])
-    tally(
-        "agreements",
-        g,
-        p,
-        _match(g, p, lambda a, b: _similar(a["name"], b["name"]), _name_closeness),
-    )
-    g, p = gold.get("projects", []), predicted.get("projects", [])
-    tally(
-        "projects", g, p, _match(g, p, lambda a, b: _similar(a["name"], b["name"]), _name_closeness)
-    )
-    g, p = gold.get("organisations", []), predicted.get("organisations", [])
-    tally(
-        "organisations",
-        g,
-        p,
-        _match(
-            g,
-            p,
-            lambda a, b: (
-                bool(a.get("acronym") and a.get("acronym") == b.get("acronym"))
-                or _similar(a["name"], b["name"], 0.75)
-            ),
-            _name_closeness,
-        ),
-    )
+    for name, same in SAME_ITEM.items():
+        g, p = gold.get(name, []), predicted.get(name, [])
+        tally(name, g, p, _match(g, p, same, name_closeness))
     return tallies
 
 

@@ -46,13 +46,14 @@ def ingest_bytes(
     force: bool = False,
     user: object = None,
     limit: int | None = None,
+    resolver: object = None,
 ) -> Outcome:
     """Read, understand and store one document; never raises for a bad document.
 
     ``limit`` is the size limit in bytes (default: ENVCOOP_MAX_DOCUMENT_MB).
     """
     job = Job(data=data, source=source, filename=filename or Path(source).name)
-    return process(job, force=force, limit=limit, user=user)
+    return process(job, force=force, limit=limit, user=user, resolver=resolver)
 
 
 # ------------------------------------------------------------------ steps

@@ -47,10 +47,14 @@ def reason_text(reason: dict) -> str:
         return _("same acronym (%(acronym)s)") % reason
     if code == "country":
         return _("same country (%(country)s)") % reason
+    if code == "number":
+        return _("same number (%(ordinal)s)") % reason
     if code == "place":
         return _("same place")
     if code == "kind":
         return _("same kind")
+    if code == "period":
+        return _("runs over the same months")
     if code == "fund":
         return _("same fund")
     return str(code)

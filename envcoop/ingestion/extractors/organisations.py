@@ -64,8 +64,15 @@ def extract(context: Context) -> list[Claim]:
         ]
         if not organisations:
             continue
-        entry = _pick(organisations, context)
+        named = _country_after(context, match.end)
+        entry = _pick(organisations, context, named)
         text = context.text[match.start : match.end]
+        if named and entry.country and entry.country != named and not entry.acronym:
+            # "กระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม สปป.ลาว": the Lao ministry of that name,
+            # not the Thai one the registry knows by it
+            claims.append(_unknown(match.start, match.end, text, named, context.text))
+            taken.add(match.start, match.end)
+            continue
         acronym = text if entry.acronym else _acronym_after(context.text, match.end)
         claims.append(
             Claim(
@@ -123,13 +130,55 @@ def extract(context: Context) -> list[Claim]:
     return claims
 
 
-def _pick(entries: list, context: Context):
-    """Of several organisations with this name, the one of the document's own country."""
-    home = HOME_COUNTRY.get(context.language)
-    for entry in entries:
-        if entry.country == home:
-            return entry
+def _pick(entries: list, context: Context, named: str | None = None):
+    """Of several organisations with this name, the one of the country named right after
+    it, else the one of the document's own country."""
+    for wanted in (named, HOME_COUNTRY.get(context.language)):
+        for entry in entries:
+            if wanted and entry.country == wanted:
+                return entry
     return entries[0]
+
+
+# What may stand between a body's name and its country: "of the", "ของ", "แห่ง", "của", ...
+_COUNTRY_LINK = re.compile(
+    r"(?:\s*,)?\s*(?:(?:of|of the|ของ|แห่ง|ประเทศ|สปป\.?|của|nước|negara|republik)\s*)*",
+    re.IGNORECASE,
+)
+
+
+def _country_after(context: Context, end: int) -> str | None:
+    """The country a body's name goes on to name ("... of the Lao PDR", "... Lào",
+    "... สปป.ลาว"), when its name follows at once."""
+    from envcoop.ingestion.extractors.positions import names_at
+
+    link = _COUNTRY_LINK.match(context.text, end)
+    spaces = re.match(r"\s*", context.text[end : end + 20])
+    starts = {end + (spaces.end() if spaces else 0), link.end() if link else end}
+    for match in names_at(context).inside(min(starts), max(starts) + 40):
+        if match.start not in starts:
+            continue
+        for entry in match.entries:
+            if entry.kind == "country":
+                return entry.key
+    return None
+
+
+def _unknown(start: int, end: int, name: str, country: str, text: str) -> Claim:
+    return Claim(
+        kind="organisation",
+        span=(start, end),
+        text=name,
+        value={
+            "name": name,
+            "acronym": _acronym_after(text, end),
+            "country": country,
+            "key": None,
+        },
+        extractor=NAME,
+        version=VERSION,
+        confidence=0.6,
+    )
 
 
 def _acronym_after(text: str, end: int) -> str | None:

@@ -60,6 +60,7 @@ _COMMON_WORDS = frozenset(
     ]
 )
 _ORDINAL_SUFFIX = re.compile(r"^(\d+)(st|nd|rd|th|e|er)$")
+_NUMBER = re.compile(r"\d+")
 
 
 def name_words(name: str) -> frozenset[str]:
@@ -70,6 +71,13 @@ def name_words(name: str) -> frozenset[str]:
         if word not in _COMMON_WORDS:
             words.add(word)
     return frozenset(words)
+
+
+def _number_in(name: str) -> int | None:
+    """The one small number a name carries ("8th AHP Conference": 8), else None."""
+    numbers = {int(n) for n in _NUMBER.findall(fold(name))}
+    small = [n for n in numbers if 0 < n < 200]
+    return small[0] if len(small) == 1 and len(numbers) == 1 else None
 
 
 def _date(value: object) -> PartialDate | None:
@@ -106,8 +114,8 @@ class Candidate:
     def refresh(self) -> None:
         self.folded = {fold(name) for name in self.names if name}
         self.words = [name_words(name) for name in self.names if name]
-        main = name_words(self.names[0]) if self.names else frozenset()
-        self.numbers = frozenset(word for word in main if word.isdigit())
+        main = fold(self.names[0]) if self.names else ""
+        self.numbers = frozenset(_NUMBER.findall(main))  # "COP28" and "COP 28" carry 28
 
     def merge(self, other: Candidate) -> None:
         """Learn what another source says of the same thing (a cluster of pending claims)."""
@@ -169,7 +177,8 @@ def from_record(kind: str, record: object) -> Candidate:
     )
     if kind == "event":
         candidate.series = record.series.key if record.series_id else None  # type: ignore[attr-defined]
-        candidate.ordinal = record.ordinal  # type: ignore[attr-defined]
+        # an event outside any series keeps its number in its name ("8th AHP Conference")
+        candidate.ordinal = record.ordinal or _number_in(names[0] if names else "")  # type: ignore[attr-defined]
         candidate.start, candidate.end = record.start, record.end  # type: ignore[attr-defined]
         candidate.country = record.country.code if record.country_id else None  # type: ignore[attr-defined]
         candidate.place = fold(record.place)  # type: ignore[attr-defined]
