@@ -90,3 +90,47 @@ def test_keyboard_users_can_skip_to_the_content(page, live_server):
     assert focused == "Chuyển đến nội dung"
     page.keyboard.press("Enter")
     page.wait_for_url("**#main")
+
+
+def test_a_reviewer_works_the_queue_from_the_keyboard(page, live_server):
+    from django.contrib.auth import get_user_model
+
+    from envcoop.ingestion.models import Claim, ClaimStatus
+    from tests.review import samples
+
+    get_user_model().objects.create_user(
+        username="reviewer", password="a-long-test-password-3", is_staff=True
+    )
+    outcome = samples.ingest(samples.ASOEN36_EN, "en.txt")
+    page.goto(live_server.url + "/admin/login/?next=/review/")
+    page.get_by_label("Username").fill("reviewer")
+    page.get_by_label("Password").fill("a-long-test-password-3")
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/review/")
+
+    first = page.locator("article.proposal").first
+    claim_id = int(first.get_attribute("id").removeprefix("claim-"))
+    page.keyboard.press("j")
+    assert page.evaluate("document.activeElement.id") == f"claim-{claim_id}"
+    page.keyboard.press("a")
+    page.wait_for_selector(".message-success")
+    assert "Accepted into" in page.locator(".messages").inner_text()
+    assert Claim.objects.get(pk=claim_id).status == ClaimStatus.ACCEPTED
+
+    second = page.locator("article.proposal").first
+    second_id = int(second.get_attribute("id").removeprefix("claim-"))
+    page.keyboard.press("j")
+    page.keyboard.press("r")
+    page.keyboard.type("named twice")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".message-success")
+    rejected = Claim.objects.get(pk=second_id)
+    assert (rejected.status, rejected.review_note) == (ClaimStatus.REJECTED, "named twice")
+    assert rejected.document_id == outcome.document.pk
+
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(live_server.url + "/review/")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1
+    outside = [url for url in page.requested if not url.startswith(live_server.url)]
+    assert outside == []
