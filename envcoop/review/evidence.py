@@ -134,22 +134,45 @@ def conflicts_of(record: models.Model, kind: str) -> list[Conflict]:
     return conflicts
 
 
+def _clash(field: str, values: list[Any]) -> bool:
+    distinct: list[Any] = []
+    for value in values:
+        if value is not None and value not in distinct:
+            distinct.append(value)
+    return any(
+        not _compatible(field, a, b) for i, a in enumerate(distinct) for b in distinct[i + 1 :]
+    )
+
+
 def flagged_ids(model: type[models.Model], kind: str) -> list[int]:
-    """Ids of the records of ``model`` with a conflict (those with evidence, checked)."""
-    fields = list(CONFLICT_FIELDS.get(kind, {}))
+    """Ids of the records of ``model`` with a conflict, in two queries (the review queue
+    counts them on every visit)."""
+    fields = CONFLICT_FIELDS.get(kind, {})
     if not fields:
         return []
-    content_type = ContentType.objects.get_for_model(model)
-    ids = set(
-        Evidence.objects.filter(content_type=content_type, field__in=fields, set_aside=False)
-        .values_list("object_id", flat=True)
-        .distinct()
-    )
-    return [
-        record.pk
-        for record in model.objects.filter(pk__in=ids).order_by("pk")  # type: ignore[attr-defined]
-        if conflicts_of(record, kind)
-    ]
+    evidence: dict[int, dict[str, list[Any]]] = {}
+    rows = Evidence.objects.filter(
+        content_type=ContentType.objects.get_for_model(model),
+        field__in=list(fields),
+        set_aside=False,
+    ).values_list("object_id", "field", "value")
+    for object_id, name, value in rows:
+        evidence.setdefault(object_id, {}).setdefault(name, []).append(value)
+    lookups = {
+        name: (f"{record_field}__code" if name == "country" else record_field)
+        for name, record_field in fields.items()
+    }
+    current = model.objects.filter(pk__in=list(evidence)).values("pk", *lookups.values())  # type: ignore[attr-defined]
+    flagged = []
+    for row in current:
+        found = evidence[row["pk"]]
+        for name, lookup in lookups.items():
+            held = row[lookup]
+            held = None if held in (None, "") else str(held)
+            if name in found and _clash(name, [held, *found[name]]):
+                flagged.append(row["pk"])
+                break
+    return sorted(flagged)
 
 
 @transaction.atomic
