@@ -171,7 +171,7 @@ def create(kind: str, values: dict[str, Any], lang: str) -> models.Model:
         return record
     if kind == "project":
         record, _ = project_upsert(
-            key=unique_key(_model("project"), values.get("name")),
+            key=unique_key(_model("project"), values.get("name"), _year(values, "start")),
             names=names,
             planned_start=values.get("start"),
             planned_end=values.get("end"),

@@ -164,16 +164,20 @@ def claims_accept(
     return accepted, refused
 
 
-def document_accept_all(document: object, *, resolver: Resolver, user: object = None) -> int:
-    """Resolve and accept every claim of one document (``envcoop ingest --accept``)."""
+def document_accept_all(
+    document: object, *, resolver: Resolver, user: object = None
+) -> tuple[int, list[tuple[Claim, ValidationError]]]:
+    """Resolve and accept every claim of one document (``envcoop ingest --accept``).
+    Returns how many were accepted, and the claims refused with why (they stay pending)."""
     claims = list(pending(Claim.objects.filter(document=document)).order_by("start", "pk"))
-    accepted = 0
+    accepted, refused = 0, []
     for claim in claims:
         resolver.resolve([claim])
         try:
             record = claim_accept(claim=claim, user=user)
-        except ValidationError:
+        except ValidationError as error:
+            refused.append((claim, error))
             continue
         resolver.add_record(claim.kind, record)
         accepted += 1
-    return accepted
+    return accepted, refused

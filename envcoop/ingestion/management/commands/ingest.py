@@ -88,7 +88,19 @@ class Command(BaseCommand):
         accepted = 0
         for path, outcome in zip(files, outcomes, strict=True):
             if options["accept"] and outcome.document is not None:
-                accepted += document_accept_all(outcome.document, resolver=resolver)
+                count, refused = document_accept_all(outcome.document, resolver=resolver)
+                accepted += count
+                for claim, error in refused:
+                    problems = "; ".join(
+                        f"{field}: {' '.join(text)}"
+                        for field, text in getattr(
+                            error, "message_dict", {"": error.messages}
+                        ).items()
+                    )
+                    self.stdout.write(
+                        f"left for review: claim {claim.pk} ({claim.kind} "
+                        f"{claim.value.get('name', '')!r}): {problems}"
+                    )
             totals[outcome.status] = totals.get(outcome.status, 0) + 1
             failures += outcome.failed
             found = ", ".join(f"{n} {kind}" for kind, n in sorted(outcome.counts.items()))
