@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from envcoop.ingestion.models import Claim
 from envcoop.registry.services.resolve import country_get_or_create, date_value
-from envcoop.review.models import Evidence, value_key
+from envcoop.review.models import Evidence
 
 # The claim values kept as evidence, per kind (the claim's own names).
 EVIDENCE_FIELDS = {
@@ -144,6 +145,12 @@ def _clash(field: str, values: list[Any]) -> bool:
     )
 
 
+def flagged_count() -> int:
+    from envcoop.review.resolution.candidates import MODELS
+
+    return sum(len(flagged_ids(model, kind)) for kind, model in MODELS.items())
+
+
 def flagged_ids(model: type[models.Model], kind: str) -> list[int]:
     """Ids of the records of ``model`` with a conflict, in two queries (the review queue
     counts them on every visit)."""
@@ -181,9 +188,13 @@ def conflict_resolve(*, record: models.Model, kind: str, field: str, value: Any)
     with it is set aside."""
     fields = CONFLICT_FIELDS.get(kind, {})
     if field not in fields:
-        from django.core.exceptions import ValidationError
-
         raise ValidationError({field: f"{kind} records have no disputed field {field!r}"})
+    conflict = next((c for c in conflicts_of(record, kind) if c.field == field), None)
+    offered = [str(v.value) for v in conflict.values] if conflict else []
+    if str(value) not in offered:
+        raise ValidationError(
+            {field: f"choose one of the values the sources give ({', '.join(offered) or 'none'})"}
+        )
     record_field = fields[field]
     if field == "country":
         new_value = country_get_or_create(code=value, field=field) if value else None
@@ -203,6 +214,3 @@ def conflict_resolve(*, record: models.Model, kind: str, field: str, value: Any)
         if item.set_aside != aside:
             item.set_aside = aside
             item.save(update_fields=["set_aside"])
-
-
-__all__ = ["value_key"]

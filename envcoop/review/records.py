@@ -52,12 +52,18 @@ def country_code(value: object) -> str | None:
         return None
 
 
-def unique_key(model: type[models.Model], *parts: object) -> str:
-    """A readable key from the parts ("amme-17", "asean-climate-forum-2023"), made unique."""
-    words = [slugify(str(part)) for part in parts if part not in (None, "")]
-    if not words or not words[0] or words[0].isdigit():  # a name in Thai script slugs to ""
-        words.insert(0, model._meta.model_name or "record")
-    base = re.sub(r"-+", "-", "-".join(w for w in words if w)).strip("-")[:100]
+def unique_key(model: type[models.Model], name: object, *extra: object, prefix: str = "") -> str:
+    """A readable key ("amme-17", "asean-climate-forum-2023", "vn-cuc-bien-doi-khi-hau"),
+    made unique. A name in Thai script slugs to nothing: the kind of record stands in."""
+    slug = slugify(str(name or ""))
+    if not re.search(r"[a-z]", slug):
+        slug = "-".join(filter(None, [model._meta.model_name or "record", slug]))
+    parts = [
+        slugify(prefix),
+        slug,
+        *(slugify(str(part)) for part in extra if part not in (None, "")),
+    ]
+    base = re.sub(r"-+", "-", "-".join(p for p in parts if p)).strip("-")[:100]
     key, number = base, 2
     while model.objects.filter(key=key).exists():  # type: ignore[attr-defined]
         key = f"{base}-{number}"
@@ -139,13 +145,13 @@ def create(kind: str, values: dict[str, Any], lang: str) -> models.Model:
         ordinal = values.get("ordinal") if series else None
         host = country_code(values.get("host"))
         place = values.get("place") or ""
-        key_parts = (
-            (series, ordinal)
+        key = (
+            unique_key(_model("event"), series, ordinal)
             if series and ordinal
-            else (values.get("name"), _year(values, "start"))
+            else unique_key(_model("event"), values.get("name"), _year(values, "start"))
         )
         record, _ = event_upsert(
-            key=unique_key(_model("event"), *key_parts),
+            key=key,
             names=names,
             series=series,
             ordinal=ordinal,
@@ -182,8 +188,8 @@ def create(kind: str, values: dict[str, Any], lang: str) -> models.Model:
         record, _ = organisation_upsert(
             key=unique_key(
                 _model("organisation"),
-                (values.get("country") or "").lower(),
                 values.get("acronym") or values.get("name"),
+                prefix=(country_code(values.get("country")) or "").lower(),
             ),
             type=guess_organisation_type(values.get("name") or ""),
             names=names,
@@ -221,10 +227,12 @@ def merge(record: models.Model, kind: str, values: dict[str, Any], lang: str) ->
         changed |= label_add(record=record, kind=LabelKind.ACRONYM, lang="und", text=acronym)
     fields: dict[str, Any] = {}
     if kind == "event":
+        place = text_value(values.get("place") or "", field="place")
         fields = {
             "start": date_value(values.get("start"), field="start"),
             "end": date_value(values.get("end"), field="end"),
-            "place": text_value(values.get("place") or "", field="place"),
+            "place": "" if place == "online" else place,
+            "mode": "online" if place == "online" else "",
         }
         code = country_code(values.get("country"))
         if code:

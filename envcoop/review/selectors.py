@@ -15,11 +15,11 @@ from django.utils.translation import gettext as _
 from envcoop.core.countries import country_name
 from envcoop.core.formatting import format_partial_date
 from envcoop.core.partial_date import PartialDate, PartialDateError
-from envcoop.ingestion.models import Claim, ClaimStatus, Document
+from envcoop.ingestion.models import Claim, ClaimKind, Document
 from envcoop.review.evidence import Conflict, conflicts_of, flagged_ids
 from envcoop.review.models import Evidence
-from envcoop.review.resolution.candidates import MODELS, RESOLVED_KINDS
-from envcoop.review.services import proposal_confidence
+from envcoop.review.resolution.candidates import MODELS
+from envcoop.review.services import pending, proposal_confidence
 
 
 def reason_text(reason: dict) -> str:
@@ -61,7 +61,7 @@ def reason_text(reason: dict) -> str:
 
 
 def pending_claims(*, kind: str | None = None, document: int | None = None) -> QuerySet[Claim]:
-    claims = Claim.objects.filter(status=ClaimStatus.PENDING, kind__in=RESOLVED_KINDS)
+    claims = pending()
     if kind:
         claims = claims.filter(kind=kind)
     if document:
@@ -92,6 +92,10 @@ class Group:
     proposals: list[Proposal] = field(default_factory=list)
 
     @property
+    def kind_label(self) -> str:
+        return str(ClaimKind(self.kind).label)
+
+    @property
     def title(self) -> str:
         if self.record is not None:
             return str(self.record)
@@ -107,7 +111,10 @@ def proposals(claims: QuerySet[Claim]) -> list[Proposal]:
     found: dict[tuple[int, int], models.Model] = {}
     for type_id, ids in wanted.items():
         model = ContentType.objects.get_for_id(type_id).model_class()
-        for record in model.objects.filter(pk__in=ids).prefetch_related("labels"):  # type: ignore[union-attr]
+        records = model.objects.filter(pk__in=ids).prefetch_related("labels")  # type: ignore[union-attr]
+        if any(f.name == "country" for f in model._meta.get_fields()):  # type: ignore[union-attr]
+            records = records.select_related("country")  # an organisation's name shows it
+        for record in records:
             found[(type_id, record.pk)] = record
     return [
         Proposal(
@@ -164,10 +171,6 @@ def sources_of(record: models.Model) -> list[Source]:
 
 def kind_of(record: models.Model) -> str:
     return next(kind for kind, model in MODELS.items() if isinstance(record, model))
-
-
-def record_conflicts(record: models.Model) -> list[Conflict]:
-    return conflicts_of(record, kind_of(record))
 
 
 _FIELD_LABELS = {

@@ -67,6 +67,8 @@ def _corrected(claim: Claim, edits: dict[str, Any] | None) -> tuple[dict[str, An
     for name, value in (edits or {}).items():
         if name not in records.EDITABLE[claim.kind]:
             raise ValidationError({name: f"{claim.kind} claims have no field {name!r} to correct"})
+        if name in ("country", "host") and value and records.country_code(value) is None:
+            raise ValidationError({name: f"{value!r} is not an ISO country code (TH, VN, EU, ...)"})
         if value != values.get(name):
             values[name] = value
             changed.add(name)
@@ -106,6 +108,10 @@ def claim_accept(
             {"kind": f"{claim.kind} claims are facts of the document, not records"}
         )
     claim = Claim.objects.select_for_update().select_related("document").get(pk=claim.pk)
+    if claim.status != ClaimStatus.PENDING:  # a second click, or another reviewer first
+        raise ValidationError({"status": f"this claim is {claim.status} already"})
+    if claim.cluster:  # the claims of one proposed record are accepted one after the other
+        list(Claim.objects.select_for_update().filter(cluster=claim.cluster).order_by("pk"))
     values, edited = _corrected(claim, edits)
     lang = claim_language(claim)
     record = None if new_record else _target(claim, target)
@@ -133,12 +139,22 @@ def claim_reject(*, claim: Claim, user: object = None, reason: str = "") -> None
     reason = " ".join((reason or "").split())
     if len(reason) > 2000:
         raise ValidationError({"reason": "longer than 2000 characters"})
-    Claim.objects.filter(pk=claim.pk).update(
+    updated = Claim.objects.filter(pk=claim.pk, status=ClaimStatus.PENDING).update(
         status=ClaimStatus.REJECTED,
         review_note=reason,
         reviewed_by=_user(user),
         reviewed_at=timezone.now(),
     )
+    if not updated:
+        status = Claim.objects.filter(pk=claim.pk).values_list("status", flat=True).first()
+        raise ValidationError({"status": f"this claim is {status or 'gone'} already"})
+
+
+def error_text(error: ValidationError) -> str:
+    """A ValidationError as one line: "field: message; field: message"."""
+    if hasattr(error, "message_dict"):
+        return "; ".join(f"{field}: {' '.join(text)}" for field, text in error.message_dict.items())
+    return " ".join(error.messages)
 
 
 def pending(claims: QuerySet[Claim] | None = None) -> QuerySet[Claim]:

@@ -226,3 +226,42 @@ def test_an_accepted_name_is_recognised_by_the_next_extraction():
         .first()
     )
     assert proposal.match_id == record.pk
+
+
+def test_a_claim_is_reviewed_once():
+    outcome = samples.ingest(samples.ASOEN36_EN, "en.txt")
+    claim = event_claims(outcome)[0]
+    claim_accept(claim=claim)
+    events = Event.objects.count()
+    with pytest.raises(ValidationError, match="accepted already"):
+        claim_accept(claim=claim)  # a second click
+    with pytest.raises(ValidationError, match="accepted already"):
+        claim_reject(claim=claim, reason="late")
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.ACCEPTED and Event.objects.count() == events
+
+
+def test_a_correction_with_a_country_that_is_no_country_is_refused():
+    outcome = samples.ingest(samples.ASOEN36_EN, "en.txt")
+    claim = event_claims(outcome)[0]
+    with pytest.raises(ValidationError) as error:
+        claim_accept(claim=claim, edits={"country": "ZZ"})
+    assert "country" in error.value.message_dict
+    with pytest.raises(ValidationError):
+        claim_accept(claim=claim, edits={"host": "Manila"})
+    assert not Event.objects.filter(series__key="asoen", ordinal=36).exists()
+
+
+def test_records_named_in_thai_script_get_readable_keys():
+    text = "เมื่อวันที่ 3 มีนาคม 2568 กรมทรัพยากรน้ำจัดการประชุมเชิงปฏิบัติการเรื่องการฟื้นฟูแหล่งน้ำ ณ จังหวัดเชียงใหม่\n"
+    accept_all(samples.ingest(text, "th-key.txt"))
+    accepted = Claim.objects.filter(status=ClaimStatus.ACCEPTED, kind__in=["event", "organisation"])
+    keys = {
+        claim.kind: {"event": Event, "organisation": Organisation}[claim.kind]
+        .objects.get(pk=claim.record_id)
+        .key
+        for claim in accepted
+    }
+    assert keys, "the sample names a meeting and a department"
+    for kind, key in keys.items():
+        assert key.startswith(("event-2025", "th-organisation")), (kind, key)

@@ -76,7 +76,47 @@ def test_accept_reject_and_bulk_accept_through_the_page(staff_client, staff):
     )
     assert all(c.confidence < 0.5 for c in left)
     nothing = staff_client.post("/review/accept/", {"min_confidence": "7"}, follow=True)
-    assert "not understood" in text_of(nothing) or "Tick claims" in text_of(nothing)
+    assert "Nothing accepted" in text_of(nothing)
+    nothing = staff_client.post("/review/accept/", {"selected": "1"}, follow=True)
+    assert "Tick the claims" in text_of(nothing)
+
+
+def test_ticked_claims_are_accepted_whatever_the_threshold_field_says(staff_client):
+    outcome = samples.ingest(samples.ASOEN36_VI, "vi.txt")
+    low = Claim.objects.filter(document=outcome.document, kind="event").get()
+    others = Claim.objects.filter(document=outcome.document, kind="organisation")
+    response = staff_client.post(
+        "/review/accept/",
+        {"selected": "1", "claims": [low.pk], "min_confidence": "0.99"},
+        follow=True,
+    )
+    assert "1 claim accepted." in text_of(response)
+    low.refresh_from_db()
+    assert low.status == ClaimStatus.ACCEPTED
+    assert all(c.status == ClaimStatus.PENDING for c in others)
+    stale = staff_client.post("/review/accept/", {"selected": "1", "claims": [low.pk]}, follow=True)
+    assert "Nothing accepted" in text_of(stale)  # accepted already: not a pending claim
+
+
+def test_staff_without_the_review_permission_are_refused(db):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+    from django.test import Client
+
+    user = get_user_model().objects.create_user(
+        username="clerk", password="x-1-long-pass", is_staff=True
+    )
+    client = Client()
+    client.force_login(user)
+    outcome = samples.ingest(samples.ASOEN36_EN, "en.txt")
+    claim = Claim.objects.get(document=outcome.document, kind="event")
+    assert client.get("/review/").status_code == 403
+    assert client.post(f"/review/claims/{claim.pk}/accept/").status_code == 403
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.PENDING
+    user.user_permissions.add(Permission.objects.get(codename="change_claim"))
+    client.force_login(get_user_model().objects.get(pk=user.pk))
+    assert client.get("/review/").status_code == 200
 
 
 def test_edit_then_accept_page(staff_client):
@@ -157,6 +197,15 @@ def test_record_pages_show_sources_and_conflicts_and_staff_resolve_them(client, 
         ).status_code
         == 404
     )
+    # a value no source offered (or an empty one) is refused and changes nothing
+    refused = staff_client.post(
+        "/review/conflicts/pick/",
+        {"kind": "event", "key": event.key, "field": "end", "value": ""},
+        follow=True,
+    )
+    assert "Not changed" in text_of(refused)
+    event.refresh_from_db()
+    assert str(event.end) == "2025-10-14"
 
 
 def test_a_malformed_highlight_is_ignored(client):

@@ -94,13 +94,15 @@ def test_keyboard_users_can_skip_to_the_content(page, live_server):
 
 def test_a_reviewer_works_the_queue_from_the_keyboard(page, live_server):
     from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
 
     from envcoop.ingestion.models import Claim, ClaimStatus
     from tests.review import samples
 
-    get_user_model().objects.create_user(
+    reviewer = get_user_model().objects.create_user(
         username="reviewer", password="a-long-test-password-3", is_staff=True
     )
+    reviewer.user_permissions.add(Permission.objects.get(codename="change_claim"))
     outcome = samples.ingest(samples.ASOEN36_EN, "en.txt")
     page.goto(live_server.url + "/admin/login/?next=/review/")
     page.get_by_label("Username").fill("reviewer")

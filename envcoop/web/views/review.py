@@ -3,23 +3,25 @@ say; pick a value where sources disagree. Every action is a POST that redirects 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from envcoop.ingestion.models import Claim, ClaimKind, ClaimStatus
-from envcoop.review.evidence import conflict_resolve
+from envcoop.review.evidence import conflict_resolve, flagged_count
 from envcoop.review.records import EDITABLE
 from envcoop.review.resolution.candidates import MODELS, RESOLVED_KINDS
 from envcoop.review.resolution.resolver import Resolver
@@ -31,15 +33,33 @@ from envcoop.review.selectors import (
     proposals,
     reason_text,
 )
-from envcoop.review.services import claim_accept, claim_reject, claims_accept, proposal_confidence
+from envcoop.review.services import (
+    claim_accept,
+    claim_reject,
+    claims_accept,
+    error_text,
+    proposal_confidence,
+)
 
 PER_PAGE = 50
+REVIEW_PERMISSION = "ingestion.change_claim"
 
 
-def _errors(error: ValidationError) -> str:
-    if hasattr(error, "message_dict"):
-        return "; ".join(f"{field}: {' '.join(text)}" for field, text in error.message_dict.items())
-    return " ".join(error.messages)
+def reviewer_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Staff with the right to change claims (superusers have it; others get it from an
+    administrator, in a group or on their account). Others are sent to log in, or refused."""
+
+    @staff_member_required
+    @wraps(view)
+    def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.has_perm(REVIEW_PERMISSION):
+            raise PermissionDenied(_("Reviewing needs the permission to change claims."))
+        return view(request, *args, **kwargs)
+
+    return checked
+
+
+_errors = error_text
 
 
 def _back(request: HttpRequest, default: str) -> HttpResponseRedirect:
@@ -51,6 +71,7 @@ def _back(request: HttpRequest, default: str) -> HttpResponseRedirect:
 
 class QueueFilterForm(forms.Form):
     view = forms.ChoiceField(
+        label=gettext_lazy("Show"),
         choices=[
             ("documents", gettext_lazy("by document")),
             ("records", gettext_lazy("by record")),
@@ -58,13 +79,14 @@ class QueueFilterForm(forms.Form):
         required=False,
     )
     kind = forms.ChoiceField(
+        label=gettext_lazy("Kind"),
         choices=[("", gettext_lazy("all kinds"))]
         + [(k, label) for k, label in ClaimKind.choices if k in RESOLVED_KINDS],
         required=False,
     )
 
 
-@staff_member_required
+@reviewer_required
 def queue(request: HttpRequest) -> HttpResponse:
     form = QueueFilterForm(request.GET)
     if not form.is_valid():
@@ -84,7 +106,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         "total": page.paginator.count,
         "groups": by_record(items) if view == "records" else None,
         "documents": by_document(items) if view == "documents" else None,
-        "flagged": len(flagged_records()),
+        "flagged": flagged_count(),
     }
     return render(request, "web/review/queue.html", context)
 
@@ -103,7 +125,7 @@ def _claim(pk: int) -> Claim:
     return claim
 
 
-@staff_member_required
+@reviewer_required
 @require_POST
 def accept(request: HttpRequest, pk: int) -> HttpResponse:
     claim = _claim(pk)
@@ -119,7 +141,7 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
     return _back(request, reverse("web:review"))
 
 
-@staff_member_required
+@reviewer_required
 @require_POST
 def reject(request: HttpRequest, pk: int) -> HttpResponse:
     claim = _claim(pk)
@@ -136,6 +158,9 @@ def reject(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 class BulkForm(forms.Form):
+    """Either the ticked claims ("selected"), or every pending claim (of a kind) at or above a
+    confidence ("above"): the button pressed says which."""
+
     claims = forms.ModelMultipleChoiceField(queryset=Claim.objects.none(), required=False)
     min_confidence = forms.FloatField(min_value=0.0, max_value=1.0, required=False)
     kind = forms.ChoiceField(choices=[("", "")] + [(k, k) for k in RESOLVED_KINDS], required=False)
@@ -143,26 +168,26 @@ class BulkForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["claims"].queryset = pending_claims()  # type: ignore[attr-defined]
+        self.selected = "selected" in self.data
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not data.get("claims") and data.get("min_confidence") is None:
-            raise ValidationError(_("Tick claims, or give a confidence to accept all above it."))
+        if self.selected and not data.get("claims") and "claims" not in self.errors:
+            raise ValidationError(_("Tick the claims to accept first."))
+        if not self.selected and data.get("min_confidence") is None and not self.errors:
+            raise ValidationError(_("Give the confidence to accept every claim at or above."))
         return data
 
 
-@staff_member_required
+@reviewer_required
 @require_POST
 def bulk_accept(request: HttpRequest) -> HttpResponse:
     form = BulkForm(request.POST)
     if not form.is_valid():
-        messages.error(
-            request,
-            " ".join(form.errors.get("__all__", []))
-            or _("Nothing accepted: the form was not understood."),
-        )
+        problems = [str(m) for messages_ in form.errors.values() for m in messages_]
+        messages.error(request, _("Nothing accepted: %(errors)s") % {"errors": " ".join(problems)})
         return _back(request, reverse("web:review"))
-    if form.cleaned_data.get("claims"):
+    if form.selected:
         chosen = list(form.cleaned_data["claims"].order_by("document", "start", "pk"))
         accepted, refused = claims_accept(chosen, user=request.user)
     else:
@@ -170,7 +195,11 @@ def bulk_accept(request: HttpRequest) -> HttpResponse:
         accepted, refused = claims_accept(
             claims, user=request.user, min_confidence=form.cleaned_data["min_confidence"]
         )
-    messages.success(request, _("%(count)s claims accepted.") % {"count": accepted})
+    messages.success(
+        request,
+        ngettext("%(count)s claim accepted.", "%(count)s claims accepted.", accepted)
+        % {"count": accepted},
+    )
     for claim, error in refused[:10]:
         messages.error(
             request,
@@ -231,7 +260,7 @@ def _choices(claim: Claim) -> list[tuple[str, str]]:
     return choices
 
 
-@staff_member_required
+@reviewer_required
 def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
     claim = _claim(pk)
     choices = _choices(claim)
@@ -267,17 +296,30 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form,
         "reasons": [reason_text(reason) for reason in claim.match_reasons or []],
         "confidence": proposal_confidence(claim),
-        "context_text": claim.document.text[max(0, claim.start - 300) : claim.end + 300],
+        "context_text": _around(claim.document.text, claim.start, claim.end),
     }
     return render(request, "web/review/claim.html", context)
 
 
-@staff_member_required
+def _around(text: str, start: int, end: int, reach: int = 300) -> str:
+    """The claim's span with up to ``reach`` characters each side, cut at white space."""
+    left = max(0, start - reach)
+    if left:
+        space = text.find(" ", left, start)
+        left = space + 1 if space != -1 else left
+    right = min(len(text), end + reach)
+    if right < len(text):
+        space = text.rfind(" ", end, right)
+        right = space if space != -1 else right
+    return ("… " if left else "") + text[left:right] + (" …" if right < len(text) else "")
+
+
+@reviewer_required
 def conflicts(request: HttpRequest) -> HttpResponse:
     return render(request, "web/review/conflicts.html", {"flagged": flagged_records()})
 
 
-@staff_member_required
+@reviewer_required
 @require_POST
 def conflict_pick(request: HttpRequest) -> HttpResponse:
     kind = request.POST.get("kind", "")

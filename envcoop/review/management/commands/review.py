@@ -12,13 +12,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from envcoop.ingestion.models import Claim, ClaimStatus
 from envcoop.review.resolution.candidates import RESOLVED_KINDS
 from envcoop.review.selectors import flagged_records, pending_claims, proposals
-from envcoop.review.services import claim_accept, claim_reject, claims_accept
+from envcoop.review.services import claim_accept, claim_reject, claims_accept, error_text
 
-
-def _errors(error: ValidationError) -> str:
-    if hasattr(error, "message_dict"):
-        return "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items())
-    return " ".join(error.messages)
+_errors = error_text
 
 
 class Command(BaseCommand):
@@ -62,7 +58,10 @@ class Command(BaseCommand):
             self._accept(options)
         elif action == "reject":
             for claim in self._claims(options["ids"]):
-                claim_reject(claim=claim, reason=options["reason"])
+                try:
+                    claim_reject(claim=claim, reason=options["reason"])
+                except ValidationError as error:
+                    raise CommandError(f"claim {claim.pk}: {_errors(error)}") from error
                 self.stdout.write(f"rejected   {claim.pk}  {claim.kind}: {claim.quote[:70]}")
         elif action == "conflicts":
             flagged = flagged_records()
@@ -123,6 +122,8 @@ class Command(BaseCommand):
     def _accept(self, options: dict[str, Any]) -> None:
         if options["all"] == bool(options["ids"]):
             raise CommandError("give claim ids, or --all (not both)")
+        if options["ids"] and (options["kind"] or options["min_confidence"]):
+            raise CommandError("--kind and --min-confidence go with --all")
         if not 0.0 <= options["min_confidence"] <= 1.0:
             raise CommandError("--min-confidence is between 0 and 1")
         if options["all"]:

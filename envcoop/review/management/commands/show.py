@@ -45,6 +45,8 @@ class Command(BaseCommand):
         if options["ordinal"] is not None:
             records = records.filter(ordinal=options["ordinal"])
         year = options["year"]
+        if year is not None and kind == "organisation":
+            raise CommandError("--year applies to events, agreements and projects")
         if year is not None:
             if not 1900 <= year <= 2200:
                 raise CommandError(f"--year {year}: give a year of the common era, like 2023")
@@ -70,4 +72,4 @@ def _in_year(kind: str, year: int) -> Q:
         return Q(date__year=year)
     if kind == "project":
         return Q(planned_start__year=year) | Q(actual_start__year=year)
-    return Q(created_at__year=year)
+    raise ValueError(kind)
