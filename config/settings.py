@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "envcoop.registry",
     "envcoop.ingestion",
     "envcoop.review",
+    "envcoop.search",
     "envcoop.web",
 ]
 

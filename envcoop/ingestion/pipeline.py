@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from envcoop.ingestion.models import Claim, ClaimStatus, Document, DocumentStatus, Passage
 from envcoop.ingestion.parsers import DocumentError
+from envcoop.ingestion.signals import document_stored
 from envcoop.ingestion.understand import PIPELINE_VERSION, Record, check_size, read_record
 
 
@@ -135,6 +136,7 @@ def store(job: Job, result: Record, *, user: object = None, resolver: object = N
         with transaction.atomic():
             document = _store(result, job, user)
             resolve_document(document, resolver if resolver is not None else Resolver())
+            document_stored.send(sender=Document, document=document)
     except DatabaseError as error:
         stored = (
             Document.objects.filter(content_hash=job.digest).first()

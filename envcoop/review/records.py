@@ -55,7 +55,7 @@ def country_code(value: object) -> str | None:
 def unique_key(model: type[models.Model], name: object, *extra: object, prefix: str = "") -> str:
     """A readable key ("amme-17", "asean-climate-forum-2023", "vn-cuc-bien-doi-khi-hau"),
     made unique. A name in Thai script slugs to nothing: the kind of record stands in."""
-    slug = slugify(str(name or ""))
+    slug = slugify(fold(str(name or "")))  # fold first: "Đà Nẵng" -> "da-nang", not "a-nang"
     if not re.search(r"[a-z]", slug):
         slug = "-".join(filter(None, [model._meta.model_name or "record", slug]))
     parts = [

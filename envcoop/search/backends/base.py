@@ -1,0 +1,85 @@
+"""What every backend answers: the best entries for a query, how many match, and the facet
+rows (one row per combination of facet values, with its count)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import connection
+
+from envcoop.search.models import AREA_BITS
+from envcoop.search.query import Query
+
+
+@dataclass(frozen=True)
+class Filters:
+    kind: str | None = None
+    lang: str | None = None
+    area: str | None = None
+    country: str | None = None
+    year: int | None = None
+    series: str | None = None
+
+    def sql(self) -> tuple[str, list]:
+        """ " AND ..." conditions on search_entry (alias e), with their parameters."""
+        clauses, params = [], []
+        if self.kind:
+            clauses.append("e.kind = %s")
+            params.append(self.kind)
+        if self.lang:
+            clauses.append("e.lang = %s")
+            params.append(self.lang)
+        if self.area:
+            clauses.append("(e.areas & %s) <> 0")
+            params.append(AREA_BITS.get(self.area, 0))
+        if self.country:
+            clauses.append("e.countries LIKE %s")
+            params.append(f"% {self.country} %")
+        if self.year:
+            clauses.append("e.year = %s")
+            params.append(self.year)
+        if self.series:
+            clauses.append("e.series = %s")
+            params.append(self.series)
+        return "".join(f" AND {clause}" for clause in clauses), params
+
+
+FACET_COLUMNS = ("kind", "lang", "year", "series", "areas", "countries")
+
+
+class Backend:
+    def match(self, query: Query) -> tuple[str, list]:
+        """FROM ... WHERE ... matching the query (alias e for search_entry), and params."""
+        raise NotImplementedError
+
+    def rank(self) -> str:
+        """An SQL expression: the relevance of a row (higher is better)."""
+        raise NotImplementedError
+
+    def _rows(self, sql: str, params: list) -> list[tuple]:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def top(self, query: Query, filters: Filters, *, limit: int, offset: int = 0) -> list[tuple]:
+        """(entry id, kind, object id, document id, lang, score), best first."""
+        source, params = self.match(query)
+        where, more = filters.sql()
+        return self._rows(
+            f"SELECT e.id, e.kind, e.object_id, e.document_id, e.lang, {self.rank()} AS score "
+            f"{source}{where} ORDER BY score DESC, e.id LIMIT %s OFFSET %s",
+            [*params, *more, limit, offset],
+        )
+
+    def count(self, query: Query, filters: Filters) -> int:
+        source, params = self.match(query)
+        where, more = filters.sql()
+        return self._rows(f"SELECT count(*) {source}{where}", [*params, *more])[0][0]
+
+    def facet_rows(self, query: Query, filters: Filters) -> list[tuple]:
+        source, params = self.match(query)
+        where, more = filters.sql()
+        columns = ", ".join(f"e.{c}" for c in FACET_COLUMNS)
+        return self._rows(
+            f"SELECT {columns}, count(*) {source}{where} GROUP BY {columns}", [*params, *more]
+        )

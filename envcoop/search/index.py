@@ -1,0 +1,163 @@
+"""What goes into the index, and keeping it in step with the data.
+
+Passages: each passage of a document, in its language, with the document's areas and year,
+the countries named in the passage and the series of the meetings it names. Records:
+events, agreements, projects, organisations, frameworks and funds, with every name,
+acronym, alias and description in every language, their areas, the countries they involve,
+their year and (for events) series. Writes happen in the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import connection, models, transaction
+
+from envcoop.ingestion.models import Claim, Document, Passage
+from envcoop.registry.models import Agreement, Event, Framework, Fund, Organisation, Project
+from envcoop.search.models import AREA_BITS, Entry
+from envcoop.search.text import index_text
+
+RECORD_KINDS: dict[str, type[models.Model]] = {
+    "event": Event,
+    "agreement": Agreement,
+    "project": Project,
+    "organisation": Organisation,
+    "framework": Framework,
+    "fund": Fund,
+}
+# The countries a record involves, per kind: (foreign keys, many-to-many fields).
+_COUNTRIES = {
+    "event": (("country", "chair_country"), ("host_countries", "participant_countries")),
+    "agreement": ((), ("party_countries",)),
+    "project": ((), ("recipient_countries",)),
+    "organisation": (("country",), ()),
+    "framework": ((), ("partner_countries",)),
+    "fund": ((), ("partner_countries",)),
+}
+_YEAR = {
+    "event": ("start",),
+    "agreement": ("date",),
+    "project": ("actual_start", "planned_start"),
+    "framework": ("period_start",),
+}
+ENTRY_COLUMNS = (
+    "kind",
+    "object_id",
+    "document_id",
+    "lang",
+    "year",
+    "series",
+    "areas",
+    "countries",
+    "terms",
+)
+
+
+def _insert(rows: list[tuple]) -> None:
+    if not rows:
+        return
+    columns = ", ".join(ENTRY_COLUMNS)
+    placeholders = ", ".join(["%s"] * len(ENTRY_COLUMNS))
+    with connection.cursor() as cursor:
+        cursor.executemany(f"INSERT INTO search_entry ({columns}) VALUES ({placeholders})", rows)
+
+
+def _countries(codes: Iterable[str]) -> str:
+    unique = sorted({code for code in codes if code})
+    return f" {' '.join(unique)} " if unique else ""
+
+
+# ----------------------------------------------------------------- passages
+
+
+def document_index(document: Document) -> int:
+    """(Re)index the passages of one document; returns how many entries it has now."""
+    Entry.objects.filter(document=document).delete()
+    claims = list(
+        Claim.objects.filter(document=document, kind__in=["area", "country", "event"])
+        .exclude(status="rejected")
+        .values_list("kind", "start", "end", "value")
+    )
+    areas = 0
+    for kind, _start, _end, value in claims:
+        if kind == "area":
+            areas |= AREA_BITS.get(value.get("code"), 0)
+    year = document.dateline.year if document.dateline else None
+    rows = []
+    text = document.text
+    for pk, start, end, lang in Passage.objects.filter(document=document).values_list(
+        "pk", "start", "end", "lang"
+    ):
+        inside = [(k, v) for k, s, e, v in claims if start <= s < end]
+        countries = _countries(v.get("code") for k, v in inside if k == "country")
+        series = next((v.get("series") for k, v in inside if k == "event" and v.get("series")), "")
+        rows.append(
+            (
+                "passage", pk, document.pk, lang, year, series or "", areas, countries,
+                index_text(text[start:end], lang),
+            )
+        )  # fmt: skip
+    _insert(rows)
+    return len(rows)
+
+
+# ------------------------------------------------------------------ records
+
+
+def _record_row(kind: str, record: models.Model) -> tuple:
+    labels = list(record.labels.all())  # type: ignore[attr-defined]
+    parts = [index_text(label.text, label.lang) for label in labels]
+    if kind == "event" and record.place:  # type: ignore[attr-defined]
+        parts.append(index_text(record.place))  # type: ignore[attr-defined]
+    original = next((label for label in labels if label.is_original), labels[0] if labels else None)
+    areas = 0
+    if hasattr(record, "areas"):
+        for code in record.areas.values_list("code", flat=True):  # type: ignore[attr-defined]
+            areas |= AREA_BITS.get(code, 0)
+    single, many = _COUNTRIES[kind]
+    codes = [getattr(getattr(record, name), "code", None) for name in single]
+    for name in many:
+        codes.extend(getattr(record, name).values_list("code", flat=True))
+    year = None
+    for name in _YEAR.get(kind, ()):
+        value = getattr(record, name)
+        if value is not None:
+            year = value.year
+            break
+    series = record.series.key if kind == "event" and record.series_id else ""  # type: ignore[attr-defined]
+    return (
+        kind, record.pk, None, original.lang if original else "", year, series, areas,
+        _countries(codes), " ".join(p for p in parts if p),
+    )  # fmt: skip
+
+
+def record_index(record: models.Model) -> None:
+    kind = next(k for k, model in RECORD_KINDS.items() if isinstance(record, model))
+    Entry.objects.filter(kind=kind, object_id=record.pk).delete()
+    if type(record).objects.filter(pk=record.pk).exists():  # type: ignore[attr-defined]
+        _insert([_record_row(kind, record)])
+
+
+def record_unindex(record: models.Model) -> None:
+    kind = next(k for k, model in RECORD_KINDS.items() if isinstance(record, model))
+    Entry.objects.filter(kind=kind, object_id=record.pk).delete()
+
+
+@transaction.atomic
+def reindex(progress: object = None) -> int:
+    """Rebuild the whole index; ``progress`` (optional) has advance(label) and finish()."""
+    Entry.objects.all().delete()
+    total = 0
+    documents = Document.objects.only("pk", "text", "dateline").order_by("pk")
+    for kind, model in RECORD_KINDS.items():
+        rows = [_record_row(kind, record) for record in model.objects.prefetch_related("labels")]  # type: ignore[attr-defined]
+        _insert(rows)
+        total += len(rows)
+        if progress is not None:
+            progress.advance(kind)  # type: ignore[attr-defined]
+    for document in documents.iterator(chunk_size=50):
+        total += document_index(document)
+        if progress is not None:
+            progress.advance(str(document))  # type: ignore[attr-defined]
+    return total
