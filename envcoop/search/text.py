@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from envcoop.core.folding import fold
 from envcoop.ingestion.languages.base import regex_words
@@ -40,6 +41,12 @@ class Term:
     text: str  # folded
 
 
+@lru_cache(maxsize=500_000)
+def _folded(word: str) -> tuple[str, ...]:
+    """A word's folded form(s); words repeat (Zipf), so this is mostly a lookup."""
+    return tuple(fold(word).split())
+
+
 def _segmenter(text: str, lang: str | None) -> str | None:
     """The ICU language to cut ``text`` with, or None for space-separated text."""
     if lang in ("th", "lo", "km", "my", "zh", "ja"):
@@ -57,7 +64,7 @@ def terms(text: str, lang: str | None = None) -> list[Term]:
     spans = icu_words(text, segmenter) if segmenter else regex_words(text)
     found: list[Term] = []
     for start, end in spans:
-        for word in fold(text[start:end]).split():
+        for word in _folded(text[start:end]):
             if len(word) > MAX_TERM:
                 continue
             found.append(Term(start, end, word))
