@@ -11,6 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from envcoop.ingestion.models import Document, Passage
 from envcoop.search.backends import Filters, backend
+from envcoop.search.backends.base import COUNT_CAP
 from envcoop.search.expand import expand as expanded
 from envcoop.search.index import RECORD_KINDS
 from envcoop.search.models import AREA_BITS
@@ -42,6 +43,7 @@ class Results:
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     page: int = 1
     per_page: int = 20
+    more: bool = False  # more than ``total`` match (counted up to COUNT_CAP; facets sampled)
 
     @property
     def pages(self) -> int:
@@ -65,9 +67,13 @@ def search(
     engine = backend()
     page = max(1, page)
     rows = engine.top(query, filters, limit=per_page, offset=(page - 1) * per_page)
-    total = engine.count(query, filters) if rows or page > 1 else 0
+    total = engine.count(query, filters, cap=COUNT_CAP) if rows or page > 1 else 0
+    capped = total > COUNT_CAP
+    total = min(total, COUNT_CAP)
     results = _dress(rows, query)
-    found = Results(query=query, total=total, results=results, page=page, per_page=per_page)
+    found = Results(
+        query=query, total=total, results=results, page=page, per_page=per_page, more=capped
+    )
     if facets and total:
         found.facets = _facets(engine.facet_rows(query, filters))
     return found

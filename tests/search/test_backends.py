@@ -157,3 +157,13 @@ def test_pages(haze_documents):
     second = search("haze", per_page=2, page=2)
     assert first.total == second.total > 2
     assert {r.id for r in first.results}.isdisjoint({r.id for r in second.results})
+
+
+def test_totals_are_counted_up_to_a_cap(haze_documents, monkeypatch):
+    import envcoop.search.service as service
+
+    full = search("haze", filters=Filters(kind="passage"))
+    assert not full.more and full.total >= 4
+    monkeypatch.setattr(service, "COUNT_CAP", 2)
+    capped = search("haze", filters=Filters(kind="passage"))
+    assert capped.more and capped.total == 2

@@ -45,6 +45,10 @@ class Filters:
 
 
 FACET_COLUMNS = ("kind", "lang", "year", "series", "areas", "countries")
+# Counting every match of a common word at a million passages costs more than the search:
+# totals are exact up to COUNT_CAP ("10,000+" beyond), facets count the first FACET_SAMPLE.
+COUNT_CAP = 10_000
+FACET_SAMPLE = 10_000
 
 
 class Backend:
@@ -71,15 +75,25 @@ class Backend:
             [*params, *more, limit, offset],
         )
 
-    def count(self, query: Query, filters: Filters) -> int:
+    def count(self, query: Query, filters: Filters, *, cap: int = COUNT_CAP) -> int:
+        """How many entries match, counted up to ``cap`` + 1 (beyond: "more than cap")."""
         source, params = self.match(query)
         where, more = filters.sql()
-        return self._rows(f"SELECT count(*) {source}{where}", [*params, *more])[0][0]
-
-    def facet_rows(self, query: Query, filters: Filters) -> list[tuple]:
-        source, params = self.match(query)
-        where, more = filters.sql()
-        columns = ", ".join(f"e.{c}" for c in FACET_COLUMNS)
         return self._rows(
-            f"SELECT {columns}, count(*) {source}{where} GROUP BY {columns}", [*params, *more]
+            f"SELECT count(*) FROM (SELECT 1 {source}{where} LIMIT %s) AS counted",
+            [*params, *more, cap + 1],
+        )[0][0]
+
+    def facet_rows(
+        self, query: Query, filters: Filters, *, sample: int = FACET_SAMPLE
+    ) -> list[tuple]:
+        """Facet rows over the matching entries (the first ``sample`` of them when more)."""
+        source, params = self.match(query)
+        where, more = filters.sql()
+        inner = ", ".join(f"e.{c} AS {c}" for c in FACET_COLUMNS)
+        columns = ", ".join(FACET_COLUMNS)
+        return self._rows(
+            f"SELECT {columns}, count(*) FROM (SELECT {inner} {source}{where} LIMIT %s) AS matched "
+            f"GROUP BY {columns}",
+            [*params, *more, sample],
         )

@@ -19,7 +19,7 @@ class Command(BaseCommand):
         "Search documents and records in every language. Words are all required; "
         '"quoted phrases", OR between alternatives, -word to exclude. A word also finds its '
         "translations (the concept lexicon, the registry's names) unless --no-expand. With "
-        '--json: {"total", "results": [{"kind", "id", "title", "lang", "snippet", "score", '
+        '--json: {"total", "more" (true when more than total match), "results": [{"kind", "id", "title", "lang", "snippet", "score", '
         '"matched", "via", "url"}], "facets"}.'
     )
 
@@ -56,6 +56,7 @@ class Command(BaseCommand):
         if options["json"]:
             data = {
                 "total": found.total,
+                "more": found.more,
                 "results": [
                     {
                         "kind": r.kind,
@@ -79,4 +80,5 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{result.score:7.2f}  {result.kind:<12} {result.id:<24} {result.title[:70]}{through}"
             )
-        self.stdout.write(f"{found.total} result(s); page {found.page} of {found.pages}")
+        more = "more than " if found.more else ""
+        self.stdout.write(f"{more}{found.total} result(s); page {found.page} of {found.pages}")
