@@ -23,10 +23,21 @@ def _normalise(argv: list[str]) -> list[str]:
 def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     from django.core.management import execute_from_command_line
+    from django.db import DatabaseError
 
     args = _normalise(list(sys.argv if argv is None else argv))
     args[0] = "envcoop"
-    execute_from_command_line(args)
+    try:
+        execute_from_command_line(args)
+    except DatabaseError as error:
+        missing = "no such table" in str(error) or "does not exist" in str(error)
+        if not missing or args[1:2] == ["migrate"]:
+            raise
+        sys.stderr.write(
+            f"envcoop: the database has no tables yet ({error}): run `envcoop migrate` "
+            "(or `make run`) first\n"
+        )
+        sys.exit(1)
 
 
 if __name__ == "__main__":

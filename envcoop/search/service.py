@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from envcoop.core.excerpts import excerpt_bounds
 from envcoop.ingestion.models import Document, Passage
 from envcoop.search.backends import Filters, backend
 from envcoop.search.backends.base import COUNT_CAP
@@ -199,9 +200,10 @@ def _snippet(
                     via.append(phrase.via)
     spans = _merge(sorted(spans))
     if not spans:
-        return mark_safe(escape(text[: 2 * SNIPPET_REACH])), matched, via
-    left = max(0, spans[0][0] - SNIPPET_REACH)
-    right = min(len(text), spans[0][1] + SNIPPET_REACH)
+        _left, right = excerpt_bounds(text, 0, 0, 2 * SNIPPET_REACH)
+        return mark_safe(escape(text[:right])), matched, via
+    left, right = excerpt_bounds(text, spans[0][0], spans[0][1], SNIPPET_REACH)
+    right = max([right] + [end for start, end in spans if start < right])  # never cut a match
     pieces, cursor = [], left
     for start, end in spans:
         if start >= right:

@@ -62,3 +62,15 @@ def test_a_broken_data_file_is_a_command_error(tmp_path: Path):
     with pytest.raises(CommandError) as error:
         call_command("load_demo", file=str(path), stdout=io.StringIO())
     assert "start" in str(error.value) and "YYYY" in str(error.value)
+
+
+def test_a_database_without_tables_gets_a_sentence_not_a_traceback(tmp_path: Path):
+    import os
+
+    env = {**os.environ, "ENVCOOP_VAR_DIR": str(tmp_path)}
+    env.pop("DATABASE_URL", None)
+    result = subprocess.run(
+        [str(ENVCOOP), "review", "list"], capture_output=True, text=True, env=env, check=False
+    )
+    assert result.returncode == 1
+    assert "run `envcoop migrate`" in result.stderr and "Traceback" not in result.stderr

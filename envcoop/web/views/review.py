@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
+from envcoop.core.excerpts import excerpt
 from envcoop.ingestion.models import Claim, ClaimKind, ClaimStatus
 from envcoop.review.evidence import conflict_resolve, flagged_count
 from envcoop.review.records import EDITABLE
@@ -296,22 +297,9 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form,
         "reasons": [reason_text(reason) for reason in claim.match_reasons or []],
         "confidence": proposal_confidence(claim),
-        "context_text": _around(claim.document.text, claim.start, claim.end),
+        "context_text": excerpt(claim.document.text, claim.start, claim.end, 300),
     }
     return render(request, "web/review/claim.html", context)
-
-
-def _around(text: str, start: int, end: int, reach: int = 300) -> str:
-    """The claim's span with up to ``reach`` characters each side, cut at white space."""
-    left = max(0, start - reach)
-    if left:
-        space = text.find(" ", left, start)
-        left = space + 1 if space != -1 else left
-    right = min(len(text), end + reach)
-    if right < len(text):
-        space = text.rfind(" ", end, right)
-        right = space if space != -1 else right
-    return ("… " if left else "") + text[left:right] + (" …" if right < len(text) else "")
 
 
 @reviewer_required

@@ -31,6 +31,17 @@ KIND_LABELS = {
 }
 
 
+RESULT_KINDS = {
+    "passage": _("passage"),
+    "event": _("event"),
+    "agreement": _("agreement"),
+    "project": _("project"),
+    "organisation": _("organisation"),
+    "framework": _("framework"),
+    "fund": _("fund"),
+}
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search"), max_length=500, required=False)
     kind = forms.ChoiceField(
@@ -106,6 +117,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
     except QueryError as error:
         context["error"] = _("This search cannot be run: %(reason)s.") % {"reason": error}
         return render(request, "web/search.html", context)
+    for result in found.results:
+        result.kind_label = str(RESULT_KINDS.get(result.kind, result.kind))  # type: ignore[attr-defined]
     context.update(
         {
             "found": found,
