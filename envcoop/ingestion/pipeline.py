@@ -196,7 +196,7 @@ CLAIM_COLUMNS = (
 )  # fmt: skip
 
 
-def _insert(model: type, names: tuple[str, ...], rows: list[tuple]) -> None:
+def insert_rows(model: type, names: tuple[str, ...], rows: list[tuple]) -> None:
     """Rows straight into the model's table in one executemany.
 
     A document brings a hundred claims or more; the ORM's bulk_create spends more time
@@ -247,7 +247,7 @@ def _store(record: Record, job: Job, user: object) -> Document:
             **fields,
         )
     now = timezone.now()
-    _insert(
+    insert_rows(
         Passage,
         ("document", "position", "start", "end", "lang"),
         [
@@ -258,7 +258,7 @@ def _store(record: Record, job: Job, user: object) -> Document:
     prepare_value = Claim._meta.get_field("value").get_db_prep_save
     found_at = Claim._meta.get_field("created_at").get_db_prep_save(now, connection)
     pending = ClaimStatus.PENDING.value
-    _insert(
+    insert_rows(
         Claim,
         CLAIM_COLUMNS,
         [

@@ -18,13 +18,15 @@ from django.db import models, transaction
 from envcoop.ingestion.models import Claim
 from envcoop.registry.services.resolve import country_get_or_create, date_value
 from envcoop.review.models import Evidence
+from envcoop.review.records import EDITABLE
+from envcoop.review.resolution.candidates import MODELS
 
-# The claim values kept as evidence, per kind (the claim's own names).
+# The claim values kept as evidence, per kind (the claim's own names): those a reviewer may
+# correct, and the parties and partners a claim lists.
 EVIDENCE_FIELDS = {
-    "event": ("name", "series", "ordinal", "start", "end", "place", "country", "host"),
-    "agreement": ("name", "kind", "date", "parties"),
-    "project": ("name", "fund", "start", "end", "partners"),
-    "organisation": ("name", "acronym", "country"),
+    **EDITABLE,
+    "agreement": (*EDITABLE["agreement"], "parties"),
+    "project": (*EDITABLE["project"], "partners"),
 }
 # The fields where two sources can contradict each other: claim field -> record field.
 CONFLICT_FIELDS = {
@@ -89,12 +91,19 @@ def _compatible(field: str, a: Any, b: Any) -> bool:
     return False
 
 
+def code_of(value: models.Model | None) -> str | None:
+    """A linked record as data: a country's code, another record's key (None: none)."""
+    if value is None:
+        return None
+    return getattr(value, "code", None) or getattr(value, "key", None)
+
+
 def _current(record: models.Model, record_field: str) -> Any:
     value = getattr(record, record_field)
     if value is None or value == "":
         return None
     if isinstance(value, models.Model):
-        return getattr(value, "code", None) or getattr(value, "key", None)
+        return code_of(value)
     return str(value)
 
 
@@ -146,8 +155,6 @@ def _clash(field: str, values: list[Any]) -> bool:
 
 
 def flagged_count() -> int:
-    from envcoop.review.resolution.candidates import MODELS
-
     return sum(len(flagged_ids(model, kind)) for kind, model in MODELS.items())
 
 

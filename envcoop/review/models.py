@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from envcoop.ingestion.models import Claim, Document
-
-
-def value_key(value: object) -> str:
-    """A value as canonical text, to group equal values (JSON, sorted keys)."""
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)[:500]
 
 
 class Evidence(models.Model):
@@ -25,7 +18,6 @@ class Evidence(models.Model):
     record = GenericForeignKey("content_type", "object_id")
     field = models.CharField(_("field"), max_length=32)
     value = models.JSONField(_("value"))
-    value_key = models.CharField(max_length=500)
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="evidence")
     claim = models.ForeignKey(
         Claim, on_delete=models.SET_NULL, null=True, blank=True, related_name="evidence"
@@ -55,8 +47,4 @@ class Evidence(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.field} = {self.value_key} ({self.document_id}:{self.start}-{self.end})"
-
-    def save(self, *args: object, **kwargs: object) -> None:
-        self.value_key = value_key(self.value)
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        return f"{self.field} = {self.value!r} ({self.document_id}:{self.start}-{self.end})"

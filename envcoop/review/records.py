@@ -20,7 +20,6 @@ from envcoop.registry.models import (
     AgreementKind,
     EventSeries,
     Fund,
-    Label,
     LabelKind,
     Organisation,
     OrganisationType,
@@ -31,7 +30,7 @@ from envcoop.registry.services.labels import NameSet, label_add
 from envcoop.registry.services.organisations import organisation_upsert
 from envcoop.registry.services.projects import project_upsert
 from envcoop.registry.services.resolve import country_get_or_create, date_value, text_value
-from envcoop.review.resolution.candidates import MODELS
+from envcoop.review.resolution.candidates import MODELS, keys_by_name
 
 # The fields of a claim a reviewer may correct, per kind (the same names as the claim's value).
 EDITABLE = {
@@ -75,28 +74,17 @@ def fund_key(name: object) -> str | None:
     """The key of the fund a project names, when the registry knows it by that name."""
     if not isinstance(name, str) or not name.strip():
         return None
-    wanted = fold(name)
-    for label in Label.objects.filter(content_type__model="fund").exclude(kind="description"):
-        if fold(label.text) == wanted:
-            return Fund.objects.filter(pk=label.object_id).values_list("key", flat=True).first()
-    return None
+    return keys_by_name(Fund).get(fold(name))
 
 
 def organisation_keys(parties: object) -> list[str]:
     """Keys of the organisations among an agreement's parties (by acronym or name)."""
-    keys: list[str] = []
-    for party in parties if isinstance(parties, list) else []:
-        if not isinstance(party, str) or country_code(party):
-            continue
-        wanted = fold(party)
-        for label in Label.objects.filter(content_type__model="organisation").exclude(
-            kind="description"
-        ):
-            if fold(label.text) == wanted:
-                key = Organisation.objects.filter(pk=label.object_id).values_list("key", flat=True)
-                keys.extend(key[:1])
-                break
-    return list(dict.fromkeys(keys))
+    names = [p for p in (parties if isinstance(parties, list) else []) if isinstance(p, str)]
+    names = [p for p in names if not country_code(p)]
+    if not names:
+        return []
+    known = keys_by_name(Organisation)
+    return list(dict.fromkeys(key for p in names if (key := known.get(fold(p)))))
 
 
 def guess_organisation_type(name: str) -> str:
@@ -146,9 +134,9 @@ def create(kind: str, values: dict[str, Any], lang: str) -> models.Model:
         host = country_code(values.get("host"))
         place = values.get("place") or ""
         key = (
-            unique_key(_model("event"), series, ordinal)
+            unique_key(MODELS["event"], series, ordinal)
             if series and ordinal
-            else unique_key(_model("event"), values.get("name"), _year(values, "start"))
+            else unique_key(MODELS["event"], values.get("name"), _year(values, "start"))
         )
         record, _ = event_upsert(
             key=key,
@@ -167,7 +155,7 @@ def create(kind: str, values: dict[str, Any], lang: str) -> models.Model:
         agreement_kind = values.get("kind") or AgreementKind.OTHER
         parties = values.get("parties") or []
         record, _ = agreement_upsert(
-            key=unique_key(_model("agreement"), values.get("name"), _year(values, "date")),
+            key=unique_key(MODELS["agreement"], values.get("name"), _year(values, "date")),
             kind=agreement_kind,
             names=names,
             date=values.get("date"),
@@ -177,7 +165,7 @@ def create(kind: str, values: dict[str, Any], lang: str) -> models.Model:
         return record
     if kind == "project":
         record, _ = project_upsert(
-            key=unique_key(_model("project"), values.get("name"), _year(values, "start")),
+            key=unique_key(MODELS["project"], values.get("name"), _year(values, "start")),
             names=names,
             planned_start=values.get("start"),
             planned_end=values.get("end"),
@@ -187,7 +175,7 @@ def create(kind: str, values: dict[str, Any], lang: str) -> models.Model:
     if kind == "organisation":
         record, _ = organisation_upsert(
             key=unique_key(
-                _model("organisation"),
+                MODELS["organisation"],
                 values.get("acronym") or values.get("name"),
                 prefix=(country_code(values.get("country")) or "").lower(),
             ),
@@ -197,10 +185,6 @@ def create(kind: str, values: dict[str, Any], lang: str) -> models.Model:
         )
         return record
     raise ValidationError({"kind": f"{kind!r} claims do not make records"})
-
-
-def _model(kind: str) -> type[models.Model]:
-    return MODELS[kind]
 
 
 def _fills(current: object, value: object) -> bool:

@@ -10,7 +10,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import QuerySet
 from django.utils.translation import get_language, gettext_lazy
-from django.utils.translation import gettext as _
 
 from envcoop.core.countries import country_name
 from envcoop.core.formatting import format_partial_date
@@ -21,43 +20,33 @@ from envcoop.review.models import Evidence
 from envcoop.review.resolution.candidates import MODELS
 from envcoop.review.services import pending, proposal_confidence
 
+# What each reason code says; its values (series, ordinal, ...) fill the placeholders.
+REASONS = {
+    "known-name": gettext_lazy("names a record the registry knows"),
+    "series-number": gettext_lazy("same series (%(series)s) and number (%(ordinal)s)"),
+    "series": gettext_lazy("same series (%(series)s)"),
+    "dates-same": gettext_lazy("same dates"),
+    "dates-overlap": gettext_lazy("dates overlap"),
+    "dates-differ": gettext_lazy("the dates differ: see the conflict"),
+    "names": gettext_lazy("names alike (%(percent)s%% of their words)"),
+    "same-name": gettext_lazy("same name"),
+    "acronym": gettext_lazy("same acronym (%(acronym)s)"),
+    "country": gettext_lazy("same country (%(country)s)"),
+    "number": gettext_lazy("same number (%(ordinal)s)"),
+    "place": gettext_lazy("same place"),
+    "kind": gettext_lazy("same kind"),
+    "period": gettext_lazy("runs over the same months"),
+    "fund": gettext_lazy("same fund"),
+}
+
 
 def reason_text(reason: dict) -> str:
     """One reason of a proposal as a sentence in the active language."""
-    code = reason.get("code")
-    if code == "known-name":
-        return _("names a record the registry knows")
-    if code == "series-number":
-        return _("same series (%(series)s) and number (%(ordinal)s)") % reason
-    if code == "series":
-        return _("same series (%(series)s)") % reason
-    if code == "dates-same":
-        return _("same dates")
-    if code == "dates-overlap":
-        return _("dates overlap")
-    if code == "dates-differ":
-        return _("the dates differ: see the conflict")
-    if code == "names":
-        return _("names alike (%(percent)s%% of their words)") % {
-            "percent": round(100 * float(reason.get("similarity", 0)))
-        }
-    if code == "same-name":
-        return _("same name")
-    if code == "acronym":
-        return _("same acronym (%(acronym)s)") % reason
-    if code == "country":
-        return _("same country (%(country)s)") % reason
-    if code == "number":
-        return _("same number (%(ordinal)s)") % reason
-    if code == "place":
-        return _("same place")
-    if code == "kind":
-        return _("same kind")
-    if code == "period":
-        return _("runs over the same months")
-    if code == "fund":
-        return _("same fund")
-    return str(code)
+    template = REASONS.get(reason.get("code", ""))
+    if template is None:
+        return str(reason.get("code"))
+    values = {**reason, "percent": round(100 * float(reason.get("similarity", 0)))}
+    return str(template) % values
 
 
 def pending_claims(*, kind: str | None = None, document: int | None = None) -> QuerySet[Claim]:

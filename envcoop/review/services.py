@@ -163,37 +163,36 @@ def pending(claims: QuerySet[Claim] | None = None) -> QuerySet[Claim]:
 
 
 def claims_accept(
-    claims: Iterable[Claim], *, user: object = None, min_confidence: float = 0.0
+    claims: Iterable[Claim],
+    *,
+    user: object = None,
+    min_confidence: float = 0.0,
+    resolver: Resolver | None = None,
 ) -> tuple[int, list[tuple[Claim, ValidationError]]]:
     """Accept each claim at or above ``min_confidence``, one transaction each, in the order
-    given. Returns (how many were accepted, the claims refused and why)."""
+    given. With a ``resolver``, each claim is resolved again first (records made by the
+    claims before it may be its match) and the records made are added to it. Returns how
+    many were accepted, and the claims refused with why (they stay pending)."""
     accepted, refused = 0, []
     for claim in claims:
+        if resolver is not None:
+            resolver.resolve([claim])
         if proposal_confidence(claim) < min_confidence:
             continue
         try:
-            claim_accept(claim=claim, user=user)
+            record = claim_accept(claim=claim, user=user)
         except ValidationError as error:
             refused.append((claim, error))
-        else:
-            accepted += 1
+            continue
+        if resolver is not None:
+            resolver.add_record(claim.kind, record)
+        accepted += 1
     return accepted, refused
 
 
 def document_accept_all(
     document: object, *, resolver: Resolver, user: object = None
 ) -> tuple[int, list[tuple[Claim, ValidationError]]]:
-    """Resolve and accept every claim of one document (``envcoop ingest --accept``).
-    Returns how many were accepted, and the claims refused with why (they stay pending)."""
-    claims = list(pending(Claim.objects.filter(document=document)).order_by("start", "pk"))
-    accepted, refused = 0, []
-    for claim in claims:
-        resolver.resolve([claim])
-        try:
-            record = claim_accept(claim=claim, user=user)
-        except ValidationError as error:
-            refused.append((claim, error))
-            continue
-        resolver.add_record(claim.kind, record)
-        accepted += 1
-    return accepted, refused
+    """Resolve and accept every claim of one document (``envcoop ingest --accept``)."""
+    claims = pending(Claim.objects.filter(document=document)).order_by("start", "pk")
+    return claims_accept(list(claims), user=user, resolver=resolver)

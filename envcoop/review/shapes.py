@@ -4,16 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import models
-
-from envcoop.review.evidence import Conflict, conflicts_of
+from envcoop.review.evidence import Conflict, code_of, conflicts_of
 from envcoop.review.selectors import sources_of
-
-
-def _code(value: models.Model | None) -> str | None:
-    if value is None:
-        return None
-    return getattr(value, "code", None) or getattr(value, "key", None)
 
 
 def _date(value: object) -> str | None:
@@ -23,12 +15,12 @@ def _date(value: object) -> str | None:
 def fields_of(kind: str, record: Any) -> dict[str, Any]:
     if kind == "event":
         return {
-            "series": _code(record.series),
+            "series": code_of(record.series),
             "ordinal": record.ordinal,
             "start": _date(record.start),
             "end": _date(record.end),
             "place": record.place or None,
-            "country": _code(record.country),
+            "country": code_of(record.country),
             "hosts": sorted(
                 [c.code for c in record.host_countries.all()]
                 + [o.key for o in record.host_organisations.all()]
@@ -43,12 +35,12 @@ def fields_of(kind: str, record: Any) -> dict[str, Any]:
                 [c.code for c in record.party_countries.all()]
                 + [o.key for o in record.party_organisations.all()]
             ),
-            "adopted_at": _code(record.adopted_at),
+            "adopted_at": code_of(record.adopted_at),
         }
     if kind == "project":
         return {
             "status": record.activity_status,
-            "fund": _code(record.fund),
+            "fund": code_of(record.fund),
             "planned_start": _date(record.planned_start),
             "planned_end": _date(record.planned_end),
             "actual_start": _date(record.actual_start),
@@ -59,8 +51,8 @@ def fields_of(kind: str, record: Any) -> dict[str, Any]:
         return {
             "type": record.type,
             "acronyms": sorted({label.text for label in record.labels_of("acronym")}),
-            "country": _code(record.country),
-            "parent": _code(record.parent),
+            "country": code_of(record.country),
+            "parent": code_of(record.parent),
         }
     raise ValueError(kind)
 

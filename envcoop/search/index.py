@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db import connection, models, transaction
+from django.db import models, transaction
 
 from envcoop.ingestion.models import Claim, Document, Passage
+from envcoop.ingestion.pipeline import insert_rows
 from envcoop.registry.models import Agreement, Event, Framework, Fund, Organisation, Project
 from envcoop.search.models import AREA_BITS, Entry
 from envcoop.search.text import index_text
@@ -41,10 +42,10 @@ _YEAR = {
     "project": ("actual_start", "planned_start"),
     "framework": ("period_start",),
 }
-ENTRY_COLUMNS = (
+ENTRY_FIELDS = (
     "kind",
     "object_id",
-    "document_id",
+    "document",
     "lang",
     "year",
     "series",
@@ -55,12 +56,7 @@ ENTRY_COLUMNS = (
 
 
 def _insert(rows: list[tuple]) -> None:
-    if not rows:
-        return
-    columns = ", ".join(ENTRY_COLUMNS)
-    placeholders = ", ".join(["%s"] * len(ENTRY_COLUMNS))
-    with connection.cursor() as cursor:
-        cursor.executemany(f"INSERT INTO search_entry ({columns}) VALUES ({placeholders})", rows)
+    insert_rows(Entry, ENTRY_FIELDS, rows)
 
 
 def _countries(codes: Iterable[str]) -> str:

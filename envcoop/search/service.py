@@ -131,51 +131,48 @@ def _dress(rows: list[tuple], query: Query) -> list[Result]:
     for _entry, kind, object_id, _document, _lang, score in rows:
         if kind == "passage":
             passage = passages.get(object_id)
-            if passage is None:
-                continue
-            document = documents[passage.document_id]
-            text = document.text[passage.start : passage.end]
-            snippet, matched, via = _snippet(text, passage.lang, phrases)
-            results.append(
-                Result(
-                    kind=kind,
-                    id=f"{document.pk}:{passage.position}",
-                    title=str(document),
-                    lang=passage.lang,
-                    snippet=snippet,
-                    score=float(score),
-                    matched=matched,
-                    via=via,
-                    url=f"{document.get_absolute_url()}?at={passage.start}-{passage.end}#source",
-                )
-            )
+            shown = _passage_shown(passage, documents) if passage else None
+        else:
+            record = records.get((kind, object_id))
+            shown = _record_shown(record) if record else None
+        if shown is None:  # deleted since the index was read
             continue
-        record = records.get((kind, object_id))
-        if record is None:
-            continue
-        labels = list(record.labels.all())  # type: ignore[attr-defined]
-        name = record.display_name  # type: ignore[attr-defined]
-        text = " · ".join(
-            dict.fromkeys(label.text for label in labels if label.kind != "description")
-        )
-        description = next((label.text for label in labels if label.kind == "description"), "")
-        snippet, matched, via = _snippet(
-            f"{text} — {description}" if description else text, None, phrases
-        )
+        ident, title, lang, url, text, text_lang = shown
+        snippet, matched, via = _snippet(text, text_lang, phrases)
         results.append(
             Result(
                 kind=kind,
-                id=record.key,  # type: ignore[attr-defined]
-                title=str(name),
-                lang=name.lang,
+                id=ident,
+                title=title,
+                lang=lang,
                 snippet=snippet,
                 score=float(score),
                 matched=matched,
                 via=via,
-                url=record.get_absolute_url() if hasattr(record, "get_absolute_url") else "",  # type: ignore[attr-defined]
+                url=url,
             )
         )
     return results
+
+
+def _passage_shown(passage: Passage, documents: dict[int, Document]) -> tuple:
+    """(id, title, language, address, text to quote, its language) of a passage."""
+    document = documents[passage.document_id]
+    url = f"{document.get_absolute_url()}?at={passage.start}-{passage.end}#source"
+    text = document.text[passage.start : passage.end]
+    return f"{document.pk}:{passage.position}", str(document), passage.lang, url, text, passage.lang
+
+
+def _record_shown(record: object) -> tuple:
+    """The same for a record: its name in the reader's language; its names and description
+    as the text to quote."""
+    labels = list(record.labels.all())  # type: ignore[attr-defined]
+    name = record.display_name  # type: ignore[attr-defined]
+    text = " · ".join(dict.fromkeys(label.text for label in labels if label.kind != "description"))
+    description = next((label.text for label in labels if label.kind == "description"), "")
+    url = record.get_absolute_url() if hasattr(record, "get_absolute_url") else ""
+    quoted = f"{text} — {description}" if description else text
+    return record.key, str(name), name.lang, url, quoted, None  # type: ignore[attr-defined]
 
 
 def _snippet(

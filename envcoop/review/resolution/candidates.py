@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
+
 from envcoop.core.folding import fold
 from envcoop.core.partial_date import PartialDate, PartialDateError
-from envcoop.registry.models import Agreement, Event, LabelKind, Organisation, Project
+from envcoop.registry.models import Agreement, Event, Label, LabelKind, Organisation, Project
 
 RESOLVED_KINDS = ("event", "agreement", "project", "organisation")
 MODELS = {"event": Event, "agreement": Agreement, "project": Project, "organisation": Organisation}
@@ -133,6 +135,19 @@ class Candidate:
         if self.start is None:
             return None
         return self.start, self.end or self.start
+
+
+def keys_by_name(model: type) -> dict[str, str]:
+    """Folded name, acronym or alias of every record of ``model`` -> the record's key."""
+    keys = dict(model.objects.values_list("pk", "key"))  # type: ignore[attr-defined]
+    found: dict[str, str] = {}
+    labels = Label.objects.filter(content_type=ContentType.objects.get_for_model(model))
+    for object_id, text in labels.exclude(kind=LabelKind.DESCRIPTION).values_list(
+        "object_id", "text"
+    ):
+        if object_id in keys:
+            found.setdefault(fold(text), keys[object_id])
+    return found
 
 
 def from_claim(kind: str, value: dict, *, fund_keys: dict[str, str] | None = None) -> Candidate:

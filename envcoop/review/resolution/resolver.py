@@ -15,24 +15,18 @@ from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
 
-from envcoop.core.folding import fold
 from envcoop.ingestion.models import Claim, ClaimStatus
-from envcoop.registry.models import Fund, LabelKind
+from envcoop.registry.models import Fund
 from envcoop.review.resolution.candidates import (
     MODELS,
     RESOLVED_KINDS,
     Candidate,
     from_claim,
     from_record,
+    keys_by_name,
 )
 from envcoop.review.resolution.rules import THRESHOLD, Found, compare
 
-_PREFETCH = {
-    "event": ("labels",),
-    "agreement": ("labels",),
-    "project": ("labels",),
-    "organisation": ("labels",),
-}
 _RELATED = {
     "event": ("series", "country"),
     "agreement": (),
@@ -114,18 +108,14 @@ class Resolver:
     def fund_keys(self) -> dict[str, str]:
         """Folded fund names, acronyms and aliases -> fund key."""
         if self._fund_keys is None:
-            self._fund_keys = {}
-            for fund in Fund.objects.prefetch_related("labels"):
-                for label in fund.labels.all():
-                    if label.kind != LabelKind.DESCRIPTION:
-                        self._fund_keys[fold(label.text)] = fund.key
+            self._fund_keys = keys_by_name(Fund)
         return self._fund_keys
 
     def records(self, kind: str) -> Index:
         if kind not in self._records:
             index = Index()
             model = MODELS[kind]
-            rows = model.objects.select_related(*_RELATED[kind]).prefetch_related(*_PREFETCH[kind])
+            rows = model.objects.select_related(*_RELATED[kind]).prefetch_related("labels")
             for record in rows.iterator(chunk_size=2000):
                 index.add(from_record(kind, record))
             self._records[kind] = index
@@ -160,7 +150,7 @@ class Resolver:
             model = MODELS[kind]
             fresh = (
                 model.objects.select_related(*_RELATED[kind])
-                .prefetch_related(*_PREFETCH[kind])
+                .prefetch_related("labels")
                 .get(pk=record.pk)  # type: ignore[attr-defined]
             )
             self._records[kind].add(from_record(kind, fresh))

@@ -60,6 +60,10 @@ class Backend:
         """An SQL expression: the relevance of a row (higher is better)."""
         raise NotImplementedError
 
+    def rank_params(self, query: Query) -> list:
+        """The parameters of ``rank()``, if it has any."""
+        return []
+
     def _rows(self, sql: str, params: list) -> list[tuple]:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
@@ -72,7 +76,7 @@ class Backend:
         return self._rows(
             f"SELECT e.id, e.kind, e.object_id, e.document_id, e.lang, {self.rank()} AS score "
             f"{source}{where} ORDER BY score DESC, e.id LIMIT %s OFFSET %s",
-            [*params, *more, limit, offset],
+            [*self.rank_params(query), *params, *more, limit, offset],
         )
 
     def count(self, query: Query, filters: Filters, *, cap: int = COUNT_CAP) -> int:

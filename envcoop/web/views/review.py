@@ -60,9 +60,6 @@ def reviewer_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
     return checked
 
 
-_errors = error_text
-
-
 def _back(request: HttpRequest, default: str) -> HttpResponseRedirect:
     target = request.POST.get("next") or ""
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
@@ -126,36 +123,39 @@ def _claim(pk: int) -> Claim:
     return claim
 
 
-@reviewer_required
-@require_POST
-def accept(request: HttpRequest, pk: int) -> HttpResponse:
+def _review_once(
+    request: HttpRequest, pk: int, act: Callable[[Claim], str], failed: str
+) -> HttpResponse:
+    """Run ``act`` on a pending claim (its message on success), or say why not."""
     claim = _claim(pk)
     if claim.status != ClaimStatus.PENDING:
         messages.warning(request, _("This claim was reviewed already."))
-        return _back(request, reverse("web:review"))
-    try:
-        record = claim_accept(claim=claim, user=request.user)
-    except ValidationError as error:
-        messages.error(request, _("Not accepted: %(errors)s") % {"errors": _errors(error)})
     else:
-        messages.success(request, _("Accepted into %(record)s.") % {"record": record})
+        try:
+            messages.success(request, act(claim))
+        except ValidationError as error:
+            messages.error(request, failed % {"errors": error_text(error)})
     return _back(request, reverse("web:review"))
+
+
+@reviewer_required
+@require_POST
+def accept(request: HttpRequest, pk: int) -> HttpResponse:
+    def act(claim: Claim) -> str:
+        record = claim_accept(claim=claim, user=request.user)
+        return _("Accepted into %(record)s.") % {"record": record}
+
+    return _review_once(request, pk, act, _("Not accepted: %(errors)s"))
 
 
 @reviewer_required
 @require_POST
 def reject(request: HttpRequest, pk: int) -> HttpResponse:
-    claim = _claim(pk)
-    if claim.status != ClaimStatus.PENDING:
-        messages.warning(request, _("This claim was reviewed already."))
-        return _back(request, reverse("web:review"))
-    try:
+    def act(claim: Claim) -> str:
         claim_reject(claim=claim, user=request.user, reason=request.POST.get("reason", ""))
-    except ValidationError as error:
-        messages.error(request, _("Not rejected: %(errors)s") % {"errors": _errors(error)})
-    else:
-        messages.success(request, _("Rejected."))
-    return _back(request, reverse("web:review"))
+        return _("Rejected.")
+
+    return _review_once(request, pk, act, _("Not rejected: %(errors)s"))
 
 
 class BulkForm(forms.Form):
@@ -204,7 +204,8 @@ def bulk_accept(request: HttpRequest) -> HttpResponse:
     for claim, error in refused[:10]:
         messages.error(
             request,
-            _("Claim %(id)s not accepted: %(errors)s") % {"id": claim.pk, "errors": _errors(error)},
+            _("Claim %(id)s not accepted: %(errors)s")
+            % {"id": claim.pk, "errors": error_text(error)},
         )
     return _back(request, reverse("web:review"))
 
@@ -286,7 +287,7 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
                         new_record=new_record,
                     )
                 except ValidationError as error:
-                    form.add_error(None, _errors(error))
+                    form.add_error(None, error_text(error))
                 else:
                     messages.success(request, _("Accepted into %(record)s.") % {"record": record})
                     return HttpResponseRedirect(reverse("web:review"))
@@ -323,7 +324,7 @@ def conflict_pick(request: HttpRequest) -> HttpResponse:
             value=request.POST.get("value") or None,
         )
     except ValidationError as error:
-        messages.error(request, _("Not changed: %(errors)s") % {"errors": _errors(error)})
+        messages.error(request, _("Not changed: %(errors)s") % {"errors": error_text(error)})
     else:
         messages.success(request, _("%(record)s now says what you chose.") % {"record": record})
     return _back(request, reverse("web:review_conflicts"))

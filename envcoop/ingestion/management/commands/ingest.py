@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from envcoop.cli.progress import Progress
 from envcoop.ingestion.batch import PARALLEL_FROM, default_jobs, ingest_files
 from envcoop.review.resolution.resolver import Resolver
-from envcoop.review.services import document_accept_all
+from envcoop.review.services import document_accept_all, error_text
 
 SKIPPED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
 
@@ -91,12 +91,7 @@ class Command(BaseCommand):
                 count, refused = document_accept_all(outcome.document, resolver=resolver)
                 accepted += count
                 for claim, error in refused:
-                    problems = "; ".join(
-                        f"{field}: {' '.join(text)}"
-                        for field, text in getattr(
-                            error, "message_dict", {"": error.messages}
-                        ).items()
-                    )
+                    problems = error_text(error)
                     self.stdout.write(
                         f"left for review: claim {claim.pk} ({claim.kind} "
                         f"{claim.value.get('name', '')!r}): {problems}"

@@ -14,8 +14,6 @@ from envcoop.review.resolution.candidates import RESOLVED_KINDS
 from envcoop.review.selectors import flagged_records, pending_claims, proposals
 from envcoop.review.services import claim_accept, claim_reject, claims_accept, error_text
 
-_errors = error_text
-
 
 class Command(BaseCommand):
     help = (
@@ -61,7 +59,7 @@ class Command(BaseCommand):
                 try:
                     claim_reject(claim=claim, reason=options["reason"])
                 except ValidationError as error:
-                    raise CommandError(f"claim {claim.pk}: {_errors(error)}") from error
+                    raise CommandError(f"claim {claim.pk}: {error_text(error)}") from error
                 self.stdout.write(f"rejected   {claim.pk}  {claim.kind}: {claim.quote[:70]}")
         elif action == "conflicts":
             flagged = flagged_records()
@@ -132,7 +130,7 @@ class Command(BaseCommand):
                 list(claims), min_confidence=options["min_confidence"]
             )
             for claim, error in refused:
-                self.stdout.write(f"refused    {claim.pk}  {claim.kind}: {_errors(error)}")
+                self.stdout.write(f"refused    {claim.pk}  {claim.kind}: {error_text(error)}")
             self.stdout.write(f"accepted {accepted} claim(s)")
             if refused:
                 sys.exit(1)
@@ -142,7 +140,7 @@ class Command(BaseCommand):
             try:
                 record = claim_accept(claim=claim, new_record=options["new"])
             except ValidationError as error:
-                self.stdout.write(f"refused    {claim.pk}  {claim.kind}: {_errors(error)}")
+                self.stdout.write(f"refused    {claim.pk}  {claim.kind}: {error_text(error)}")
                 failed = True
                 continue
             self.stdout.write(f"accepted   {claim.pk}  -> {claim.kind} {record.key}")  # type: ignore[attr-defined]
