@@ -2,6 +2,7 @@
 naive LIKE scan (and the PostgreSQL backend when DATABASE_URL points at a server), in one run.
 
     .venv/bin/python bench/search.py [--passages 1000000] [--queries 300] [--like-queries 30]
+    scripts/with-postgres .venv/bin/python bench/search.py ...   # PostgreSQL too, same run
 
 Passages are generated in Thai, Vietnamese, English and Indonesian from the words of each
 language as our own documents use them (tests/data: every word with its frequency, so
@@ -14,6 +15,10 @@ backend as the site runs them: the top 20 with the total count, and the same wit
 counts. The 300 queries mix rare words, common words, phrases, filtered and
 cross-language (expanded) queries. The baseline is a LIKE '%word%' scan of the raw text
 for the same words, on fewer queries (it takes seconds each at this size).
+
+With DATABASE_URL pointing at PostgreSQL, the run then builds the same passages in that
+database (GIN index made after loading, as a bulk load would) and times the same queries
+through the PostgreSQL backend, in a child process of this run.
 """
 
 from __future__ import annotations
@@ -22,17 +27,22 @@ import argparse
 import os
 import random
 import re
+import subprocess
 import sys
 import tempfile
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ["ENVCOOP_VAR_DIR"] = tempfile.mkdtemp(prefix="envcoop-bench-search-")
-POSTGRES_URL = os.environ.pop("DATABASE_URL", "")
+POSTGRES_PART = os.environ.get("ENVCOOP_BENCH_POSTGRES") == "1"  # the child process
+POSTGRES_URL = (
+    os.environ.get("DATABASE_URL", "") if POSTGRES_PART else os.environ.pop("DATABASE_URL", "")
+)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 import django  # noqa: E402
@@ -44,6 +54,8 @@ from django.db import connection  # noqa: E402
 
 from envcoop.search.backends import Filters, backend  # noqa: E402
 from envcoop.search.expand import expand  # noqa: E402
+from envcoop.search.index import ENTRY_FIELDS, entry_row  # noqa: E402
+from envcoop.search.models import AREA_BITS  # noqa: E402
 from envcoop.search.query import parse  # noqa: E402
 from envcoop.search.text import index_text  # noqa: E402
 
@@ -73,8 +85,8 @@ def vocabulary() -> dict[str, Counter]:
     return words
 
 
-def generate(count: int, seed: int = 7) -> list[tuple[str, str, int, str, str]]:
-    """(lang, text, year, series, countries) for ``count`` passages."""
+def generate(count: int, seed: int = 7) -> list[tuple[str, str, int, str, str, int]]:
+    """(lang, text, year, series, countries, areas) for ``count`` passages."""
     rng = random.Random(seed)
     vocab = vocabulary()
     tables = {lang: (list(c), list(c.values())) for lang, c in vocab.items()}
@@ -94,9 +106,13 @@ def generate(count: int, seed: int = 7) -> list[tuple[str, str, int, str, str]]:
         else:
             text = " ".join(chosen).capitalize() + "."
         countries = " " + " ".join(sorted(set(rng.sample(COUNTRIES, rng.randint(0, 3))))) + " "
+        areas = sum(rng.sample(list(AREA_BITS.values()), rng.randint(0, 2)))
         passages.append(
-            (lang, text, rng.randint(2015, 2025), rng.choice(SERIES), countries.replace("  ", ""))
-        )
+            (
+                lang, text, rng.randint(2015, 2025), rng.choice(SERIES),
+                countries.replace("  ", ""), areas,
+            )
+        )  # fmt: skip
     return passages
 
 
@@ -105,7 +121,7 @@ def _index_chunk(chunk: list[tuple[str, str]]) -> list[str]:
 
 
 def build(passages: list[tuple], jobs: int) -> float:
-    """Insert every passage into search_entry (the triggers fill FTS5); seconds taken."""
+    """Insert every passage into search_entry (on SQLite the triggers fill FTS5); seconds."""
     started = time.perf_counter()
     size = 5000
     chunks = [passages[i : i + size] for i in range(0, len(passages), size)]
@@ -115,19 +131,24 @@ def build(passages: list[tuple], jobs: int) -> float:
         for chunk, future in zip(chunks, futures, strict=True):
             terms = future.result()
             rows = [
-                ("passage", offset + i + 1, None, lang, year, series, 0, countries, indexed)
-                for i, ((lang, _text, year, series, countries), indexed) in enumerate(
+                entry_row(
+                    "passage", offset + i + 1, None, lang, year, series, areas, countries, indexed
+                )
+                for i, ((lang, _text, year, series, countries, areas), indexed) in enumerate(
                     zip(chunk, terms, strict=True)
                 )
             ]
             cursor.execute("BEGIN")
             cursor.executemany(
-                "INSERT INTO search_entry (kind, object_id, document_id, lang, year, series, areas, "
-                "countries, terms) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                f"INSERT INTO search_entry ({', '.join(ENTRY_FIELDS).replace('document', 'document_id')}) "
+                f"VALUES ({', '.join(['%s'] * len(ENTRY_FIELDS))})",
                 rows,
             )
             cursor.execute("COMMIT")
             offset += len(chunk)
+        if connection.vendor == "postgresql":
+            cursor.execute("CREATE INDEX search_entry_tsv ON search_entry USING GIN (tsv)")
+            cursor.execute("ANALYZE search_entry")
     return time.perf_counter() - started
 
 
@@ -213,13 +234,27 @@ def like_baseline(passages: list[tuple], mix: list[tuple[str, str, Filters, bool
 
 
 def index_size() -> tuple[int, int]:
-    """(bytes of the FTS5 index, bytes of the terms column) in the SQLite file."""
+    """(bytes of the FTS5 index, bytes of the terms and facets columns) in the SQLite file."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name LIKE 'search_fts%%'")
         fts = cursor.fetchone()[0]
-        cursor.execute("SELECT coalesce(sum(length(CAST(terms AS BLOB))), 0) FROM search_entry")
+        cursor.execute(
+            "SELECT coalesce(sum(length(CAST(terms AS BLOB)) + length(CAST(facets AS BLOB))), 0) "
+            "FROM search_entry"
+        )
         terms = cursor.fetchone()[0]
     return fts, terms
+
+
+def postgres_size() -> tuple[int, int]:
+    """(bytes of the GIN index and tsvector column, bytes of the terms column)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_relation_size('search_entry_tsv'), coalesce(sum(pg_column_size(tsv)), 0), "
+            "coalesce(sum(octet_length(terms)), 0) FROM search_entry"
+        )
+        gin, tsv, terms = cursor.fetchone()
+    return gin + tsv, terms
 
 
 def main() -> None:
@@ -232,41 +267,73 @@ def main() -> None:
 
     call_command("migrate", verbosity=0)
     with connection.cursor() as cursor:
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
+        if connection.vendor == "sqlite":
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        else:  # loaded first, indexed after (build() makes the GIN index again)
+            cursor.execute("DROP INDEX IF EXISTS search_entry_tsv")
+    name = "postgresql" if connection.vendor == "postgresql" else "sqlite fts5"
     started = time.perf_counter()
     passages = generate(args.passages)
     raw = sum(len(p[1].encode("utf-8")) for p in passages)
-    print(
-        f"passages: {len(passages):,} (th, vi, en, id in turn), {raw / 1e6:.0f} MB of text, "
-        f"generated in {time.perf_counter() - started:.0f} s"
-    )
+    if POSTGRES_PART:
+        print(f"\nPostgreSQL ({connection.pg_version // 10000}), the same passages and queries")
+    else:
+        print(
+            f"passages: {len(passages):,} (th, vi, en, id in turn), {raw / 1e6:.0f} MB of text, "
+            f"generated in {time.perf_counter() - started:.0f} s"
+        )
     seconds = build(passages, args.jobs)
     print(
-        f"build: {len(passages) / seconds:,.0f} passages/s ({seconds:.0f} s, {args.jobs} worker processes, segmentation included)"
+        f"build ({name}): {len(passages) / seconds:,.0f} passages/s ({seconds:.0f} s, "
+        f"{args.jobs} worker processes, segmentation included)"
     )
-    fts, terms = index_size()
-    print(
-        f"index: FTS5 {fts / 1e6:.0f} MB + terms column {terms / 1e6:.0f} MB = "
-        f"{(fts + terms) / raw:.2f}x the raw text ({fts / raw:.2f}x for the FTS5 index alone)"
-    )
+    if POSTGRES_PART:
+        index, terms = postgres_size()
+        print(
+            f"index: GIN + tsvector {index / 1e6:.0f} MB + terms column {terms / 1e6:.0f} MB = "
+            f"{(index + terms) / raw:.2f}x the raw text"
+        )
+    else:
+        fts, terms = index_size()
+        print(
+            f"index: FTS5 {fts / 1e6:.0f} MB + terms and facets columns {terms / 1e6:.0f} MB = "
+            f"{(fts + terms) / raw:.2f}x the raw text ({fts / raw:.2f}x for the FTS5 index alone)"
+        )
     mix = queries(passages, args.queries)
     time_queries(mix[:20], facets=False)  # warm the page cache
     plain = time_queries(mix, facets=False)
     faceted = time_queries(mix, facets=True)
     print(f"\n{len(mix)} queries, top 20 + total ({', '.join(sorted({m[0] for m in mix}))})")
-    print(f"  sqlite fts5, no facets:    {percentiles(plain)}")
-    print(f"  sqlite fts5, with facets:  {percentiles(faceted)}")
+    print(f"  {name}, no facets:    {percentiles(plain)}")
+    print(f"  {name}, with facets:  {percentiles(faceted)}")
     for label in sorted({m[0] for m in mix}):
         chosen = [t for t, m in zip(faceted, mix, strict=True) if m[0] == label]
         print(f"    {label:<15} with facets {percentiles(chosen)}")
+    if POSTGRES_PART:
+        return
     like_mix = [m for m in mix if not m[3]][: args.like_queries]
     like = like_baseline(passages, like_mix)
     same = [t for t, m in zip(plain, mix, strict=True) if not m[3]][: args.like_queries]
     print(f"  LIKE scan ({len(like_mix)} of the same queries): {percentiles(like)}")
     print(f"  sqlite fts5 on those queries:     {percentiles(same)}")
     if POSTGRES_URL:
-        print("  PostgreSQL: run this script with DATABASE_URL for its own figures")  # see README
+        sys.stdout.flush()
+        url = fresh_postgres_database(POSTGRES_URL, "envcoop_bench_search")
+        environment = {**os.environ, "DATABASE_URL": url, "ENVCOOP_BENCH_POSTGRES": "1"}
+        subprocess.run([sys.executable, __file__, *sys.argv[1:]], env=environment, check=True)
+
+
+def fresh_postgres_database(url: str, name: str) -> str:
+    """Create an empty database ``name`` on the server of ``url``; its URL."""
+    import psycopg
+
+    parts = urlsplit(url)
+    server = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name}")
+        admin.execute(f"CREATE DATABASE {name}")
+    return urlunsplit(parts._replace(path=f"/{name}"))
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from django.db import models, transaction
 from envcoop.ingestion.models import Claim, Document, Passage
 from envcoop.ingestion.pipeline import insert_rows
 from envcoop.registry.models import Agreement, Event, Framework, Fund, Organisation, Project
+from envcoop.search.facet_words import facet_words
 from envcoop.search.models import AREA_BITS, Entry
 from envcoop.search.text import index_text
 
@@ -52,11 +53,29 @@ ENTRY_FIELDS = (
     "areas",
     "countries",
     "terms",
+    "facets",
 )
 
 
 def _insert(rows: list[tuple]) -> None:
-    insert_rows(Entry, ENTRY_FIELDS, rows)
+    """Rows of the ENTRY_FIELDS before ``facets``, which is made from them here."""
+    insert_rows(Entry, ENTRY_FIELDS, [entry_row(*row) for row in rows])
+
+
+def entry_row(
+    kind: str,
+    object_id: int,
+    document_id: int | None,
+    lang: str,
+    year: int | None,
+    series: str,
+    areas: int,
+    countries: str,
+    terms: str,
+) -> tuple:
+    """The values of ENTRY_FIELDS for one entry."""
+    facets = facet_words(kind, lang, year, series, areas, countries)
+    return (kind, object_id, document_id, lang, year, series, areas, countries, terms, facets)
 
 
 def _countries(codes: Iterable[str]) -> str:

@@ -38,6 +38,7 @@ class Entry(models.Model):
     areas = models.PositiveIntegerField(default=0)  # a bit per area (AREA_BITS)
     countries = models.CharField(max_length=400, blank=True)  # " TH VN ": codes between spaces
     terms = models.TextField()
+    facets = models.TextField(blank=True, default="")  # the filter values as words (facet_words)
 
     class Meta:
         db_table = "search_entry"

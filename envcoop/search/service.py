@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 from envcoop.core.excerpts import excerpt_bounds
 from envcoop.ingestion.models import Document, Passage
 from envcoop.search.backends import Filters, backend
-from envcoop.search.backends.base import COUNT_CAP
+from envcoop.search.backends.base import COUNT_CAP, RECENT
 from envcoop.search.expand import expand as expanded
 from envcoop.search.index import RECORD_KINDS
 from envcoop.search.models import AREA_BITS
@@ -44,11 +44,13 @@ class Results:
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     page: int = 1
     per_page: int = 20
-    more: bool = False  # more than ``total`` match (counted up to COUNT_CAP; facets sampled)
+    more: bool = False  # more than ``total`` match (counted up to COUNT_CAP)
+    recent: int = 0  # ranked and faceted over this many most recent matches (0: over all)
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
+        shown = min(self.total, self.recent) if self.recent else self.total
+        return max(1, -(-shown // self.per_page))
 
 
 def search(
@@ -73,7 +75,13 @@ def search(
     total = min(total, COUNT_CAP)
     results = _dress(rows, query)
     found = Results(
-        query=query, total=total, results=results, page=page, per_page=per_page, more=capped
+        query=query,
+        total=total,
+        results=results,
+        page=page,
+        per_page=per_page,
+        more=capped,
+        recent=RECENT if total > RECENT else 0,
     )
     if facets and total:
         found.facets = _facets(engine.facet_rows(query, filters))

@@ -167,3 +167,54 @@ def test_totals_are_counted_up_to_a_cap(haze_documents, monkeypatch):
     monkeypatch.setattr(service, "COUNT_CAP", 2)
     capped = search("haze", filters=Filters(kind="passage"))
     assert capped.more and capped.total == 2
+
+
+def test_filters_never_change_scores_and_facet_words_are_not_searchable(haze_documents):
+    everything = {r.id: r.score for r in search("haze").results}
+    passages = search("haze", filters=Filters(kind="passage", lang="th"))
+    assert passages.results
+    for result in passages.results:
+        assert result.score == pytest.approx(everything[result.id])
+    from envcoop.search.facet_words import word
+
+    for typed in (word("k", "passage"), word("l", "th"), "kqpassage"):
+        assert search(typed, expand=False).total == 0
+
+
+def test_filter_values_with_any_characters():
+    from envcoop.search.facet_words import facet_words, word
+
+    assert word("s", "haze-cop") != word("s", "hazecop") == "sqhazecop"
+    assert word("l", "zh-Hant") == "lz" + b"zh-hant".hex()
+    assert facet_words("passage", "th", 2024, "", 0, " TH VN ").split() == [
+        "kqpassage", "lqth", "yq2024", "cqth", "cqvn",
+    ]  # fmt: skip
+    week = Filters(series="asean-china-cooperation-week")
+    assert search("cooperation week", filters=week).results[0].id == (
+        "asean-china-cooperation-week-2022"
+    )
+    assert (
+        search("cooperation week", filters=Filters(series="aseanchinacooperationweek")).total == 0
+    )
+    assert search("cooperation week", filters=Filters(area="no-such-area")).total == 0
+    assert search("cooperation week", filters=Filters(area="sustainable-cities")).total >= 1
+
+
+def test_broad_searches_rank_and_count_facets_over_the_most_recent_matches(
+    haze_documents, monkeypatch
+):
+    import envcoop.search.backends.base as base
+    import envcoop.search.backends.sqlite_fts5 as fts5
+    from envcoop.ingestion.models import Passage
+
+    newest = Entry.objects.filter(kind="passage").order_by("-id")[:2]
+    passages = Passage.objects.in_bulk([entry.object_id for entry in newest])
+    expected = {f"{p.document_id}:{p.position}" for p in passages.values()}
+    full = search("haze", filters=Filters(kind="passage"))
+    assert len(full.results) > 2
+    monkeypatch.setattr(fts5, "RECENT", 2)
+    monkeypatch.setattr(base, "RECENT", 2)
+    windowed = search("haze", filters=Filters(kind="passage"))
+    assert windowed.total == full.total  # still counted in full
+    assert {r.id for r in windowed.results} == expected
+    assert sum(dict(windowed.facets["kind"]).values()) == 2

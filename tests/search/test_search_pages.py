@@ -57,7 +57,7 @@ def test_the_command_line(tmp_path):
     out = StringIO()
     call_command("search", "haze", "--json", stdout=out)
     data = json.loads(out.getvalue())
-    assert set(data) == {"total", "more", "results", "facets"}
+    assert set(data) == {"total", "more", "recent", "results", "facets"}
     assert data["more"] is False
     assert data["total"] >= 1
     result = next(r for r in data["results"] if r["kind"] == "passage")

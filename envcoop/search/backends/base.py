@@ -45,10 +45,13 @@ class Filters:
 
 
 FACET_COLUMNS = ("kind", "lang", "year", "series", "areas", "countries")
-# Counting every match of a common word at a million passages costs more than the search:
-# totals are exact up to COUNT_CAP ("10,000+" beyond), facets count the first FACET_SAMPLE.
+# A common word at a million passages matches hundreds of thousands of entries; ranking or
+# grouping all of them costs far more than the search. Totals are exact up to COUNT_CAP
+# ("10,000+" beyond). When more than RECENT entries match, the ranking and the facets are
+# made over the RECENT most recently indexed matches (finding them walks the index from
+# its newest end, which is cheap for exactly the queries that match much).
 COUNT_CAP = 10_000
-FACET_SAMPLE = 10_000
+RECENT = 5_000
 
 
 class Backend:
@@ -69,14 +72,20 @@ class Backend:
             cursor.execute(sql, params)
             return cursor.fetchall()
 
-    def top(self, query: Query, filters: Filters, *, limit: int, offset: int = 0) -> list[tuple]:
-        """(entry id, kind, object id, document id, lang, score), best first."""
+    def _recent(self, query: Query, filters: Filters, size: int) -> tuple[str, list]:
+        """A subquery: the ids of the ``size`` most recent entries that match, and params."""
         source, params = self.match(query)
         where, more = filters.sql()
+        return f"SELECT e.id {source}{where} ORDER BY e.id DESC LIMIT %s", [*params, *more, size]
+
+    def top(self, query: Query, filters: Filters, *, limit: int, offset: int = 0) -> list[tuple]:
+        """(entry id, kind, object id, document id, lang, score), best first."""
+        recent, params = self._recent(query, filters, RECENT)
         return self._rows(
             f"SELECT e.id, e.kind, e.object_id, e.document_id, e.lang, {self.rank()} AS score "
-            f"{source}{where} ORDER BY score DESC, e.id LIMIT %s OFFSET %s",
-            [*self.rank_params(query), *params, *more, limit, offset],
+            f"FROM search_entry e WHERE e.id IN ({recent}) "
+            "ORDER BY score DESC, e.id LIMIT %s OFFSET %s",
+            [*self.rank_params(query), *params, limit, offset],
         )
 
     def count(self, query: Query, filters: Filters, *, cap: int = COUNT_CAP) -> int:
@@ -88,16 +97,12 @@ class Backend:
             [*params, *more, cap + 1],
         )[0][0]
 
-    def facet_rows(
-        self, query: Query, filters: Filters, *, sample: int = FACET_SAMPLE
-    ) -> list[tuple]:
-        """Facet rows over the matching entries (the first ``sample`` of them when more)."""
-        source, params = self.match(query)
-        where, more = filters.sql()
-        inner = ", ".join(f"e.{c} AS {c}" for c in FACET_COLUMNS)
-        columns = ", ".join(FACET_COLUMNS)
+    def facet_rows(self, query: Query, filters: Filters) -> list[tuple]:
+        """Facet rows (facet values, count) over the RECENT most recent matches."""
+        recent, params = self._recent(query, filters, RECENT)
+        columns = ", ".join(f"e.{c}" for c in FACET_COLUMNS)
         return self._rows(
-            f"SELECT {columns}, count(*) FROM (SELECT {inner} {source}{where} LIMIT %s) AS matched "
+            f"SELECT {columns}, count(*) FROM search_entry e WHERE e.id IN ({recent}) "
             f"GROUP BY {columns}",
-            [*params, *more, sample],
+            params,
         )

@@ -19,7 +19,9 @@ class Command(BaseCommand):
         "Search documents and records in every language. Words are all required; "
         '"quoted phrases", OR between alternatives, -word to exclude. A word also finds its '
         "translations (the concept lexicon, the registry's names) unless --no-expand. With "
-        '--json: {"total", "more" (true when more than total match), "results": [{"kind", "id", "title", "lang", "snippet", "score", '
+        '--json: {"total", "more" (true when more than total match), "recent" (when not 0: '
+        "the ranking and the facets cover this many most recent matches), "
+        '"results": [{"kind", "id", "title", "lang", "snippet", "score", '
         '"matched", "via", "url"}], "facets"}.'
     )
 
@@ -57,6 +59,7 @@ class Command(BaseCommand):
             data = {
                 "total": found.total,
                 "more": found.more,
+                "recent": found.recent,
                 "results": [
                     {
                         "kind": r.kind,
@@ -81,4 +84,7 @@ class Command(BaseCommand):
                 f"{result.score:7.2f}  {result.kind:<12} {result.id:<24} {result.title[:70]}{through}"
             )
         more = "more than " if found.more else ""
-        self.stdout.write(f"{more}{found.total} result(s); page {found.page} of {found.pages}")
+        recent = f" (the {found.recent} most recent ranked)" if found.recent else ""
+        self.stdout.write(
+            f"{more}{found.total} result(s){recent}; page {found.page} of {found.pages}"
+        )
