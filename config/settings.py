@@ -9,6 +9,8 @@ Variables (all optional; documented in README.md):
   ALLOWED_HOSTS     comma-separated host names (default: 127.0.0.1,localhost,[::1])
   SQLITE_TIMEOUT    seconds a SQLite writer waits for a lock (default 20)
   TIME_ZONE         default Asia/Bangkok
+  SITE_URL          the site's public address, for links in reports written by the
+                    command line (default http://localhost:8000)
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ INSTALLED_APPS = [
     "envcoop.ingestion",
     "envcoop.review",
     "envcoop.search",
+    "envcoop.reports",
     "envcoop.web",
 ]
 
@@ -137,6 +140,7 @@ LOCALE_PATHS = [BASE_DIR / "envcoop" / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Bangkok")
+SITE_URL = env_str("SITE_URL", "http://localhost:8000")
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"

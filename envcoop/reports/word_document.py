@@ -1,0 +1,134 @@
+"""The annual report as a Word document (python-docx).
+
+Real heading styles (so Word's navigation pane and table of contents work), a summary
+table, one paragraph per statement with superscript citation numbers, and the sources as
+numbered endnotes at the end (python-docx cannot write Word's own footnotes). Fonts:
+Noto Sans for Latin and Vietnamese text and Noto Sans Thai for Thai (the complex-script
+font slot, which Word uses for Thai characters); both ship with Debian's fonts-noto-core.
+"""
+
+from __future__ import annotations
+
+import io
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from lxml import etree
+
+from envcoop.reports.annual import AnnualReport, Section
+
+LATIN_FONT = "Noto Sans"
+THAI_FONT = "Noto Sans Thai"
+_LANGUAGE_TAGS = {"en": "en-GB", "th": "th-TH", "vi": "vi-VN"}
+
+
+def _fonts(style: object, lang: str) -> None:
+    """Every script slot of a style's run properties, and its language."""
+    style.font.name = LATIN_FONT  # type: ignore[attr-defined]
+    properties = style.element.get_or_add_rPr()  # type: ignore[attr-defined]
+    fonts = properties.get_or_add_rFonts()
+    for slot in ("w:ascii", "w:hAnsi", "w:eastAsia"):
+        fonts.set(qn(slot), LATIN_FONT)
+    fonts.set(qn("w:cs"), THAI_FONT)
+    language = properties.find(qn("w:lang"))
+    if language is None:
+        language = properties.makeelement(qn("w:lang"), {})
+        properties.append(language)
+    tag = _LANGUAGE_TAGS.get(lang, lang)
+    language.set(qn("w:val"), "en-GB" if lang == "th" else tag)
+    language.set(qn("w:bidi"), tag if lang == "th" else "th-TH")
+
+
+_CONTROL = dict.fromkeys(range(32), " ")  # XML 1.0 has no room for control characters
+
+
+def _paragraph(document: object, style_id: str | None, runs: list[tuple[str, str]]) -> None:
+    """A paragraph of ``runs`` ((text, "" | "superscript" | "bold")) before the section
+    properties that end the body, written with lxml: python-docx's own calls search the
+    document for where each element goes, a millisecond a paragraph in a long report."""
+    body = document.element.body  # type: ignore[attr-defined]
+    paragraph = etree.Element(qn("w:p"))
+    if style_id:
+        properties = etree.SubElement(paragraph, qn("w:pPr"))
+        etree.SubElement(properties, qn("w:pStyle"), {qn("w:val"): style_id})
+    for text, look in runs:
+        run = etree.SubElement(paragraph, qn("w:r"))
+        if look:
+            properties = etree.SubElement(run, qn("w:rPr"))
+            if look == "bold":
+                etree.SubElement(properties, qn("w:b"))
+            else:
+                etree.SubElement(properties, qn("w:vertAlign"), {qn("w:val"): look})
+        content = etree.SubElement(run, qn("w:t"))
+        content.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        content.text = text.translate(_CONTROL)
+    end = body.find(qn("w:sectPr"))
+    if end is not None:
+        end.addprevious(paragraph)
+    else:
+        body.append(paragraph)
+
+
+def _sections(document: object, sections: list[Section], level: int) -> None:
+    bullet = document.styles["List Bullet"].style_id  # type: ignore[attr-defined]
+    for section in sections:
+        document.add_heading(section.heading, level=level)  # type: ignore[attr-defined]
+        for block in section.blocks:
+            if block.statements:
+                document.add_heading(block.heading, level=level + 1)  # type: ignore[attr-defined]
+                for statement in block.statements:
+                    runs = [(statement.text, "")]
+                    runs += [(str(number), "superscript") for number in statement.notes]
+                    _paragraph(document, bullet, runs)
+
+
+def annual_docx(report: AnnualReport) -> bytes:
+    with translation.override(report.lang):
+        document = Document()
+        for name in ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet",
+                     "List Number"):  # fmt: skip
+            _fonts(document.styles[name], report.lang)
+        document.styles["Normal"].font.size = Pt(10.5)
+        document.core_properties.title = report.title
+        document.core_properties.language = _LANGUAGE_TAGS.get(report.lang, report.lang)
+        document.core_properties.author = "envcoop"
+        document.add_heading(report.title, level=0)
+        if report.scope:
+            document.add_paragraph(report.scope).runs[0].italic = True
+        if report.empty:
+            document.add_paragraph(_("Nothing was recorded for this year."))
+
+        document.add_heading(_("Summary"), level=1)
+        table = document.add_table(rows=1, cols=len(report.summary_headings) + 1)
+        table.style = "Table Grid"
+        for cell, text in zip(
+            table.rows[0].cells, [_("Area"), *report.summary_headings], strict=True
+        ):
+            cell.text = text
+            cell.paragraphs[0].runs[0].bold = True
+        for heading, counts in report.summary:
+            cells = table.add_row().cells
+            cells[0].text = heading
+            for cell, count in zip(cells[1:], counts, strict=True):
+                cell.text = str(count)
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+        _sections(document, report.sections, 1)
+        if report.next_year:
+            document.add_heading(_("The year ahead"), level=1)
+            _sections(document, report.next_year, 2)
+
+        document.add_heading(_("Sources"), level=1)
+        for citation in report.citations:
+            _paragraph(document, None, [
+                (f"{citation.number}. ", "bold"),
+                (f"{citation.title}, {citation.date}. {citation.url}", ""),
+            ])  # fmt: skip
+        document.add_paragraph(_("Generated by envcoop on %(date)s.") % {"date": report.generated})
+        output = io.BytesIO()
+        document.save(output)
+        return output.getvalue()

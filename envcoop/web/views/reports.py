@@ -1,0 +1,72 @@
+"""The annual report on the site: a form (year, partner, country), the report in the
+reader's language, and the same report as DOCX or Markdown to download."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from envcoop.core.formatting import display_year
+from envcoop.core.languages import base_language
+from envcoop.registry.models import Country
+from envcoop.reports.annual import LANGUAGES, annual_report
+from envcoop.reports.markdown import annual_markdown
+from envcoop.reports.word_document import annual_docx
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+class AnnualForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=1990, max_value=2100)
+    partner = forms.ChoiceField(label=_("Partner"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    format = forms.ChoiceField(
+        choices=[("html", "HTML"), ("docx", "DOCX"), ("md", "Markdown")], required=False
+    )
+
+    def __init__(self, *args: object, lang: str, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        countries = sorted(
+            ((c.code, str(c.name_in(lang))) for c in Country.objects.all()), key=lambda c: c[1]
+        )
+        everyone = [("", _("All"))]
+        self.fields["partner"].choices = everyone + countries
+        self.fields["country"].choices = everyone + countries
+
+
+def annual(request: HttpRequest) -> HttpResponse:
+    lang = base_language(get_language() or "en")
+    lang = lang if lang in LANGUAGES else "en"
+    this_year = dt.date.today().year
+    data = request.GET if "year" in request.GET else {"year": this_year - 1}
+    form = AnnualForm(data, lang=lang)
+    years = [(year, display_year(year, lang)) for year in range(this_year + 1, 1999, -1)]
+    context = {"form": form, "years": years}
+    if not form.is_valid():
+        return render(request, "web/reports/annual.html", context, status=400)
+    values = form.cleaned_data
+    report = annual_report(
+        values["year"],
+        lang=lang,
+        partner=values["partner"] or None,
+        country=values["country"] or None,
+        site_url=request.build_absolute_uri("/").rstrip("/"),
+    )
+    name = f"envcoop-annual-report-{values['year']}-{lang}"
+    if values["format"] == "docx":
+        response = HttpResponse(annual_docx(report), content_type=DOCX)
+        response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
+        return response
+    if values["format"] == "md":
+        response = HttpResponse(
+            annual_markdown(report), content_type="text/markdown; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}.md"'
+        return response
+    context["report"] = report
+    return render(request, "web/reports/annual.html", context)
