@@ -38,6 +38,7 @@ run: setup
 
 test-setup: $(VENV)/.installed-test messages
 	scripts/system-packages.sh test
+	scripts/iati-schema $(VENV)
 
 test: test-setup
 	scripts/run-tests $(BIN)

@@ -11,6 +11,9 @@ Variables (all optional; documented in README.md):
   TIME_ZONE         default Asia/Bangkok
   SITE_URL          the site's public address, for links in reports written by the
                     command line (default http://localhost:8000)
+  IATI_REPORTING_ORG_REF, IATI_REPORTING_ORG_TYPE, IATI_REPORTING_ORG_NAME
+                    the reporting organisation of IATI exports (default XI-ENVCOOP, 40,
+                    envcoop)
 """
 
 from __future__ import annotations
@@ -61,6 +64,7 @@ INSTALLED_APPS = [
     "envcoop.review",
     "envcoop.search",
     "envcoop.reports",
+    "envcoop.exports",
     "envcoop.web",
 ]
 
@@ -141,6 +145,9 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Bangkok")
 SITE_URL = env_str("SITE_URL", "http://localhost:8000")
+IATI_REPORTING_ORG_REF = env_str("IATI_REPORTING_ORG_REF", "XI-ENVCOOP")
+IATI_REPORTING_ORG_TYPE = env_str("IATI_REPORTING_ORG_TYPE", "40")
+IATI_REPORTING_ORG_NAME = env_str("IATI_REPORTING_ORG_NAME", "envcoop")
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"

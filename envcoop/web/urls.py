@@ -23,6 +23,11 @@ register_converter(CountryCodeConverter, "country")
 urlpatterns = [
     path("", pages.home, name="home"),
     *[path(f"{page.name}/", page.view, name=page.name) for page in LIST_PAGES],
+    *[path(f"{page.name}/export/", page.export, name=f"{page.name}_export") for page in LIST_PAGES],
+    *[
+        path(f"{page.name}/<slug:key>.json", page.record_json, name=f"{page.name[:-1]}_json")
+        for page in LIST_PAGES
+    ],
     path("frameworks/<slug:key>/", pages.framework_detail, name="framework"),
     path("projects/<slug:key>/", pages.project_detail, name="project"),
     path("funds/", pages.fund_index, name="funds"),

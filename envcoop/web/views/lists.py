@@ -6,16 +6,20 @@ this table, so a list gains a filter in one place.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Paginator
 from django.db.models import Choices, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from envcoop.core.languages import base_language
+from envcoop.exports.service import LISTS, ExportError, export
 from envcoop.registry.models import (
     ActivityStatus,
     AgreementKind,
@@ -63,8 +67,71 @@ class ListPage:
         form = self.form(request.GET)
         filters: ListFilters = form.filters()
         page = Paginator(self.select(filters=filters), PAGE_SIZE).get_page(request.GET.get("page"))
-        context = {"form": form, "page": page, "filters": filters, "title": self.title}
+        query = request.GET.copy()
+        query.pop("page", None)
+        exports = [
+            (EXPORT_LABELS[fmt], f"{request.path}export/?{_with(query, format=fmt)}")
+            for fmt in LISTS[self.name][1]
+        ]
+        context = {
+            "form": form, "page": page, "filters": filters, "title": self.title,
+            "exports": exports,
+        }  # fmt: skip
         return render(request, self.template, context)
+
+    def export(self, request: HttpRequest) -> HttpResponse:
+        """The list with the page's filters as a file (?format=csv|xlsx|json|iati|ics,
+        ?columns=key,name,... to choose the columns)."""
+        form = self.form(request.GET)
+        if request.GET and not form.is_valid():
+            return HttpResponse(
+                _("A filter was not understood."),
+                status=400,
+                content_type="text/plain; charset=utf-8",
+            )
+        columns = [c for c in request.GET.get("columns", "").split(",") if c] or None
+        try:
+            made = export(
+                self.name,
+                request.GET.get("format", "csv"),
+                filters=form.filters(),
+                columns=columns,
+                lang=base_language(get_language() or "en"),
+                site=request.build_absolute_uri("/").rstrip("/"),
+            )
+        except ExportError as error:
+            return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
+        response = HttpResponse(made.data, content_type=made.content_type)
+        disposition = "inline" if made.content_type.startswith("text/calendar") else "attachment"
+        response["Content-Disposition"] = f'{disposition}; filename="{made.filename}"'
+        return response
+
+    def record_json(self, request: HttpRequest, key: str) -> HttpResponse:
+        """One record as JSON: the columns of its list, as an object."""
+        made = export(
+            self.name, "json", keys=[key], lang=base_language(get_language() or "en"),
+            site=request.build_absolute_uri("/").rstrip("/"),
+        )  # fmt: skip
+        items = json.loads(made.data)
+        if not items:
+            raise Http404(key)
+        return JsonResponse(items[0], json_dumps_params={"ensure_ascii": False, "indent": 2})
+
+
+EXPORT_LABELS = {
+    "csv": "CSV",
+    "xlsx": "XLSX",
+    "json": "JSON",
+    "iati": "IATI XML",
+    "ics": "iCalendar",
+}
+
+
+def _with(query: Any, **changes: str) -> str:
+    query = query.copy()
+    for name, value in changes.items():
+        query[name] = value
+    return query.urlencode()
 
 
 LIST_PAGES = [

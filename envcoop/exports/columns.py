@@ -1,0 +1,188 @@
+"""The columns of every exported list: a stable name, a heading in the reader's language,
+and a value. Codes come with a readable label beside them ("status" 2, "status_label"
+"implementation"), dates as ISO text at their own precision ("2023", "2023-08",
+"2023-08-22"), lists joined with "; "."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from envcoop.core.languages import base_language
+from envcoop.registry.models.base import LabelKind
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    heading: Any  # lazy text
+    value: Callable[[Any, str], object]  # (record, reader's language) -> value
+
+
+def _join(values: list[str]) -> str:
+    return "; ".join(value for value in values if value)
+
+
+def _date(field: str) -> Callable[[Any, str], object]:
+    return lambda record, lang: str(getattr(record, field) or "")
+
+
+def _label(record: Any, kind: str) -> list:
+    return [label for label in record.labels.all() if label.kind == kind]
+
+
+def _name(record: Any, lang: str) -> str:
+    return str(record.name_in(lang) or record.key) if record is not None else ""
+
+
+def _original(record: Any, lang: str) -> str:
+    names = _label(record, LabelKind.NAME)
+    original = next((label for label in names if label.is_original), None)
+    return original.text if original else ""
+
+
+def _names(record: Any, lang: str) -> str:
+    return _join(f"{label.lang}: {label.text}" for label in _label(record, LabelKind.NAME))  # type: ignore[arg-type]
+
+
+def _choice(field: str) -> Callable[[Any, str], object]:
+    return lambda record, lang: (
+        str(getattr(record, f"get_{field}_display")()) if getattr(record, field) else ""
+    )
+
+
+def _codes(field: str) -> Callable[[Any, str], object]:
+    return lambda record, lang: _join(sorted(item.code for item in getattr(record, field).all()))
+
+
+def _country_names(field: str) -> Callable[[Any, str], object]:
+    return lambda record, lang: _join(
+        sorted(str(item.name_in(lang)) for item in getattr(record, field).all())
+    )
+
+
+def _key_of(field: str) -> Callable[[Any, str], object]:
+    return lambda record, lang: (
+        getattr(getattr(record, field), "key", "")
+        or getattr(getattr(record, field), "code", "")
+        or ""
+    )
+
+
+def _name_of(field: str) -> Callable[[Any, str], object]:
+    return lambda record, lang: (
+        _name(getattr(record, field), lang) if getattr(record, field) else ""
+    )
+
+
+def _url(site: str) -> Callable[[Any, str], object]:
+    return lambda record, lang: site + record.get_absolute_url()
+
+
+def common(site: str) -> list[Column]:
+    return [
+        Column("key", _("key"), lambda record, lang: record.key),
+        Column("name", _("name"), _name),
+        Column("original_name", _("original name"), _original),
+        Column("names", _("names in every language"), _names),
+        Column("areas", _("areas"), _codes("areas")),
+        Column(
+            "areas_label",
+            _("areas (names)"),
+            lambda record, lang: _join(sorted(_name(a, lang) for a in record.areas.all())),
+        ),
+    ]
+
+
+def _tail(site: str) -> list[Column]:
+    return [Column("url", _("web page"), _url(site))]
+
+
+def columns_for(kind: str, site: str = "") -> list[Column]:
+    """Every column of a list of ``kind``, in order."""
+    specific: dict[str, list[Column]] = {
+        "projects": [
+            Column("status", _("status"), lambda record, lang: record.activity_status or ""),
+            Column("status_label", _("status (name)"), _choice("activity_status")),
+            Column("fund", _("fund"), _key_of("fund")),
+            Column("fund_name", _("fund (name)"), _name_of("fund")),
+            Column("planned_start", _("planned start"), _date("planned_start")),
+            Column("planned_end", _("planned end"), _date("planned_end")),
+            Column("actual_start", _("actual start"), _date("actual_start")),
+            Column("actual_end", _("actual end"), _date("actual_end")),
+            Column("budget", _("budget"), lambda record, lang: record.budget_value),
+            Column("currency", _("currency"), lambda record, lang: record.budget_currency),
+            Column("recipient_countries", _("recipient countries"), _codes("recipient_countries")),
+            Column(
+                "recipient_countries_label",
+                _("recipient countries (names)"),
+                _country_names("recipient_countries"),
+            ),
+            Column(
+                "iati_identifier", _("IATI identifier"), lambda record, lang: record.iati_identifier
+            ),
+        ],
+        "events": [
+            Column("series", _("series"), _key_of("series")),
+            Column("series_name", _("series (name)"), _name_of("series")),
+            Column("ordinal", _("number"), lambda record, lang: record.ordinal),
+            Column("start", _("start"), _date("start")),
+            Column("end", _("end"), _date("end")),
+            Column("place", _("place"), lambda record, lang: record.place),
+            Column("country", _("country"), _key_of("country")),
+            Column("country_name", _("country (name)"), _name_of("country")),
+            Column("mode", _("mode"), lambda record, lang: record.mode),
+            Column("mode_label", _("mode (name)"), _choice("mode")),
+            Column("host_countries", _("host countries"), _codes("host_countries")),
+        ],
+        "agreements": [
+            Column("kind", _("kind"), lambda record, lang: record.kind),
+            Column("kind_label", _("kind (name)"), _choice("kind")),
+            Column("status", _("status"), lambda record, lang: record.status),
+            Column("status_label", _("status (name)"), _choice("status")),
+            Column("date", _("date"), _date("date")),
+            Column("place", _("place"), lambda record, lang: record.place),
+            Column("party_countries", _("parties"), _codes("party_countries")),
+        ],
+        "frameworks": [
+            Column("kind", _("kind"), lambda record, lang: record.kind),
+            Column("kind_label", _("kind (name)"), _choice("kind")),
+            Column("status", _("status"), lambda record, lang: record.status),
+            Column("status_label", _("status (name)"), _choice("status")),
+            Column("period_start", _("period start"), _date("period_start")),
+            Column("period_end", _("period end"), _date("period_end")),
+            Column("partner_countries", _("partner countries"), _codes("partner_countries")),
+        ],
+        "organisations": [
+            Column("type", _("type"), lambda record, lang: record.type),
+            Column("type_label", _("type (name)"), _choice("type")),
+            Column("acronym", _("acronym"), lambda record, lang: record.acronym),
+            Column("country", _("country"), _key_of("country")),
+            Column("country_name", _("country (name)"), _name_of("country")),
+            Column("parent", _("parent organisation"), _key_of("parent")),
+        ],
+    }
+    if kind not in specific:
+        raise ValueError(f"no list called {kind!r}")
+    return common(site) + specific[kind] + _tail(site)
+
+
+def choose(kind: str, names: list[str] | None, site: str = "") -> list[Column]:
+    """The columns named (in that order), or all; ValueError naming an unknown one."""
+    available = columns_for(kind, site)
+    if not names:
+        return available
+    by_name = {column.name: column for column in available}
+    unknown = [name for name in names if name not in by_name]
+    if unknown:
+        raise ValueError(
+            f"no column {', '.join(unknown)} in {kind}; the columns are: {', '.join(by_name)}"
+        )
+    return [by_name[name] for name in names]
+
+
+def language(lang: str | None) -> str:
+    return base_language(lang or "en")
