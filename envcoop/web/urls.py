@@ -29,6 +29,7 @@ urlpatterns = [
         for page in LIST_PAGES
     ],
     path("frameworks/<slug:key>/", pages.framework_detail, name="framework"),
+    path("frameworks/<slug:key>/matrix/", reports.matrix, name="framework_matrix"),
     path("projects/<slug:key>/", pages.project_detail, name="project"),
     path("funds/", pages.fund_index, name="funds"),
     path("funds/<slug:key>/", pages.fund_detail, name="fund"),

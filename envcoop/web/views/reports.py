@@ -1,24 +1,28 @@
-"""The annual report on the site: a form (year, partner, country), the report in the
-reader's language, and the same report as DOCX or Markdown to download."""
+"""The annual report on the site (a form: year, partner, country; the report in the
+reader's language; DOCX or Markdown to download) and a framework's implementation matrix
+(HTML, XLSX)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from django import forms
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from envcoop.core.formatting import display_year
 from envcoop.core.languages import base_language
-from envcoop.registry.models import Country
+from envcoop.registry.models import Country, Framework
 from envcoop.reports.annual import LANGUAGES, annual_report
 from envcoop.reports.markdown import annual_markdown
+from envcoop.reports.matrix import implementation_matrix
+from envcoop.reports.matrix_xlsx import matrix_xlsx
 from envcoop.reports.word_document import annual_docx
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class AnnualForm(forms.Form):
@@ -70,3 +74,20 @@ def annual(request: HttpRequest) -> HttpResponse:
         return response
     context["report"] = report
     return render(request, "web/reports/annual.html", context)
+
+
+def matrix(request: HttpRequest, key: str) -> HttpResponse:
+    """A framework's implementation matrix; ?format=xlsx for the workbook."""
+    lang = base_language(get_language() or "en")
+    try:
+        found = implementation_matrix(
+            key, lang=lang if lang in LANGUAGES else "en",
+            site=request.build_absolute_uri("/").rstrip("/"),
+        )  # fmt: skip
+    except Framework.DoesNotExist as error:
+        raise Http404(key) from error
+    if request.GET.get("format") == "xlsx":
+        response = HttpResponse(matrix_xlsx(found), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="envcoop-matrix-{key}.xlsx"'
+        return response
+    return render(request, "web/reports/matrix.html", {"matrix": found})
