@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "envcoop.search",
     "envcoop.reports",
     "envcoop.exports",
+    "envcoop.imports",
     "envcoop.web",
 ]
 

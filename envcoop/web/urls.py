@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from envcoop.web.views import documents, pages, reports, review, search
+from envcoop.web.views import documents, imports, pages, reports, review, search
 from envcoop.web.views.lists import LIST_PAGES
 
 app_name = "web"
@@ -46,6 +46,10 @@ urlpatterns = [
     path("documents/<int:pk>/", documents.document_detail, name="document"),
     path("search/", search.search_page, name="search"),
     path("reports/annual/", reports.annual, name="annual_report"),
+    path("import/", imports.import_page, name="import"),
+    path(
+        "import/template/<slug:kind>.<slug:format>", imports.import_template, name="import_template"
+    ),
     path("review/", review.queue, name="review"),
     path("review/accept/", review.bulk_accept, name="review_bulk_accept"),
     path("review/claims/<int:pk>/", review.claim_detail, name="review_claim"),

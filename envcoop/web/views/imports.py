@@ -1,0 +1,72 @@
+"""Importing projects and events from a spreadsheet (staff who may add and change them):
+a form, the report per row and column, and the templates to download."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from envcoop.core.languages import base_language
+from envcoop.exports.service import CONTENT_TYPES
+from envcoop.imports.importer import KINDS, import_table, template
+from envcoop.imports.reading import ImportFileError
+
+_MODELS = {"projects": "project", "events": "event"}
+
+
+class ImportForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What the file holds"),
+        choices=[("projects", _("Projects")), ("events", _("Events"))],
+    )
+    file = forms.FileField(label=_("CSV or XLSX file"))
+    dry_run = forms.BooleanField(
+        label=_("Only check the file (dry run)"), required=False, initial=True
+    )
+
+
+def _allowed(request: HttpRequest, kind: str) -> bool:
+    model = _MODELS[kind]
+    return request.user.has_perm(f"registry.add_{model}") and request.user.has_perm(
+        f"registry.change_{model}"
+    )
+
+
+@staff_member_required
+def import_page(request: HttpRequest) -> HttpResponse:
+    form = ImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        kind = form.cleaned_data["kind"]
+        if not _allowed(request, kind):
+            raise PermissionDenied(
+                _("Importing needs the permissions to add and change these records.")
+            )
+        upload = form.cleaned_data["file"]
+        try:
+            report = import_table(
+                kind, upload.read(), upload.name, dry_run=form.cleaned_data["dry_run"],
+                lang=base_language(get_language() or "en"),
+            )  # fmt: skip
+        except ImportFileError as error:
+            form.add_error("file", str(error))
+    return render(
+        request, "web/imports/import.html", {"form": form, "report": report, "kinds": KINDS}
+    )
+
+
+@staff_member_required
+def import_template(request: HttpRequest, kind: str, format: str) -> HttpResponse:
+    if kind not in KINDS or format not in ("csv", "xlsx"):
+        raise Http404(kind)
+    response = HttpResponse(
+        template(kind, format, base_language(get_language() or "en")),
+        content_type=CONTENT_TYPES[format],
+    )
+    response["Content-Disposition"] = f'attachment; filename="envcoop-{kind}-template.{format}"'
+    return response
