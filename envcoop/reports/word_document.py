@@ -82,7 +82,8 @@ def _sections(document: object, sections: list[Section], level: int) -> None:
                 document.add_heading(block.heading, level=level + 1)  # type: ignore[attr-defined]
                 for statement in block.statements:
                     runs = [(statement.text, "")]
-                    runs += [(str(number), "superscript") for number in statement.notes]
+                    if statement.notes:  # "2,3,4": one superscript, numbers apart
+                        runs.append((",".join(map(str, statement.notes)), "superscript"))
                     _paragraph(document, bullet, runs)
 
 

@@ -113,7 +113,10 @@ def test_docx_has_real_headings_a_summary_table_sources_and_thai_fonts(asoen36):
     table = word.tables[0]
     assert len(table.rows) == len(report.summary) + 1
     superscripts = [r.text for p in word.paragraphs for r in p.runs if r.font.superscript]
-    assert superscripts and set(superscripts) <= {str(c.number) for c in report.citations}
+    cited = {n for text in superscripts for n in text.split(",")}
+    assert superscripts and cited == {str(c.number) for c in report.citations}
+    meeting = next(p for p in word.paragraphs if "ครั้งที่ 36" in p.text)
+    assert meeting.runs[-1].font.superscript and len(meeting.runs[-1].text.split(",")) == 3
     body = "\n".join(p.text for p in word.paragraphs)
     assert "ครั้งที่ 36" in body and "2568" in body  # Thai text, Buddhist-era dates
     fonts = word.styles["Normal"].element.rPr.rFonts
