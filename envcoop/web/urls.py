@@ -3,6 +3,8 @@ from django.urls import path, register_converter
 from envcoop.web.views import documents, imports, pages, reports, review, search
 from envcoop.web.views.lists import LIST_PAGES
 
+LIST_PAGES_BY_NAME = {page.name: page for page in LIST_PAGES}
+
 app_name = "web"
 
 
@@ -28,6 +30,7 @@ urlpatterns = [
         path(f"{page.name}/<slug:key>.json", page.record_json, name=f"{page.name[:-1]}_json")
         for page in LIST_PAGES
     ],
+    path("events/<slug:key>.ics", LIST_PAGES_BY_NAME["events"].record_ics, name="event_ics"),
     path("frameworks/<slug:key>/", pages.framework_detail, name="framework"),
     path("frameworks/<slug:key>/matrix/", reports.matrix, name="framework_matrix"),
     path("projects/<slug:key>/", pages.project_detail, name="project"),

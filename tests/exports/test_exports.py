@@ -141,6 +141,14 @@ def test_the_command_and_the_list_pages(tmp_path, client):
     assert rows_of(response.content)[0] == ["key", "name"]
     assert client.get("/projects/export/?format=pdf").status_code == 400
     assert client.get("/projects/export/?format=csv&columns=secret").status_code == 400
+    chooser = client.get("/projects/export/?country=TH&column=key&column=status_label&format=xlsx")
+    sheet = load_workbook(io.BytesIO(chooser.content)).active
+    assert [c.value for c in sheet[1]] == ["key", "status_label"]
+    assert b'name="column" value="status_label" checked' in page.content
+    single = Calendar.from_ical(client.get("/events/amme-17.ics").content)
+    assert [str(e["UID"]) for e in single.walk("VEVENT")] == ["amme-17@envcoop"]
+    assert b"/events/amme-17.ics" in client.get("/events/amme-17/").content
+    assert client.get("/events/asean-us-dialogue-2023.ics").status_code == 404  # a month only
     record = client.get("/events/amme-17.json").json()
     assert record["key"] == "amme-17" and record["start"] == "2023-08-22"
     assert client.get("/events/nothing-here.json").status_code == 404

@@ -1,7 +1,7 @@
 """The list pages, described once: which filters each offers and which selector answers it.
 
-Views, URLs (and, later, exports that respect the same filters) are made from
-this table, so a list gains a filter in one place.
+Views, URLs and exports that respect the same filters are made from this table, so a
+list gains a filter in one place.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from envcoop.core.languages import base_language
+from envcoop.exports.columns import columns_for
 from envcoop.exports.service import LISTS, ExportError, export
 from envcoop.registry.models import (
     ActivityStatus,
@@ -75,7 +76,8 @@ class ListPage:
         ]
         context = {
             "form": form, "page": page, "filters": filters, "title": self.title,
-            "exports": exports,
+            "exports": exports, "export_formats": LISTS[self.name][1],
+            "export_columns": [(c.name, c.heading) for c in columns_for(self.name)],
         }  # fmt: skip
         return render(request, self.template, context)
 
@@ -89,7 +91,9 @@ class ListPage:
                 status=400,
                 content_type="text/plain; charset=utf-8",
             )
-        columns = [c for c in request.GET.get("columns", "").split(",") if c] or None
+        # ?columns=key,name or ?column=key&column=name (the column chooser's check boxes)
+        columns = [c for c in request.GET.get("columns", "").split(",") if c]
+        columns = columns + request.GET.getlist("column") or None
         try:
             made = export(
                 self.name,
@@ -104,6 +108,18 @@ class ListPage:
         response = HttpResponse(made.data, content_type=made.content_type)
         disposition = "inline" if made.content_type.startswith("text/calendar") else "attachment"
         response["Content-Disposition"] = f'{disposition}; filename="{made.filename}"'
+        return response
+
+    def record_ics(self, request: HttpRequest, key: str) -> HttpResponse:
+        """One event as an iCalendar file."""
+        made = export(
+            self.name, "ics", keys=[key], lang=base_language(get_language() or "en"),
+            site=request.build_absolute_uri("/").rstrip("/"),
+        )  # fmt: skip
+        if not made.count:
+            raise Http404(key)
+        response = HttpResponse(made.data, content_type=made.content_type)
+        response["Content-Disposition"] = f'attachment; filename="{key}.ics"'
         return response
 
     def record_json(self, request: HttpRequest, key: str) -> HttpResponse:
