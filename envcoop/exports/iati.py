@@ -21,6 +21,7 @@ from django.conf import settings
 from django.utils import timezone
 from lxml import etree
 
+from envcoop.exports.tables import printable
 from envcoop.registry.models import Project
 from envcoop.registry.models.base import LabelKind
 
@@ -46,7 +47,7 @@ def _narratives(parent: etree._Element, labels: list, kind: str) -> bool:
         if label.kind == kind:
             narrative = etree.SubElement(parent, "narrative")
             narrative.set(XML_LANG, label.lang.split("-")[0])
-            narrative.text = label.text
+            narrative.text = printable(label.text)
             written = True
     return written
 
@@ -70,7 +71,7 @@ def activity(project: Project, site: str) -> etree._Element | None:
     if project.budget_currency:
         element.set("default-currency", project.budget_currency)
     reporting_ref = settings.IATI_REPORTING_ORG_REF
-    etree.SubElement(element, "iati-identifier").text = (
+    etree.SubElement(element, "iati-identifier").text = printable(
         project.iati_identifier or f"{reporting_ref}-{project.key}"
     )
     reporting = etree.SubElement(element, "reporting-org", ref=reporting_ref,

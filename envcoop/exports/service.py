@@ -27,6 +27,15 @@ LISTS: dict[str, tuple[Callable[..., QuerySet], tuple[str, ...]]] = {
     "frameworks": (framework_list, TABLE_FORMATS),
     "organisations": (organisation_list, TABLE_FORMATS),
 }
+# What the columns, the calendar and IATI read of each record, fetched once per list.
+_PREFETCH = {
+    "projects": ("labels", "areas__labels", "recipient_countries", "fund__labels",
+                 "participations__organisation__labels", "fund__managing_organisation__labels"),
+    "events": ("labels", "areas__labels", "host_countries", "series__labels", "country"),
+    "agreements": ("labels", "areas__labels", "party_countries"),
+    "frameworks": ("labels", "areas__labels", "partner_countries"),
+    "organisations": ("labels", "areas__labels", "country", "parent"),
+}  # fmt: skip
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -65,7 +74,7 @@ def export(
     select, formats = LISTS[kind]
     if format not in formats:
         raise ExportError(f"{kind} cannot be exported as {format}; choose {', '.join(formats)}")
-    records = select(filters=filters)
+    records = select(filters=filters).prefetch_related(*_PREFETCH[kind])
     if keys is not None:
         records = records.filter(key__in=keys)
     records = list(records)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -84,7 +85,17 @@ def _xlsx_value(value: object) -> object:
         return None
     if isinstance(value, Decimal):
         return float(value)
+    if isinstance(value, str):
+        value = printable(value)
     return neutralised(value)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def printable(text: str) -> str:
+    """Text without the control characters XML (so XLSX and IATI) cannot hold."""
+    return _CONTROL.sub("", text)
 
 
 def to_json(records: Any, columns: list[Column], lang: str) -> bytes:

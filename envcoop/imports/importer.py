@@ -36,6 +36,8 @@ from envcoop.registry.services.projects import project_upsert
 KINDS = ("projects", "events")
 _KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LIST = re.compile(r"\s*[;,]\s*")
+# "en: Water, Energy and Food Nexus; th: ..." splits only before a language tag
+_NAME_PARTS = re.compile(r"\s*;\s*(?=[a-z]{2,3}(?:-[A-Za-z0-9]+)?\s*:)")
 
 # column -> service argument, for the columns an import writes
 WRITABLE = {
@@ -144,6 +146,8 @@ def _import_row(
     existing = model.objects.filter(key=key).first()
     arguments = _current(kind, existing) if existing else {}
     for column, argument in WRITABLE[kind].items():
+        if column == "status" and existing is not None and not cells.get(column):
+            continue  # an empty status keeps the project's (there is no "no status")
         if column in table.columns:
             value = cells.get(column, "")
             arguments[argument] = _LIST.split(value) if column in _LISTS and value else value
@@ -198,21 +202,24 @@ def _typed(arguments: dict[str, Any]) -> dict[str, Any]:
 
 def _names(cells: dict[str, str], lang: str, existing: object) -> NameSet:
     names: dict[str, str] = {}
-    for part in _LIST.split(cells.get("names", "")) if cells.get("names") else []:
+    for part in _NAME_PARTS.split(cells.get("names", "")) if cells.get("names") else []:
         language, _, text = part.partition(":")
         if not text.strip() or not re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)?", language.strip()):
             raise ValueError(f"{part!r}: write each name as language: name, e.g. th: ชื่อ")
         names[language.strip()] = text.strip()
     labels = list(existing.labels.all()) if existing is not None else []  # type: ignore[attr-defined]
     # "name" is the name in the reader's language, or another one where the record has none
-    # in it (as exports write it): it adds a name only when "names" does not say them all
-    # and the record does not have this text as a name already.
+    # in it (as exports write it). It is the reader's-language name when "names" has one in
+    # that language or is empty, and then it wins (an edited name is taken); it is not when
+    # it is the text of a name in another language (the export's fallback).
     given = cells.get("name")
-    if (
-        given
-        and not names
-        and not any(lb.kind == LabelKind.NAME and lb.text == given for lb in labels)
-    ):
+    elsewhere = any(
+        lb.kind == LabelKind.NAME and lb.text == given and lb.lang != lang for lb in labels
+    ) or any(text == given for language, text in names.items() if language != lang)
+    unchanged = any(
+        lb.kind == LabelKind.NAME and lb.text == given and lb.lang == lang for lb in labels
+    )  # then "names" says what the name in this language is
+    if given and (lang in names or not names) and not elsewhere and not unchanged:
         names[lang] = given
     original = None
     if existing is not None:

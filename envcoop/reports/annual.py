@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from babel import Locale
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, QuerySet
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -106,6 +106,9 @@ class AnnualReport:
         return not any(block.statements for s in self.sections for block in s.blocks)
 
 
+# IATI activity statuses with nothing done to report: pipeline, cancelled, suspended.
+_NOT_UNDER_WAY = (1, 5, 6)
+
 # The blocks of an area section, in order.
 EVENTS, AGREEMENTS, STARTED, RUNNING, COMPLETED = range(5)
 
@@ -142,6 +145,7 @@ class _Builder:
         self, year: int, lang: str, partner: str | None, country: str | None, site: str
     ) -> None:
         self.year, self.lang, self.site = year, lang, site
+        self.today = timezone.localdate()
         self.partner = partner.upper() if partner else None
         self.country = country.upper() if country else None
         self.citations: dict[tuple[str, object], Citation] = {}
@@ -174,7 +178,7 @@ class _Builder:
         """The documents every record's values came from, newest first, in one query."""
         kind = ContentType.objects.get_for_model(model)
         evidence = (
-            Evidence.objects.filter(content_type=kind, object_id__in=pks)
+            Evidence.objects.filter(content_type=kind, object_id__in=pks, set_aside=False)
             .select_related("document")
             .only("object_id", "document__id", "document__title", "document__filename",
                   "document__dateline", "document__created_at")
@@ -319,6 +323,12 @@ class _Builder:
             if event.place.casefold() not in same:
                 parts.append(country)
         place = ", ".join(part for part in parts if part)
+        if event.start.earliest() > self.today:  # the current or the next year: not held yet
+            if place and event.mode != "online":
+                return _("%(name)s is to be held in %(place)s %(when)s.") % {
+                    "name": shown, "place": place, "when": when,
+                }, name  # fmt: skip
+            return _("%(name)s is to be held %(when)s.") % {"name": shown, "when": when}, name
         if event.mode == "online":
             return _("%(name)s was held online %(when)s.") % {"name": shown, "when": when}, name
         if place:
@@ -340,12 +350,21 @@ class _Builder:
         start, end = project.start, project.end
         name = self._name(project)
         shown = _quoted(name)
+        if project.activity_status in _NOT_UNDER_WAY:
+            return None  # in the pipeline, cancelled or suspended: nothing to report
+        closed = project.activity_status in (3, 4)
+        if start and end and start.year == end.year == self.year and closed:
+            return COMPLETED, (
+                _("%(name)s started %(start)s and was completed %(end)s.")
+                % {"name": shown, "start": self._when(start), "end": self._when(end)},
+                name,
+            )
         if start and start.year == self.year:
             return STARTED, (
                 _("%(name)s started %(when)s.") % {"name": shown, "when": self._when(start)},
                 name,
             )
-        if end and end.year == self.year and project.activity_status in (3, 4):
+        if end and end.year == self.year and closed:
             return COMPLETED, (
                 _("%(name)s was completed %(when)s.") % {"name": shown, "when": self._when(end)},
                 name,

@@ -6,7 +6,7 @@ A cell holds the projects, events and agreements linked to that row in that year
 with a status: a project by its IATI activity status, in every year it runs; an event in
 the year it starts, as held or planned; an agreement in the year of its date, by its
 status. A component's row holds what is linked to it or to any of its action lines.
-Records with no date at all get a column of their own. Totals count distinct records per
+Records with no date, or dated outside the period, get a column of their own. Totals count distinct records per
 row and per year; components with nothing linked are listed apart.
 """
 
@@ -42,7 +42,7 @@ class Row:
     level: int  # 0 component, 1 action line
     cells: list[list[Item]]
     total: int = 0
-    undated: list[Item] = field(default_factory=list)  # linked, with no date to place
+    undated: list[Item] = field(default_factory=list)  # linked, no date in the period
 
 
 @dataclass
@@ -110,7 +110,7 @@ def _build(key: str, lang: str, site: str, today: dt.date) -> Matrix:
         len({(i.kind, i.key) for i, found, _c, _l in items if year in found}) for year in years
     ]
     placed = {(i.kind, i.key) for i, found, _c, _l in items if found & set(years)}
-    undated = sum(1 for _i, found, _c, _l in items if not found)
+    undated = sum(1 for _i, found, _c, _l in items if not found & set(years))
     return Matrix(
         framework=str(framework.name_in(lang) or framework.key),
         framework_key=framework.key,
@@ -126,7 +126,7 @@ def _build(key: str, lang: str, site: str, today: dt.date) -> Matrix:
 
 def _row(label: str, level: int, years: list[int], found: list[tuple[Item, set[int]]]) -> Row:
     cells = [[item for item, item_years in found if year in item_years] for year in years]
-    undated = [item for item, item_years in found if not item_years]
+    undated = [item for item, item_years in found if not item_years & set(years)]
     placed = {(item.kind, item.key) for item, item_years in found if item_years & set(years)}
     return Row(label, level, cells, len(placed) + len(undated), undated)
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
 
 from envcoop.exports.tables import neutralised
 from envcoop.reports.matrix import Item, Matrix
@@ -42,9 +43,9 @@ def matrix_xlsx(matrix: Matrix) -> bytes:
         book = Workbook()
         sheet = book.active
         sheet.title = _("Matrix")[:31]
-        sheet.append([matrix.framework])
+        sheet.append([neutralised(matrix.framework)])
         sheet["A1"].font = Font(bold=True, size=13)
-        undated = [_("No date")] if matrix.undated else []
+        undated = [_("Other years or no date")] if matrix.undated else []
         sheet.append([_("Component / action line"), *map(str, matrix.years), *undated, _("Total")])
         for cell in sheet[2]:
             cell.font = Font(bold=True)
@@ -79,7 +80,7 @@ def matrix_xlsx(matrix: Matrix) -> bytes:
             cell.font = Font(bold=True)
         sheet.column_dimensions["A"].width = 48
         for index in range(len(matrix.years) + (1 if matrix.undated else 0)):
-            sheet.column_dimensions[chr(ord("B") + index)].width = 32
+            sheet.column_dimensions[get_column_letter(index + 2)].width = 32
         sheet.freeze_panes = "B3"
         sheet.append([])
         sheet.append([_("Colours")])

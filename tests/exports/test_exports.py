@@ -152,3 +152,12 @@ def test_the_command_and_the_list_pages(tmp_path, client):
     record = client.get("/events/amme-17.json").json()
     assert record["key"] == "amme-17" and record["start"] == "2023-08-22"
     assert client.get("/events/nothing-here.json").status_code == 404
+
+
+def test_control_characters_in_stored_text_do_not_break_xml_exports():
+    project = Project.objects.get(key="marine-debris-microplastic-monitoring")
+    label_add(record=project, kind=LabelKind.NAME, lang="vi", text="Rác\x01 thải biển")
+    sheet = load_workbook(io.BytesIO(export("projects", "xlsx", lang="vi").data)).active
+    assert "Rác thải biển" in [c.value for r in sheet.iter_rows() for c in r]
+    document = etree.fromstring(export("projects", "iati").data)
+    assert "Rác thải biển" in etree.tostring(document, encoding="unicode")

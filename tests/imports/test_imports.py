@@ -164,3 +164,63 @@ def test_the_page_is_for_staff_who_may_change_records(staff_client, member_clien
     limited.force_login(clerk)
     upload = SimpleUploadedFile("e.csv", b"key,name\na-b,A\n")
     assert limited.post("/import/", {"kind": "events", "file": upload}).status_code == 403
+
+
+def test_what_a_spreadsheet_program_does_to_a_file():
+    """Dates as date cells, an edited name, names with commas, an empty status, control
+    characters, a long row, a sheet of instructions before the data, a damaged workbook."""
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Read me"
+    book.active.append(["Fill in the second sheet."])
+    data = book.create_sheet("data")
+    data.append(["key", "name", "names", "status", "planned_start"])
+    data.append(
+        [
+            "marine-endangered-species",
+            "Rare marine species research",
+            "",
+            "",
+            dt.datetime(2024, 1, 15),
+        ]
+    )
+    data.append(
+        [
+            "water-nexus",
+            "",
+            "en: Water, Energy and Food Nexus; th: น้ำ พลังงาน อาหาร",
+            "1",
+            dt.date(2025, 2, 1),
+        ]
+    )
+    out = io.BytesIO()
+    book.save(out)
+    status_before = Project.objects.get(key="marine-endangered-species").activity_status
+    report = import_table("projects", out.getvalue(), "p.xlsx", lang="en")
+    assert not report.problems, report.problems
+    marine = Project.objects.get(key="marine-endangered-species")
+    assert marine.name_in("en").text == "Rare marine species research"  # the edited name
+    assert marine.activity_status == status_before  # an empty status keeps it
+    assert str(marine.planned_start) == "2024-01-15"
+    nexus = Project.objects.get(key="water-nexus")
+    assert nexus.names() == {"en": "Water, Energy and Food Nexus", "th": "น้ำ พลังงาน อาหาร"}
+    control = import_table("events", b"key,name\nctl-1,Bad\x01name\n", "e.csv")
+    assert control.created == ["ctl-1"] and Event.objects.get(key="ctl-1").names() == {
+        "en": "Badname"
+    }
+    with pytest.raises(ImportFileError, match="more cells than the first row"):
+        import_table("events", b"key,name\na-b,Meeting, with a comma\n", "e.csv")
+    broken = out.getvalue()
+    with pytest.raises(ImportFileError, match="not an Excel workbook"):
+        import_table("projects", broken[: len(broken) // 2], "p.xlsx")
+
+
+def test_a_small_file_that_claims_a_huge_sheet_is_refused_quickly():
+    lines = b"key,name\n" + b",\n" * 30_000 + b"last,Last\n"
+    report = import_table("events", lines[:200], "e.csv")  # blank rows are skipped
+    assert report.rows == 0
+    with pytest.raises(ImportFileError, match="more than 20,000 rows"):
+        import_table("events", lines, "e.csv")

@@ -168,3 +168,29 @@ def test_the_page_and_its_downloads(client):
     assert markdown.content.decode().startswith("# Hợp tác môi trường năm 2023")
     assert client.get("/reports/annual/?year=abc").status_code == 400
     assert client.get("/reports/annual/?year=2023&partner=<script>").status_code == 400
+
+
+def test_what_has_not_happened_is_not_reported_as_done(asoen36):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from envcoop.core.partial_date import PartialDate
+    from envcoop.registry.models import Event, Project
+    from envcoop.review.models import Evidence
+
+    this_year = timezone.localdate().year
+    later = timezone.localdate() + dt.timedelta(days=3)
+    event = Event.objects.get(key="amme-17")
+    event.start = event.end = PartialDate.parse(later)
+    event.save()
+    project = Project.objects.get(key="marine-debris-microplastic-monitoring")
+    project.activity_status = 5  # cancelled
+    project.save()
+    report = annual_report(this_year)
+    amme = next(s for s in statements(report) if s.url.endswith("/events/amme-17/"))
+    assert " is to be held in Vientiane, Laos on " in amme.text
+    assert all("Marine Debris" not in s.text for s in statements(report))
+    Evidence.objects.filter(document__in=asoen36).update(set_aside=True)
+    meeting = next(s for s in statements(annual_report(2025)) if "36th" in s.text)
+    assert len(meeting.notes) == 1  # its registry page only: every source was set aside

@@ -9,6 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
+from envcoop.core.partial_date import PartialDate
 from envcoop.registry.models import Framework, Project
 from envcoop.reports.matrix import implementation_matrix
 from envcoop.reports.matrix_xlsx import matrix_xlsx
@@ -66,3 +67,27 @@ def test_xlsx_and_html_and_the_command(tmp_path, client):
     assert client.get("/frameworks/nope/matrix/").status_code == 404
     assert f"/frameworks/{SAP}/matrix/".encode() in client.get(f"/frameworks/{SAP}/").content
     assert Framework.objects.filter(key=SAP).exists()
+
+
+def test_a_long_period_and_records_outside_it():
+    from envcoop.registry.services.frameworks import component_upsert, framework_upsert
+    from envcoop.registry.services.labels import NameSet
+
+    framework, _ = framework_upsert(
+        key="long-plan", names=NameSet(names={"en": "=Long plan"}), kind="strategy",
+        status="adopted", period_start="1990", period_end="2030",
+    )  # fmt: skip
+    component_upsert(framework=framework, number=1, names=NameSet(names={"en": "Everything"}))
+    project = Project.objects.get(key="marine-debris-microplastic-monitoring")
+    project.components.add(framework.components.get())
+    matrix = implementation_matrix("long-plan")
+    assert len(matrix.years) == 41 and matrix.rows[0].total == 1
+    book = load_workbook(io.BytesIO(matrix_xlsx(matrix)))
+    assert book.active["A1"].value == "'=Long plan"  # a name is never a formula
+    sap = implementation_matrix(SAP)
+    old = Project.objects.get(key="blue-economy-trat")
+    old.planned_start, old.planned_end = PartialDate.parse("2010"), PartialDate.parse("2012")
+    old.save()
+    outside = implementation_matrix(SAP)
+    assert any(i.key == "blue-economy-trat" for r in outside.rows for i in r.undated)
+    assert outside.total == sap.total

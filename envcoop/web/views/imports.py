@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from envcoop.core.languages import base_language
 from envcoop.exports.service import CONTENT_TYPES
 from envcoop.imports.importer import KINDS, import_table, template
-from envcoop.imports.reading import ImportFileError
+from envcoop.imports.reading import MAX_BYTES, ImportFileError
 
 _MODELS = {"projects": "project", "events": "event"}
 
@@ -48,6 +48,9 @@ def import_page(request: HttpRequest) -> HttpResponse:
                 _("Importing needs the permissions to add and change these records.")
             )
         upload = form.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            form.add_error("file", _("The file is larger than 20 MB."))
+            return render(request, "web/imports/import.html", {"form": form, "kinds": KINDS})
         try:
             report = import_table(
                 kind, upload.read(), upload.name, dry_run=form.cleaned_data["dry_run"],
