@@ -82,8 +82,8 @@ def _url(site: str) -> Callable[[Any, str], object]:
     return lambda record, lang: site + record.get_absolute_url()
 
 
-def common(site: str) -> list[Column]:
-    return [
+def common(site: str, kind: str = "") -> list[Column]:
+    columns = [
         Column("key", _("key"), lambda record, lang: record.key),
         Column("name", _("name"), _name),
         Column("original_name", _("original name"), _original),
@@ -95,6 +95,9 @@ def common(site: str) -> list[Column]:
             lambda record, lang: _join(sorted(_name(a, lang) for a in record.areas.all())),
         ),
     ]
+    if kind == "funds":  # funds have no areas
+        columns = columns[:4]
+    return columns
 
 
 def _tail(site: str) -> list[Column]:
@@ -165,9 +168,26 @@ def columns_for(kind: str, site: str = "") -> list[Column]:
             Column("parent", _("parent organisation"), _key_of("parent")),
         ],
     }
+    specific["funds"] = [
+        Column(
+            "managing_organisation", _("managing organisation"), _key_of("managing_organisation")
+        ),
+        Column("partner_countries", _("partner countries"), _codes("partner_countries")),
+    ]
+    specific["priorities"] = [
+        Column("year", _("year"), lambda record, lang: record.year),
+        Column("kind", _("kind"), lambda record, lang: record.kind),
+        Column("kind_label", _("kind (name)"), _choice("kind")),
+        Column("partner_countries", _("partner countries"), _codes("partner_countries")),
+        Column(
+            "frameworks",
+            _("frameworks"),
+            lambda record, lang: _join(sorted(f.key for f in record.frameworks.all())),
+        ),
+    ]
     if kind not in specific:
         raise ValueError(f"no list called {kind!r}")
-    return common(site) + specific[kind] + _tail(site)
+    return common(site, kind) + specific[kind] + _tail(site)
 
 
 def choose(kind: str, names: list[str] | None, site: str = "") -> list[Column]:

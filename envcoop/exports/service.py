@@ -12,20 +12,40 @@ from envcoop.exports.calendar import to_ics
 from envcoop.exports.columns import choose
 from envcoop.exports.iati import to_iati
 from envcoop.exports.tables import to_csv, to_json, to_xlsx
+from envcoop.registry.models import Priority
 from envcoop.registry.selectors.agreements import agreement_list
 from envcoop.registry.selectors.events import event_list
 from envcoop.registry.selectors.filters import ListFilters
 from envcoop.registry.selectors.frameworks import framework_list
 from envcoop.registry.selectors.organisations import organisation_list
-from envcoop.registry.selectors.projects import project_list
+from envcoop.registry.selectors.projects import fund_list, project_list
 
 TABLE_FORMATS = ("csv", "xlsx", "json")
+
+
+def _funds(*, filters: ListFilters) -> QuerySet:
+    return fund_list()
+
+
+def _priorities(*, filters: ListFilters) -> QuerySet:
+    priorities = Priority.objects.order_by("-year", "kind", "key")
+    if filters.year:
+        priorities = priorities.filter(year=filters.year)
+    if filters.area:
+        priorities = priorities.filter(areas__code=filters.area)
+    if filters.country:
+        priorities = priorities.filter(partner_countries__code=filters.country)
+    return priorities.distinct()
+
+
 LISTS: dict[str, tuple[Callable[..., QuerySet], tuple[str, ...]]] = {
     "projects": (project_list, (*TABLE_FORMATS, "iati")),
     "events": (event_list, (*TABLE_FORMATS, "ics")),
     "agreements": (agreement_list, TABLE_FORMATS),
     "frameworks": (framework_list, TABLE_FORMATS),
     "organisations": (organisation_list, TABLE_FORMATS),
+    "funds": (_funds, TABLE_FORMATS),
+    "priorities": (_priorities, TABLE_FORMATS),
 }
 # What the columns, the calendar and IATI read of each record, fetched once per list.
 _PREFETCH = {
@@ -35,6 +55,8 @@ _PREFETCH = {
     "agreements": ("labels", "areas__labels", "party_countries"),
     "frameworks": ("labels", "areas__labels", "partner_countries"),
     "organisations": ("labels", "areas__labels", "country", "parent"),
+    "funds": ("labels", "partner_countries", "managing_organisation__labels"),
+    "priorities": ("labels", "areas__labels", "partner_countries", "frameworks"),
 }  # fmt: skip
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",

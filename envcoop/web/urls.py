@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 from envcoop.web.views import documents, imports, pages, reports, review, search
-from envcoop.web.views.lists import LIST_PAGES
+from envcoop.web.views.lists import LIST_PAGES, unfiltered_export
 
 LIST_PAGES_BY_NAME = {page.name: page for page in LIST_PAGES}
 
@@ -35,6 +35,8 @@ urlpatterns = [
     path("frameworks/<slug:key>/matrix/", reports.matrix, name="framework_matrix"),
     path("projects/<slug:key>/", pages.project_detail, name="project"),
     path("funds/", pages.fund_index, name="funds"),
+    path("funds/export/", unfiltered_export, {"name": "funds"}, name="funds_export"),
+    path("priorities/export/", unfiltered_export, {"name": "priorities"}, name="priorities_export"),
     path("funds/<slug:key>/", pages.fund_detail, name="fund"),
     path("events/<slug:key>/", pages.event_detail, name="event"),
     path("agreements/<slug:key>/", pages.agreement_detail, name="agreement"),

@@ -161,3 +161,16 @@ def test_control_characters_in_stored_text_do_not_break_xml_exports():
     assert "Rác thải biển" in [c.value for r in sheet.iter_rows() for c in r]
     document = etree.fromstring(export("projects", "iati").data)
     assert "Rác thải biển" in etree.tostring(document, encoding="unicode")
+
+
+def test_funds_and_priorities_export_too(client):
+    funds = rows_of(client.get("/funds/export/?format=csv").content)
+    assert funds[0][:2] == ["key", "name"] and any(
+        r[0] == "asean-china-maritime-cooperation-fund" for r in funds
+    )
+    assert b"/funds/export/?format=xlsx" in client.get("/funds/").content
+    items = client.get("/priorities/export/?format=json").json()
+    assert items and {"year", "kind", "frameworks"} <= set(items[0])
+    assert b"/priorities/export/?format=csv" in client.get("/priorities/").content
+    by_year = json.loads(export("priorities", "json", filters=ListFilters(year=2024)).data)
+    assert by_year and all(item["year"] == 2024 for item in by_year)

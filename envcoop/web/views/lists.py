@@ -134,6 +134,15 @@ class ListPage:
         return JsonResponse(items[0], json_dumps_params={"ensure_ascii": False, "indent": 2})
 
 
+def unfiltered_export(request: HttpRequest, name: str) -> HttpResponse:
+    """A list page without filters (funds, priorities) as CSV, XLSX or JSON."""
+    return ListPage(name=name, title="", select=LISTS[name][0], fields=()).export(request)
+
+
+def export_links(request: HttpRequest, name: str) -> list[tuple[str, str]]:
+    return [(EXPORT_LABELS[fmt], f"{request.path}export/?format={fmt}") for fmt in LISTS[name][1]]
+
+
 EXPORT_LABELS = {
     "csv": "CSV",
     "xlsx": "XLSX",

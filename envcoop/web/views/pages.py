@@ -28,6 +28,7 @@ from envcoop.registry.selectors.frameworks import framework_get
 from envcoop.registry.selectors.geography import country_activity, country_list
 from envcoop.registry.selectors.organisations import organisation_get
 from envcoop.registry.selectors.projects import fund_get, fund_list, project_get
+from envcoop.web.views.lists import export_links
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -93,7 +94,8 @@ def country_index(request: HttpRequest) -> HttpResponse:
 
 
 def fund_index(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/funds/list.html", {"funds": fund_list()})
+    context = {"funds": fund_list(), "exports": export_links(request, "funds")}
+    return render(request, "web/funds/list.html", context)
 
 
 def area_index(request: HttpRequest) -> HttpResponse:
@@ -104,4 +106,5 @@ def priority_index(request: HttpRequest) -> HttpResponse:
     priorities = Priority.objects.prefetch_related(
         "labels", "areas__labels", "frameworks__labels", "agreements__labels"
     ).order_by("-year", "kind", "key")
-    return render(request, "web/priorities/list.html", {"priorities": priorities})
+    context = {"priorities": priorities, "exports": export_links(request, "priorities")}
+    return render(request, "web/priorities/list.html", context)
