@@ -142,8 +142,28 @@ def _xlsx(data: bytes) -> list[tuple[int, list[object]]]:
                     break
         if chosen is None:
             raise ImportFileError("the workbook has no sheet")
-        return _limited(chosen.iter_rows(max_col=MAX_COLUMNS, values_only=True))
+        grid = _limited(chosen.iter_rows(max_col=MAX_COLUMNS, values_only=True))
+        _check_formulas(data, book.worksheets.index(chosen), grid)
+        return grid
     except ImportFileError:
         raise
     except Exception as error:  # a damaged workbook fails in zip, XML or openpyxl code
         raise ImportFileError("the file is not an Excel workbook that can be read") from error
+
+
+def _check_formulas(data: bytes, index: int, grid: list[tuple[int, list[object]]]) -> None:
+    """A formula saved without its value (as scripts write workbooks) reads as empty, which
+    would clear a field: such a cell is refused, named by row and column."""
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False).worksheets[index]
+    formulas.reset_dimensions()
+    rows = formulas.iter_rows(max_row=len(grid), max_col=MAX_COLUMNS, values_only=True)
+    for (number, values), written in zip(grid, rows, strict=False):
+        for column, (value, formula) in enumerate(zip(values, written, strict=False), start=1):
+            if value is None and isinstance(formula, str) and formula.startswith("="):
+                raise ImportFileError(
+                    f"row {number}, column {get_column_letter(column)} holds a formula with no "
+                    "saved value: open and save the file in a spreadsheet program, or type the value"
+                )

@@ -224,3 +224,16 @@ def test_a_small_file_that_claims_a_huge_sheet_is_refused_quickly():
     assert report.rows == 0
     with pytest.raises(ImportFileError, match="more than 20,000 rows"):
         import_table("events", lines, "e.csv")
+
+
+def test_a_formula_saved_without_its_value_is_refused():
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["key", "name", "start"])
+    book.active.append(["formula-row", "Formula", "=TODAY()"])  # openpyxl saves no value
+    out = io.BytesIO()
+    book.save(out)
+    with pytest.raises(ImportFileError, match="row 2, column C holds a formula"):
+        import_table("events", out.getvalue(), "e.xlsx")
+    assert not Event.objects.filter(key="formula-row").exists()
