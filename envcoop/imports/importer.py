@@ -32,6 +32,7 @@ from envcoop.registry.models.base import LabelKind
 from envcoop.registry.services.events import event_upsert
 from envcoop.registry.services.labels import NameSet
 from envcoop.registry.services.projects import project_upsert
+from envcoop.search.signals import batched
 
 KINDS = ("projects", "events")
 _KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -113,8 +114,9 @@ def import_table(
     report.ignored = [c for c in table.columns if c not in known]
     with transaction.atomic():
         seen: dict[str, int] = {}
-        for number, cells in table.rows:
-            _import_row(kind, number, cells, table, lang, seen, report)
+        with batched():  # each record indexed for search once, in this transaction
+            for number, cells in table.rows:
+                _import_row(kind, number, cells, table, lang, seen, report)
         if report.problems or dry_run:
             transaction.set_rollback(True)
     report.committed = not report.problems and not dry_run

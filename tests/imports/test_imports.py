@@ -62,6 +62,14 @@ def test_rows_create_and_update_in_thai_and_vietnamese():
     )  # columns not in the file stay
     assert not amme.areas.exists()  # an empty cell clears
     assert Event.objects.count() == before + 1
+    from envcoop.search.backends import Filters
+    from envcoop.search.service import search
+
+    found = search(
+        "than bùn", filters=Filters(kind="event"), expand=False
+    )  # indexed once, at the end
+    assert [r.id for r in found.results] == ["hoi-thao-2025"]
+    assert search("Luang Prabang", expand=False).results[0].id == "amme-17"
 
 
 def test_problems_are_named_by_row_and_column_and_nothing_changes():

@@ -218,3 +218,16 @@ def test_broad_searches_rank_and_count_facets_over_the_most_recent_matches(
     assert windowed.total == full.total  # still counted in full
     assert {r.id for r in windowed.results} == expected
     assert sum(dict(windowed.facets["kind"]).values()) == 2
+
+
+def test_a_batch_of_writes_indexes_each_record_once_at_its_end():
+    from envcoop.search.signals import batched
+
+    event = Event.objects.get(key="amme-17")
+    with transaction.atomic(), batched():
+        label_add(record=event, kind=LabelKind.ALIAS, lang="en", text="Batchword summit")
+        with batched():  # nested: the outer block indexes
+            label_add(record=event, kind=LabelKind.ALIAS, lang="th", text="การประชุมแบตช์")
+        assert search("Batchword", expand=False).total == 0  # not yet
+    assert search("Batchword", expand=False).results[0].id == "amme-17"
+    assert search("แบตช์", expand=False).total == 1
