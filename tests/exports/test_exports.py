@@ -174,3 +174,27 @@ def test_funds_and_priorities_export_too(client):
     assert b"/priorities/export/?format=csv" in client.get("/priorities/").content
     by_year = json.loads(export("priorities", "json", filters=ListFilters(year=2024)).data)
     assert by_year and all(item["year"] == 2024 for item in by_year)
+
+
+def test_an_export_takes_as_many_queries_for_more_records():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from envcoop.registry.services.labels import NameSet
+    from envcoop.registry.services.organisations import organisation_upsert
+
+    def queries(kind: str, fmt: str) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            export(kind, fmt)
+        return len(captured.captured_queries)
+
+    before = {(k, f): queries(k, f) for k, f in [("organisations", "csv"), ("projects", "iati")]}
+    for index in range(3):
+        organisation_upsert(
+            key=f"extra-{index}", type="ngo", names=NameSet(names={"en": f"Extra {index}"}),
+            country="TH", areas=["biodiversity"],
+        )  # fmt: skip
+        project = Project.objects.get(key="marine-debris-microplastic-monitoring")
+        project.pk, project.key = None, f"copy-{index}"
+        project.save()
+    assert {key: queries(*key) for key in before} == before
