@@ -46,7 +46,9 @@ def _event(event: Event, lang: str, site: str) -> CalendarEvent | None:
     return entry
 
 
-def to_ics(events: Any, lang: str, site: str, name: str) -> bytes:
+def to_ics(events: Any, lang: str, site: str, name: str) -> tuple[bytes, list[str]]:
+    """(the calendar, keys of the events left out for want of a day)."""
+    skipped = []
     with translation.override(lang):
         calendar = Calendar()
         calendar.add("prodid", "-//envcoop//regional environmental cooperation//EN")
@@ -55,6 +57,8 @@ def to_ics(events: Any, lang: str, site: str, name: str) -> bytes:
         calendar.add("x-wr-calname", name)
         for event in events:
             entry = _event(event, lang, site)
-            if entry is not None:
+            if entry is None:
+                skipped.append(event.key)
+            else:
                 calendar.add_component(entry)
-        return calendar.to_ical()
+        return calendar.to_ical(), skipped

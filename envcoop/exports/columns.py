@@ -82,112 +82,130 @@ def _url(site: str) -> Callable[[Any, str], object]:
     return lambda record, lang: site + record.get_absolute_url()
 
 
-def common(site: str, kind: str = "") -> list[Column]:
+def _value(field: str) -> Callable[[Any, str], object]:
+    return lambda record, lang: getattr(record, field)
+
+
+def _coded(name: str, heading: Any, label_heading: Any, field: str | None = None) -> list[Column]:
+    """A choice as its code and, beside it, its label in the reader's language."""
+    field = field or name
+    return [
+        Column(name, heading, _value(field)),
+        Column(f"{name}_label", label_heading, _choice(field)),
+    ]
+
+
+def _linked(name: str, heading: Any, name_heading: Any) -> list[Column]:
+    """A linked record as its key (or code) and, beside it, its name."""
+    return [
+        Column(name, heading, _key_of(name)),
+        Column(f"{name}_name", name_heading, _name_of(name)),
+    ]
+
+
+def _names_and_areas(with_areas: bool) -> list[Column]:
     columns = [
-        Column("key", _("key"), lambda record, lang: record.key),
+        Column("key", _("key"), _value("key")),
         Column("name", _("name"), _name),
         Column("original_name", _("original name"), _original),
         Column("names", _("names in every language"), _names),
-        Column("areas", _("areas"), _codes("areas")),
-        Column(
-            "areas_label",
-            _("areas (names)"),
-            lambda record, lang: _join(sorted(_name(a, lang) for a in record.areas.all())),
-        ),
     ]
-    if kind == "funds":  # funds have no areas
-        columns = columns[:4]
+    if with_areas:
+        columns += [
+            Column("areas", _("areas"), _codes("areas")),
+            Column(
+                "areas_label",
+                _("areas (names)"),
+                lambda record, lang: _join(sorted(_name(a, lang) for a in record.areas.all())),
+            ),
+        ]
     return columns
 
 
-def _tail(site: str) -> list[Column]:
-    return [Column("url", _("web page"), _url(site))]
-
-
-def columns_for(kind: str, site: str = "") -> list[Column]:
-    """Every column of a list of ``kind``, in order."""
-    specific: dict[str, list[Column]] = {
-        "projects": [
+def _specific(kind: str) -> list[Column]:
+    if kind == "projects":
+        return [
             Column("status", _("status"), lambda record, lang: record.activity_status or ""),
             Column("status_label", _("status (name)"), _choice("activity_status")),
-            Column("fund", _("fund"), _key_of("fund")),
-            Column("fund_name", _("fund (name)"), _name_of("fund")),
+            *_linked("fund", _("fund"), _("fund (name)")),
             Column("planned_start", _("planned start"), _date("planned_start")),
             Column("planned_end", _("planned end"), _date("planned_end")),
             Column("actual_start", _("actual start"), _date("actual_start")),
             Column("actual_end", _("actual end"), _date("actual_end")),
-            Column("budget", _("budget"), lambda record, lang: record.budget_value),
-            Column("currency", _("currency"), lambda record, lang: record.budget_currency),
+            Column("budget", _("budget"), _value("budget_value")),
+            Column("currency", _("currency"), _value("budget_currency")),
             Column("recipient_countries", _("recipient countries"), _codes("recipient_countries")),
             Column(
                 "recipient_countries_label",
                 _("recipient countries (names)"),
                 _country_names("recipient_countries"),
             ),
-            Column(
-                "iati_identifier", _("IATI identifier"), lambda record, lang: record.iati_identifier
-            ),
-        ],
-        "events": [
-            Column("series", _("series"), _key_of("series")),
-            Column("series_name", _("series (name)"), _name_of("series")),
-            Column("ordinal", _("number"), lambda record, lang: record.ordinal),
+            Column("iati_identifier", _("IATI identifier"), _value("iati_identifier")),
+        ]
+    if kind == "events":
+        return [
+            *_linked("series", _("series"), _("series (name)")),
+            Column("ordinal", _("number"), _value("ordinal")),
             Column("start", _("start"), _date("start")),
             Column("end", _("end"), _date("end")),
-            Column("place", _("place"), lambda record, lang: record.place),
-            Column("country", _("country"), _key_of("country")),
-            Column("country_name", _("country (name)"), _name_of("country")),
-            Column("mode", _("mode"), lambda record, lang: record.mode),
-            Column("mode_label", _("mode (name)"), _choice("mode")),
+            Column("place", _("place"), _value("place")),
+            *_linked("country", _("country"), _("country (name)")),
+            *_coded("mode", _("mode"), _("mode (name)")),
             Column("host_countries", _("host countries"), _codes("host_countries")),
-        ],
-        "agreements": [
-            Column("kind", _("kind"), lambda record, lang: record.kind),
-            Column("kind_label", _("kind (name)"), _choice("kind")),
-            Column("status", _("status"), lambda record, lang: record.status),
-            Column("status_label", _("status (name)"), _choice("status")),
+        ]
+    if kind == "agreements":
+        return [
+            *_coded("kind", _("kind"), _("kind (name)")),
+            *_coded("status", _("status"), _("status (name)")),
             Column("date", _("date"), _date("date")),
-            Column("place", _("place"), lambda record, lang: record.place),
+            Column("place", _("place"), _value("place")),
             Column("party_countries", _("parties"), _codes("party_countries")),
-        ],
-        "frameworks": [
-            Column("kind", _("kind"), lambda record, lang: record.kind),
-            Column("kind_label", _("kind (name)"), _choice("kind")),
-            Column("status", _("status"), lambda record, lang: record.status),
-            Column("status_label", _("status (name)"), _choice("status")),
+        ]
+    if kind == "frameworks":
+        return [
+            *_coded("kind", _("kind"), _("kind (name)")),
+            *_coded("status", _("status"), _("status (name)")),
             Column("period_start", _("period start"), _date("period_start")),
             Column("period_end", _("period end"), _date("period_end")),
             Column("partner_countries", _("partner countries"), _codes("partner_countries")),
-        ],
-        "organisations": [
-            Column("type", _("type"), lambda record, lang: record.type),
-            Column("type_label", _("type (name)"), _choice("type")),
-            Column("acronym", _("acronym"), lambda record, lang: record.acronym),
-            Column("country", _("country"), _key_of("country")),
-            Column("country_name", _("country (name)"), _name_of("country")),
+        ]
+    if kind == "organisations":
+        return [
+            *_coded("type", _("type"), _("type (name)")),
+            Column("acronym", _("acronym"), _value("acronym")),
+            *_linked("country", _("country"), _("country (name)")),
             Column("parent", _("parent organisation"), _key_of("parent")),
-        ],
-    }
-    specific["funds"] = [
-        Column(
-            "managing_organisation", _("managing organisation"), _key_of("managing_organisation")
-        ),
-        Column("partner_countries", _("partner countries"), _codes("partner_countries")),
+        ]
+    if kind == "funds":
+        return [
+            Column(
+                "managing_organisation",
+                _("managing organisation"),
+                _key_of("managing_organisation"),
+            ),
+            Column("partner_countries", _("partner countries"), _codes("partner_countries")),
+        ]
+    if kind == "priorities":
+        return [
+            Column("year", _("year"), _value("year")),
+            *_coded("kind", _("kind"), _("kind (name)")),
+            Column("partner_countries", _("partner countries"), _codes("partner_countries")),
+            Column(
+                "frameworks",
+                _("frameworks"),
+                lambda record, lang: _join(sorted(f.key for f in record.frameworks.all())),
+            ),
+        ]
+    raise ValueError(f"no list called {kind!r}")
+
+
+def columns_for(kind: str, site: str = "") -> list[Column]:
+    """Every column of a list of ``kind``, in order."""
+    return [
+        *_names_and_areas(with_areas=kind != "funds"),  # funds have no areas
+        *_specific(kind),
+        Column("url", _("web page"), _url(site)),
     ]
-    specific["priorities"] = [
-        Column("year", _("year"), lambda record, lang: record.year),
-        Column("kind", _("kind"), lambda record, lang: record.kind),
-        Column("kind_label", _("kind (name)"), _choice("kind")),
-        Column("partner_countries", _("partner countries"), _codes("partner_countries")),
-        Column(
-            "frameworks",
-            _("frameworks"),
-            lambda record, lang: _join(sorted(f.key for f in record.frameworks.all())),
-        ),
-    ]
-    if kind not in specific:
-        raise ValueError(f"no list called {kind!r}")
-    return common(site, kind) + specific[kind] + _tail(site)
 
 
 def choose(kind: str, names: list[str] | None, site: str = "") -> list[Column]:

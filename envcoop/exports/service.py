@@ -12,12 +12,12 @@ from envcoop.exports.calendar import to_ics
 from envcoop.exports.columns import choose
 from envcoop.exports.iati import to_iati
 from envcoop.exports.tables import to_csv, to_json, to_xlsx
-from envcoop.registry.models import Priority
 from envcoop.registry.selectors.agreements import agreement_list
 from envcoop.registry.selectors.events import event_list
 from envcoop.registry.selectors.filters import ListFilters
 from envcoop.registry.selectors.frameworks import framework_list
 from envcoop.registry.selectors.organisations import organisation_list
+from envcoop.registry.selectors.priorities import priority_list
 from envcoop.registry.selectors.projects import fund_list, project_list
 
 TABLE_FORMATS = ("csv", "xlsx", "json")
@@ -27,17 +27,6 @@ def _funds(*, filters: ListFilters) -> QuerySet:
     return fund_list()
 
 
-def _priorities(*, filters: ListFilters) -> QuerySet:
-    priorities = Priority.objects.order_by("-year", "kind", "key")
-    if filters.year:
-        priorities = priorities.filter(year=filters.year)
-    if filters.area:
-        priorities = priorities.filter(areas__code=filters.area)
-    if filters.country:
-        priorities = priorities.filter(partner_countries__code=filters.country)
-    return priorities.distinct()
-
-
 LISTS: dict[str, tuple[Callable[..., QuerySet], tuple[str, ...]]] = {
     "projects": (project_list, (*TABLE_FORMATS, "iati")),
     "events": (event_list, (*TABLE_FORMATS, "ics")),
@@ -45,7 +34,7 @@ LISTS: dict[str, tuple[Callable[..., QuerySet], tuple[str, ...]]] = {
     "frameworks": (framework_list, TABLE_FORMATS),
     "organisations": (organisation_list, TABLE_FORMATS),
     "funds": (_funds, TABLE_FORMATS),
-    "priorities": (_priorities, TABLE_FORMATS),
+    "priorities": (priority_list, TABLE_FORMATS),
 }
 # What the columns, the calendar and IATI read of each record, fetched once per list.
 _PREFETCH = {
@@ -105,8 +94,7 @@ def export(
     if format == "iati":
         data, skipped = to_iati(records, site)
     elif format == "ics":
-        data = to_ics(records, lang, site, name=f"envcoop: {kind}")
-        skipped = [e.key for e in records if e.start is None or e.start.precision.name != "DAY"]
+        data, skipped = to_ics(records, lang, site, name=f"envcoop: {kind}")
     else:
         try:
             chosen = choose(kind, columns, site)

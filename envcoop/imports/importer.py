@@ -25,7 +25,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
 
-from envcoop.exports.columns import columns_for
+from envcoop.exports.columns import choose, columns_for
+from envcoop.exports.tables import to_csv, to_xlsx
 from envcoop.imports.reading import Table, read_table
 from envcoop.registry.models import Event, OrganisationRole, Project
 from envcoop.registry.models.base import LabelKind
@@ -289,9 +290,6 @@ def _column_of(kind: str, name: str) -> str:
 
 def template(kind: str, format: str, lang: str = "en") -> bytes:
     """An empty table with the columns an import reads: names, then headings in ``lang``."""
-    from envcoop.exports.columns import choose
-    from envcoop.exports.tables import to_csv, to_xlsx
-
     columns = choose(kind, template_columns(kind))
     if format == "xlsx":
         return to_xlsx([], columns, lang, title=kind)

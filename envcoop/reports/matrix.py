@@ -35,6 +35,21 @@ class Item:
     status: str  # a CSS-friendly code: "project-2", "event-held", "agreement-signed"
     status_label: str
 
+    @property
+    def stage(self) -> str:
+        """How far it has got, for colours: "done", "under-way", "planned" or "stopped"."""
+        return STAGES.get(self.status, "planned")
+
+
+# Every status by its stage; the page (CSS classes stage-*) and the workbook colour by it.
+STAGES = {
+    "project-4": "done", "project-3": "done", "event-held": "done",
+    "agreement-signed": "done", "agreement-in-force": "done", "agreement-adopted": "done",
+    "project-2": "under-way", "project-1": "planned", "project-0": "planned",
+    "event-planned": "planned", "agreement-draft": "planned",
+    "project-5": "stopped", "project-6": "stopped",
+}  # fmt: skip
+
 
 @dataclass
 class Row:

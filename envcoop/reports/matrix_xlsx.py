@@ -14,28 +14,17 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from envcoop.exports.tables import neutralised
-from envcoop.reports.matrix import Item, Matrix
+from envcoop.reports.matrix import Matrix
 
-# The colour of a cell: done (green), under way (blue), planned (grey), stopped (red).
-_STAGES = {
-    "project-4": "done", "project-3": "done", "event-held": "done",
-    "agreement-signed": "done", "agreement-in-force": "done", "agreement-adopted": "done",
-    "project-2": "under way", "project-1": "planned", "project-0": "planned",
-    "event-planned": "planned", "agreement-draft": "planned",
-    "project-5": "stopped", "project-6": "stopped",
-}  # fmt: skip
-_FILLS = {"done": "C6EFCE", "under way": "BDD7EE", "planned": "EDEDED", "stopped": "F8CBAD"}
-_ORDER = ["done", "under way", "planned", "stopped"]
+# The colour of a cell by the most advanced stage of its records (Item.stage).
+_FILLS = {"done": "C6EFCE", "under-way": "BDD7EE", "planned": "EDEDED", "stopped": "F8CBAD"}
+_ORDER = ["done", "under-way", "planned", "stopped"]
 _STAGE_NAMES = {
     "done": gettext_lazy("done"),
-    "under way": gettext_lazy("under way"),
+    "under-way": gettext_lazy("under way"),
     "planned": gettext_lazy("planned"),
     "stopped": gettext_lazy("stopped"),
 }
-
-
-def stage(item: Item) -> str:
-    return _STAGES.get(item.status, "planned")
 
 
 def matrix_xlsx(matrix: Matrix) -> bytes:
@@ -64,7 +53,7 @@ def matrix_xlsx(matrix: Matrix) -> bytes:
             for cell, items in zip(current[1:-1], cells, strict=True):
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
                 if items:
-                    best = min((stage(i) for i in items), key=_ORDER.index)
+                    best = min((i.stage for i in items), key=_ORDER.index)
                     cell.fill = PatternFill("solid", fgColor=_FILLS[best])
                 if isinstance(cell.value, str):
                     cell.data_type = "s"

@@ -1,4 +1,5 @@
-"""Choosing the interface language: remembered in a cookie, offered from the browser's wish."""
+"""Choosing the interface language (remembered in a cookie, offered from the browser's
+wish), and reading it and the site's address in a view."""
 
 from __future__ import annotations
 
@@ -9,11 +10,14 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import translate_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import (
+    get_language,
     get_language_from_path,
     get_supported_language_variant,
     override,
 )
 from django.utils.translation.trans_real import parse_accept_lang_header
+
+from envcoop.core.languages import base_language
 
 LANGUAGE_CODES = {code for code, _ in settings.LANGUAGES}
 ONE_YEAR = 365 * 24 * 60 * 60
@@ -79,3 +83,14 @@ class BrowserLanguageMiddleware:
                 filter(None, [response.headers.get("Vary"), "Accept-Language", "Cookie"])
             )
         return response
+
+
+def reader_language() -> str:
+    """The base language of the current request's interface ("th" for th-TH)."""
+    return base_language(get_language() or "en")
+
+
+def site_address(request: HttpRequest) -> str:
+    """The site's address as this request reached it, without the final slash (links in
+    exported files and reports must be absolute)."""
+    return request.build_absolute_uri("/").rstrip("/")

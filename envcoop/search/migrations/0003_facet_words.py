@@ -5,16 +5,14 @@ The FTS5 table is made again with the columns (terms, facets); ``rank`` is BM25 
 columns themselves and only gains the (unused) text column.
 """
 
+from importlib import import_module
+
 from django.db import migrations, models
 
 from envcoop.search.facet_words import facet_words
 
-OLD_TABLE = [
-    "DROP TRIGGER IF EXISTS search_entry_au",
-    "DROP TRIGGER IF EXISTS search_entry_ad",
-    "DROP TRIGGER IF EXISTS search_entry_ai",
-    "DROP TABLE IF EXISTS search_fts",
-]
+_FULL_TEXT = import_module("envcoop.search.migrations.0002_full_text")
+OLD_TABLE = _FULL_TEXT.SQLITE_DROP
 NEW_TABLE = [
     """CREATE VIRTUAL TABLE search_fts USING fts5(
         terms, facets, content='search_entry', content_rowid='id',
@@ -35,21 +33,9 @@ NEW_TABLE = [
     END""",
     "INSERT INTO search_fts(search_fts) VALUES ('rebuild')",
 ]
+# Going back: the table of migration 0002, filled again from search_entry.
 FIRST_TABLE = [
-    """CREATE VIRTUAL TABLE search_fts USING fts5(
-        terms, content='search_entry', content_rowid='id',
-        tokenize="unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
-    )""",
-    """CREATE TRIGGER search_entry_ai AFTER INSERT ON search_entry BEGIN
-        INSERT INTO search_fts(rowid, terms) VALUES (new.id, new.terms);
-    END""",
-    """CREATE TRIGGER search_entry_ad AFTER DELETE ON search_entry BEGIN
-        INSERT INTO search_fts(search_fts, rowid, terms) VALUES ('delete', old.id, old.terms);
-    END""",
-    """CREATE TRIGGER search_entry_au AFTER UPDATE OF terms ON search_entry BEGIN
-        INSERT INTO search_fts(search_fts, rowid, terms) VALUES ('delete', old.id, old.terms);
-        INSERT INTO search_fts(rowid, terms) VALUES (new.id, new.terms);
-    END""",
+    *_FULL_TEXT.SQLITE_CREATE,
     "INSERT INTO search_fts(search_fts) VALUES ('rebuild')",
 ]
 

@@ -8,13 +8,12 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from envcoop.core.languages import base_language
 from envcoop.exports.service import CONTENT_TYPES
 from envcoop.imports.importer import KINDS, import_table, template
 from envcoop.imports.reading import MAX_BYTES, ImportFileError
+from envcoop.web.language import reader_language
 
 _MODELS = {"projects": "project", "events": "event"}
 
@@ -54,7 +53,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
         try:
             report = import_table(
                 kind, upload.read(), upload.name, dry_run=form.cleaned_data["dry_run"],
-                lang=base_language(get_language() or "en"),
+                lang=reader_language(),
             )  # fmt: skip
         except ImportFileError as error:
             form.add_error("file", str(error))
@@ -68,7 +67,7 @@ def import_template(request: HttpRequest, kind: str, format: str) -> HttpRespons
     if kind not in KINDS or format not in ("csv", "xlsx"):
         raise Http404(kind)
     response = HttpResponse(
-        template(kind, format, base_language(get_language() or "en")),
+        template(kind, format, reader_language()),
         content_type=CONTENT_TYPES[format],
     )
     response["Content-Disposition"] = f'attachment; filename="envcoop-{kind}-template.{format}"'

@@ -15,12 +15,10 @@ from django.core.paginator import Paginator
 from django.db.models import Choices, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from envcoop.core.languages import base_language
 from envcoop.exports.columns import columns_for
-from envcoop.exports.service import LISTS, ExportError, export
+from envcoop.exports.service import LISTS, Export, ExportError, export
 from envcoop.registry.models import (
     ActivityStatus,
     AgreementKind,
@@ -37,6 +35,7 @@ from envcoop.registry.selectors.frameworks import framework_list
 from envcoop.registry.selectors.organisations import organisation_list
 from envcoop.registry.selectors.projects import project_list
 from envcoop.web.forms import ListFilterForm
+from envcoop.web.language import reader_language, site_address
 
 PAGE_SIZE = 50
 
@@ -68,15 +67,9 @@ class ListPage:
         form = self.form(request.GET)
         filters: ListFilters = form.filters()
         page = Paginator(self.select(filters=filters), PAGE_SIZE).get_page(request.GET.get("page"))
-        query = request.GET.copy()
-        query.pop("page", None)
-        exports = [
-            (EXPORT_LABELS[fmt], f"{request.path}export/?{_with(query, format=fmt)}")
-            for fmt in LISTS[self.name][1]
-        ]
         context = {
             "form": form, "page": page, "filters": filters, "title": self.title,
-            "exports": exports, "export_formats": LISTS[self.name][1],
+            "exports": export_links(request, self.name), "export_formats": LISTS[self.name][1],
             "export_columns": [(c.name, c.heading) for c in columns_for(self.name)],
         }  # fmt: skip
         return render(request, self.template, context)
@@ -95,43 +88,40 @@ class ListPage:
         columns = [c for c in request.GET.get("columns", "").split(",") if c]
         columns = columns + request.GET.getlist("column") or None
         try:
-            made = export(
-                self.name,
-                request.GET.get("format", "csv"),
-                filters=form.filters(),
-                columns=columns,
-                lang=base_language(get_language() or "en"),
-                site=request.build_absolute_uri("/").rstrip("/"),
+            made = self._export(
+                request, request.GET.get("format", "csv"), filters=form.filters(), columns=columns
             )
         except ExportError as error:
             return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
-        response = HttpResponse(made.data, content_type=made.content_type)
         disposition = "inline" if made.content_type.startswith("text/calendar") else "attachment"
-        response["Content-Disposition"] = f'{disposition}; filename="{made.filename}"'
-        return response
+        return _file(made.data, made.content_type, made.filename, disposition)
 
     def record_ics(self, request: HttpRequest, key: str) -> HttpResponse:
         """One event as an iCalendar file."""
-        made = export(
-            self.name, "ics", keys=[key], lang=base_language(get_language() or "en"),
-            site=request.build_absolute_uri("/").rstrip("/"),
-        )  # fmt: skip
+        made = self._export(request, "ics", keys=[key])
         if not made.count:
             raise Http404(key)
-        response = HttpResponse(made.data, content_type=made.content_type)
-        response["Content-Disposition"] = f'attachment; filename="{key}.ics"'
-        return response
+        return _file(made.data, made.content_type, f"{key}.ics")
 
     def record_json(self, request: HttpRequest, key: str) -> HttpResponse:
         """One record as JSON: the columns of its list, as an object."""
-        made = export(
-            self.name, "json", keys=[key], lang=base_language(get_language() or "en"),
-            site=request.build_absolute_uri("/").rstrip("/"),
-        )  # fmt: skip
-        items = json.loads(made.data)
+        items = json.loads(self._export(request, "json", keys=[key]).data)
         if not items:
             raise Http404(key)
         return JsonResponse(items[0], json_dumps_params={"ensure_ascii": False, "indent": 2})
+
+    def _export(self, request: HttpRequest, format: str, **options: Any) -> Export:
+        return export(
+            self.name, format, lang=reader_language(), site=site_address(request), **options
+        )
+
+
+def _file(
+    data: bytes, content_type: str, filename: str, disposition: str = "attachment"
+) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
 
 
 def unfiltered_export(request: HttpRequest, name: str) -> HttpResponse:
@@ -140,7 +130,14 @@ def unfiltered_export(request: HttpRequest, name: str) -> HttpResponse:
 
 
 def export_links(request: HttpRequest, name: str) -> list[tuple[str, str]]:
-    return [(EXPORT_LABELS[fmt], f"{request.path}export/?format={fmt}") for fmt in LISTS[name][1]]
+    """(label, address) of the list ``name`` in each format it exports, with the page's query."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    links = []
+    for fmt in LISTS[name][1]:
+        query["format"] = fmt
+        links.append((EXPORT_LABELS[fmt], f"{request.path}export/?{query.urlencode()}"))
+    return links
 
 
 EXPORT_LABELS = {
@@ -150,15 +147,6 @@ EXPORT_LABELS = {
     "iati": "IATI XML",
     "ics": "iCalendar",
 }
-
-
-def _with(query: Any, **changes: str) -> str:
-    query = query.copy()
-    for name, value in changes.items():
-        query[name] = value
-    return query.urlencode()
-
-
 LIST_PAGES = [
     ListPage(
         name="frameworks",

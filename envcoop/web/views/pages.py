@@ -17,7 +17,6 @@ from envcoop.registry.models import (
     Framework,
     Fund,
     Organisation,
-    Priority,
     Project,
 )
 from envcoop.registry.selectors.agreements import agreement_get
@@ -27,6 +26,7 @@ from envcoop.registry.selectors.events import event_get
 from envcoop.registry.selectors.frameworks import framework_get
 from envcoop.registry.selectors.geography import country_activity, country_list
 from envcoop.registry.selectors.organisations import organisation_get
+from envcoop.registry.selectors.priorities import priority_list
 from envcoop.registry.selectors.projects import fund_get, fund_list, project_get
 from envcoop.web.views.lists import export_links
 
@@ -103,8 +103,5 @@ def area_index(request: HttpRequest) -> HttpResponse:
 
 
 def priority_index(request: HttpRequest) -> HttpResponse:
-    priorities = Priority.objects.prefetch_related(
-        "labels", "areas__labels", "frameworks__labels", "agreements__labels"
-    ).order_by("-year", "kind", "key")
-    context = {"priorities": priorities, "exports": export_links(request, "priorities")}
+    context = {"priorities": priority_list(), "exports": export_links(request, "priorities")}
     return render(request, "web/priorities/list.html", context)

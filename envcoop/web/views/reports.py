@@ -9,17 +9,16 @@ import datetime as dt
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from envcoop.core.formatting import display_year
-from envcoop.core.languages import base_language
 from envcoop.registry.models import Country, Framework
 from envcoop.reports.annual import LANGUAGES, annual_report
 from envcoop.reports.markdown import annual_markdown
 from envcoop.reports.matrix import implementation_matrix
 from envcoop.reports.matrix_xlsx import matrix_xlsx
 from envcoop.reports.word_document import annual_docx
+from envcoop.web.language import reader_language, site_address
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -44,7 +43,7 @@ class AnnualForm(forms.Form):
 
 
 def annual(request: HttpRequest) -> HttpResponse:
-    lang = base_language(get_language() or "en")
+    lang = reader_language()
     lang = lang if lang in LANGUAGES else "en"
     this_year = dt.date.today().year
     data = request.GET if "year" in request.GET else {"year": this_year - 1}
@@ -59,7 +58,7 @@ def annual(request: HttpRequest) -> HttpResponse:
         lang=lang,
         partner=values["partner"] or None,
         country=values["country"] or None,
-        site_url=request.build_absolute_uri("/").rstrip("/"),
+        site_url=site_address(request),
     )
     name = f"envcoop-annual-report-{values['year']}-{lang}"
     if values["format"] == "docx":
@@ -78,11 +77,11 @@ def annual(request: HttpRequest) -> HttpResponse:
 
 def matrix(request: HttpRequest, key: str) -> HttpResponse:
     """A framework's implementation matrix; ?format=xlsx for the workbook."""
-    lang = base_language(get_language() or "en")
+    lang = reader_language()
     try:
         found = implementation_matrix(
             key, lang=lang if lang in LANGUAGES else "en",
-            site=request.build_absolute_uri("/").rstrip("/"),
+            site=site_address(request),
         )  # fmt: skip
     except Framework.DoesNotExist as error:
         raise Http404(key) from error

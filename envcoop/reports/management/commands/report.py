@@ -40,7 +40,8 @@ class Command(BaseCommand):
         )
         parser.add_argument("--country", help="only what involves this country (ISO code, e.g. TH)")
         parser.add_argument("--lang", choices=LANGUAGES, default="en")
-        parser.add_argument("--format", choices=["docx", "md", "html", "xlsx"], default="html")
+        every = sorted({fmt for formats in FORMATS.values() for fmt in formats})
+        parser.add_argument("--format", choices=every, default="html")
         parser.add_argument(
             "-o", "--output", help="file to write (default: standard output; docx needs a file)"
         )
