@@ -419,13 +419,12 @@ class _Builder:
         for document in self.documents.get((kind.pk, record.pk), []):  # type: ignore[attr-defined]
             key = ("document", document.pk)
             if key not in self.citations:
-                date = document.dateline or PartialDate.parse(document.created_at.date())
-                self._citation(
-                    key,
-                    str(document),
-                    format_partial_date(date, self.lang),
-                    self.site + document.get_absolute_url(),
-                )
+                if document.dateline:
+                    date = format_partial_date(document.dateline, self.lang)
+                else:  # the day it was added, said as such: not the day it was written
+                    added = PartialDate.parse(document.created_at.date())
+                    date = _("added %(date)s") % {"date": format_partial_date(added, self.lang)}
+                self._citation(key, str(document), date, self.site + document.get_absolute_url())
             numbers.append(self.citations[key].number)
         if not numbers:
             url = self._url(record)
@@ -433,9 +432,10 @@ class _Builder:
             if key not in self.citations:
                 title = _("envcoop registry: %(name)s") % {"name": self._name(record).text}
                 updated = PartialDate.parse(record.updated_at.date())  # type: ignore[attr-defined]
-                self._citation(key, title, format_partial_date(updated, self.lang), url)
+                date = _("updated %(date)s") % {"date": format_partial_date(updated, self.lang)}
+                self._citation(key, title, date, url)
             numbers.append(self.citations[key].number)
-        return numbers
+        return sorted(numbers)
 
     def _citation(self, key: tuple[str, object], title: str, date: str, url: str) -> None:
         self.citations[key] = Citation(len(self.citations) + 1, title, date, url)

@@ -61,6 +61,10 @@ def test_records_typed_into_the_registry_cite_their_page():
     )
     (number,) = amme.notes
     assert report.citations[number - 1].url.endswith("/events/amme-17/")
+    assert report.citations[number - 1].date.startswith(
+        "updated "
+    )  # the record's, not a document's
+    assert all(s.notes == sorted(s.notes) for s in statements(report))
     agreements = [
         b for s in report.sections for b in s.blocks if b.heading.startswith("Agreements")
     ]
