@@ -1,10 +1,10 @@
 """Projects as IATI activity XML, version 2.03 (https://iatistandard.org).
 
 Per project: the identifier (the project's own IATI identifier, else the reporting
-organisation's reference and the project's key), the title and description as a
-narrative in every language the registry holds, the participating organisations with
-their IATI roles (the fund's managing organisation as funder when none is recorded), the
-activity status, the planned and actual dates (a month or a year stands for its first
+organisation's reference and the project's key), the title and the description (its names
+when it has none: 2.03 requires one) as narratives in every language the registry holds,
+the participating organisations with their IATI roles (the fund's managing organisation
+as funder when none is recorded), the activity status, the planned and actual dates (a month or a year stands for its first
 day as a start and its last day as an end), the recipient countries, sectors from the
 areas (DAC 5-digit codes, vocabulary 1, and the area itself, vocabulary 99), and the
 budget. Elements come in the order the 2.03 schema requires; tests validate the output
@@ -80,10 +80,11 @@ def activity(project: Project, site: str) -> etree._Element | None:
     title = etree.SubElement(element, "title")
     if not _narratives(title, labels, LabelKind.NAME):
         etree.SubElement(title, "narrative").text = project.key
-    if any(label.kind == LabelKind.DESCRIPTION for label in labels):
-        _narratives(
-            etree.SubElement(element, "description", type="1"), labels, LabelKind.DESCRIPTION
-        )
+    # 2.03 requires a description: the record's, else its names say what it is
+    described = any(label.kind == LabelKind.DESCRIPTION for label in labels)
+    description = etree.SubElement(element, "description", type="1")
+    if not _narratives(description, labels, LabelKind.DESCRIPTION if described else LabelKind.NAME):
+        etree.SubElement(description, "narrative").text = project.key
     participants = [(p.organisation, str(p.role)) for p in project.participations.all()]
     if not participants and project.fund and project.fund.managing_organisation:
         participants = [(project.fund.managing_organisation, "1")]
