@@ -6,22 +6,38 @@
 
 VENV   ?= .venv
 BIN    := $(VENV)/bin
+# Every Python package comes from uv.lock (exact versions and hashes), installed by this uv.
+UV_VERSION := 0.13.10
+UV_SYNC = UV_PROJECT_ENVIRONMENT=$(VENV) $(BIN)/uv sync --locked --inexact --no-python-downloads --python $(BIN)/python
 PORT   ?= 8000
 HOST   ?= 127.0.0.1
 
-.PHONY: run test check lint setup test-setup messages clean distclean
+.PHONY: run test check lint setup test-setup messages clean distclean lock upgrade bench-setup
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml uv.lock
 	scripts/system-packages.sh run
 	@python=$$(scripts/find-python) || { echo "envcoop needs Python 3.11 or newer with venv"; exit 1; }; \
-		echo "creating $(VENV) with $$python"; $$python -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e .
+		[ -x $(BIN)/python ] || { echo "creating $(VENV) with $$python"; $$python -m venv $(VENV); }
+	$(BIN)/pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+	$(UV_SYNC)
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
-	$(BIN)/pip install --quiet -e ".[test]"
+# --locked: the install fails when pyproject.toml and uv.lock disagree (run `make lock`).
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml uv.lock
+	$(UV_SYNC) --extra test
 	touch $@
+
+# What bench/extract_dates.py compares against (dateparser).
+bench-setup: $(VENV)/.installed
+	$(UV_SYNC) --extra test --extra bench
+
+# After changing dependencies in pyproject.toml: `make lock` (the least change to uv.lock);
+# to move every package to its newest allowed release: `make upgrade`. Then `make test`.
+lock: $(VENV)/.installed
+	$(BIN)/uv lock
+
+upgrade: $(VENV)/.installed
+	$(BIN)/uv lock --upgrade
 
 setup: $(VENV)/.installed messages
 

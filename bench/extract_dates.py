@@ -13,7 +13,7 @@ document). dateparser is helped where it can be:
   month or year), so "August 2023" is scored as 2023-08, not as a made-up day.
 
 dateparser has no notion of ranges; a second score ("start only") compares start values
-alone so the gap is not only about ranges. Needs the bench extra: pip install -e '.[bench]'.
+alone so the gap is not only about ranges. Needs the bench extra: make bench-setup.
 """
 
 from __future__ import annotations

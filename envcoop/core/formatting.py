@@ -23,6 +23,12 @@ _LOCALES = {"en": "en_GB", "th": "th_TH", "vi": "vi_VN", "id": "id_ID", "ms": "m
 
 _SKELETON = {Precision.DAY: "yMMMd", Precision.MONTH: "yMMMM", Precision.YEAR: "y"}
 _FOUR_DIGITS = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+# CLDR changes the spacing of its range patterns between releases (thin spaces around the
+# dash since Babel 2.19, plain spaces or none before). Our house style does not follow it:
+# no space between two days of one month ("22–24 Aug 2023"), one plain space otherwise
+# ("22 Aug – 3 Sept 2023"), never a space in Chinese and Japanese.
+_RANGE_DASH = re.compile(r"\s*[–-]\s*")
+_NO_SPACE_LANGUAGES = {"zh", "ja"}
 
 
 def babel_locale(lang: str) -> str:
@@ -84,8 +90,19 @@ def format_period(start: PartialDate | None, end: PartialDate | None, lang: str)
             _SKELETON[start.precision],
             locale=babel_locale(lang),
         )
+        same_month = start.precision is Precision.DAY and (start.year, start.month) == (
+            end.year,
+            end.month,
+        )
+        text = _tidy_range(text, tight=same_month, lang=lang)
         return _to_buddhist_era(text) if uses_buddhist_era(lang) else text
     return f"{format_partial_date(start, lang)} – {format_partial_date(end, lang)}"
+
+
+def _tidy_range(text: str, *, tight: bool, lang: str) -> str:
+    """The dash of a formatted range in our house style, whatever CLDR's spacing of the day."""
+    dash = "–" if tight or lang.split("-")[0] in _NO_SPACE_LANGUAGES else " – "
+    return _RANGE_DASH.sub(dash, text, count=1)
 
 
 def format_number(value: int | float | Decimal | None, lang: str) -> str:

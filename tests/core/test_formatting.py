@@ -38,6 +38,23 @@ def test_periods():
     assert "2566" in text and "2567" in text
 
 
+def test_range_dashes_follow_our_house_style_not_the_cldr_release():
+    """Babel 2.19 put thin spaces around the dash; what we print is decided here."""
+    days = (P.parse("2023-08-22"), P.parse("2023-08-24"))
+    across = (P.parse("2023-08-22"), P.parse("2023-09-03"))
+    months = (P.parse("2023-08"), P.parse("2023-10"))
+    for lang in ("en", "th", "vi", "id", "ms"):
+        assert "–" in format_period(*days, lang)
+        assert " –" not in format_period(*days, lang)  # two days of one month: no space
+        assert format_period(*across, lang).count(" – ") == 1
+        assert format_period(*months, lang).count(" – ") == 1
+    assert format_period(*across, "vi") == "22 thg 8 – 3 thg 9, 2023"
+    for text in (
+        format_period(*pair, lang) for pair in (days, across, months) for lang in ("en", "vi")
+    ):
+        assert "\u2009" not in text and "\u202f" not in text
+
+
 def test_numbers_and_money_follow_the_locale():
     assert format_number(1234567, "en") == "1,234,567"
     assert format_number(1234567, "vi") == "1.234.567"
