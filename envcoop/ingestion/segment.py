@@ -24,7 +24,16 @@ from envcoop.ingestion.languages.base import Span, regex_words
 ICU_LANGUAGES = {"th", "lo", "km", "my", "zh", "ja"}
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE_END = re.compile(r"[.!?:;。！？…”\"')\]]\s*$")
-_SENTENCE_END = re.compile(r"(?<=[.!?。！？])[\"”’)]*\s+(?=[\"“(]?[A-ZÀ-ỸĐ0-9\u0e00-\u0e7f])")
+# A full stop and a space before a capital, a digit or a letter of a script without case;
+# or the full stops of Khmer (។ ៕), Burmese (။) and Chinese (。！？), which need no space.
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-ZÀ-ỸĐ0-9\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u4e00-\u9fff])"
+    r"|(?<=[។៕။。！？])[\"”’」)]*\s*(?=\S)"
+)
+# Letters of the scripts ICU cuts into words (Thai, Lao, Burmese, Khmer, kana, CJK).
+_UNSPACED = re.compile(
+    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\u3040-\u30ff\u3400-\u9fff]"
+)
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|No|Nos|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|St|Co|Inc|Ltd|"
     r"Jr|Sr|vs|etc|e\.g|i\.e|H\.E|TS|ThS|PGS|Ir|Drs|Bpk|Sdn|Bhd|Tn|Pn|Dato|YB)|\b[A-Z]|[ก-ฮ]{1,3})\.$"
@@ -158,11 +167,10 @@ class BoundaryChecker:
         if position <= 0 or position >= len(self.text):
             return True
         before, after = self.text[position - 1], self.text[position]
-        if not before.isalnum() or not after.isalnum():
-            return True
-        if self._icu is not None and (
-            "\u0e00" <= before <= "\u0e7f" or "\u0e00" <= after <= "\u0e7f"
-        ):
+        if self._icu is not None and (_UNSPACED.match(before) or _UNSPACED.match(after)):
+            # (vowel signs are not alphanumeric: only ICU knows where these words end)
+            if before.isspace() or after.isspace():
+                return True
             utf16 = position + bisect.bisect_left(self._astral, position)
             return bool(self._icu.isBoundary(utf16))
-        return False
+        return not before.isalnum() or not after.isalnum()

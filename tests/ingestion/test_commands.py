@@ -141,11 +141,11 @@ def test_a_file_over_the_limit_is_refused(tmp_path: Path):
 
 
 def test_a_language_not_yet_understood_is_stored_but_not_read(tmp_path: Path):
-    shutil.copy(FILES / "tagalog.txt", tmp_path / "tl.txt")
+    shutil.copy(FILES / "korean.txt", tmp_path / "ko.txt")
     out = io.StringIO()
     call_command("ingest", str(tmp_path), stdout=out, stderr=io.StringIO())
     document = Document.objects.get()
-    assert (document.lang, document.status) == ("tl", "not-understood")
+    assert (document.lang, document.status) == ("ko", "not-understood")
     assert not document.claims.exists()
     assert "not understood" in out.getvalue()
 

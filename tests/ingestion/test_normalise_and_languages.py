@@ -78,7 +78,7 @@ def test_nfkc_is_never_applied_to_thai():
         ("第十七届东盟环境部长会议在万象举行", "zh"),
         (
             "Dumalo ang Kalihim ng Kapaligiran sa pulong ng mga ministro ng ASEAN sa Vientiane noong Agosto.",
-            "tl",
+            "fil",
         ),
         ("123 456", "und"),
     ],

@@ -43,16 +43,16 @@ def _state() -> tuple:
 def test_the_list_filters_by_language_and_status(client: Client):
     thai = _ingest(ANNOTATED / "th-01-amme17.txt")
     vietnamese = _ingest(ANNOTATED / "vi-02-asean-korea.txt")
-    tagalog = _ingest(FILES / "tagalog.txt")
+    korean = _ingest(FILES / "korean.txt")
     everything = client.get(reverse("web:documents")).content.decode()
-    for document in (thai, vietnamese, tagalog):
+    for document in (thai, vietnamese, korean):
         assert document.get_absolute_url() in everything
     only_thai = client.get(reverse("web:documents"), {"lang": "th"}).content.decode()
     assert thai.get_absolute_url() in only_thai
     assert vietnamese.get_absolute_url() not in only_thai
     not_understood = client.get(reverse("web:documents"), {"status": "not-understood"})
     content = not_understood.content.decode()
-    assert tagalog.get_absolute_url() in content and thai.get_absolute_url() not in content
+    assert korean.get_absolute_url() in content and thai.get_absolute_url() not in content
     # a filter value that does not exist shows everything rather than failing
     assert client.get(reverse("web:documents"), {"lang": "<script>"}).status_code == 200
 
@@ -84,7 +84,7 @@ def test_the_document_page_highlights_each_fact_at_its_span(client: Client):
 
 
 def test_a_document_in_a_language_not_understood_says_so(client: Client):
-    document = _ingest(FILES / "tagalog.txt")
+    document = _ingest(FILES / "korean.txt")
     content = client.get(document.get_absolute_url()).content.decode()
     assert "does not understand this language yet" in content
     assert 'class="claim' not in content
@@ -170,7 +170,7 @@ def test_upload_errors_are_in_the_readers_language(staff_client: Client):
 
 
 def test_a_language_not_yet_understood_is_stored_with_a_warning(staff_client: Client):
-    response = _upload(staff_client, "tl.txt", (FILES / "tagalog.txt").read_bytes())
+    response = _upload(staff_client, "ko.txt", (FILES / "korean.txt").read_bytes())
     content = html.unescape(response.content.decode())
     assert "is not understood yet: nothing was extracted" in content
     document = Document.objects.get()

@@ -39,8 +39,9 @@ THAI_BARE_YEARS = range(
     BARE_YEARS.start + BUDDHIST_ERA_OFFSET, BARE_YEARS.stop + BUDDHIST_ERA_OFFSET
 )
 
-_ERA_BE = r"(?:พ\.\s?ศ\.?|B\.\s?E\.?|BE)"
-_ERA_CE = r"(?:ค\.\s?ศ\.?|C\.\s?E\.?|CE|AD|A\.D\.)"
+# Buddhist era: Thai พ.ศ., Khmer ព.ស., Lao ພ.ສ.; common era: ค.ศ., គ.ស., ຄ.ສ.
+_ERA_BE = r"(?:พ\.\s?ศ\.?|ព\.\s?ស\.?|ພ\.\s?ສ\.?|B\.\s?E\.?|BE)"
+_ERA_CE = r"(?:ค\.\s?ศ\.?|គ\.\s?ស\.?|ຄ\.\s?ສ\.?|C\.\s?E\.?|CE|AD|A\.D\.)"
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ def grammar(language: str) -> _Grammar:
     names = dict(profile.months)
     english_names = {**_english_us_months(), **english.months}
     names.update({name: number for name, number in english_names.items() if name not in names})
-    latin = language in ("en", "id", "ms", "vi")
+    latin = not profile.unspaced
     if latin:  # letterheads and minutes write dates in capitals: "25 OGOS 2023"
         names.update({name.upper(): number for name, number in list(names.items())})
     month_lookup = {_key(name): number for name, number in names.items()}
@@ -171,7 +172,8 @@ def grammar(language: str) -> _Grammar:
         else rf"\s*(?:[-–—~]|{words_re})\s*(?:{day_prefix})?"
     )
     comma = r"\s*,?\s*"
-    of = r"(?:\s*,?\s*(?:of\s+)?)"
+    of_words = "|".join(re.escape(word) for word in ("of", *profile.of_words))
+    of = rf"(?:\s*,?\s*(?:(?:{of_words})\s+)?)"
 
     def M(name: str) -> str:
         return month.format(name=name)
@@ -279,14 +281,9 @@ def grammar(language: str) -> _Grammar:
             ),
         ]
 
-    between_words = {
-        "en": "between",
-        "vi": "giữa",
-        "id": "antara",
-        "ms": "antara",
-        "th": "ระหว่าง(?:วันที่)?",
-    }[language]
-    and_words = {"en": "and", "vi": "và", "id": "dan", "ms": "dan", "th": "(?:และ|ถึง)"}[language]
+    # (a language without such words gets a pattern that never matches)
+    between_words = profile.between_date_words or r"(?!)"
+    and_words = profile.and_date_words or r"(?!)"
     between = rf"(?:{between_words})\s+"
     and_sep = rf"\s*(?:{and_words}|[-–—])\s*(?:{day_prefix})?"
     first_m = bare_month.format(name="m")
@@ -326,9 +323,12 @@ def grammar(language: str) -> _Grammar:
         # 22 August (no year), ngày 22/8 (no year)
         ("dm", rf"{D('d', word_boundary)}{of}\s*{M('m')}", day_lead),
         ("md", rf"{first_m}\s+{D('d')}(?![\d,]*\s*\d{{4}})", month_lead),
-        # quarters and halves of a year are month ranges: "Q1 2025", "quý I năm 2024", "semester kedua 2024"
-        ("part-of-year", _PART_OF_YEAR[language], ""),
     ]
+    if language in _PART_OF_YEAR:
+        # quarters and halves of a year are month ranges: "Q1 2025", "quý I năm 2024", "semester kedua 2024"
+        rules_spec.append(("part-of-year", _PART_OF_YEAR[language], ""))
+    if profile.year_first:
+        rules_spec[:0] = _year_first_rules(profile, months_re, sep)
     if language == "vi":
         rules_spec.append(
             (
@@ -395,7 +395,7 @@ def grammar(language: str) -> _Grammar:
         )
     # a month without a year, where a word marks it as a time: "in April", "pada Oktober",
     # "เดือนตุลาคม"; the month is found first, then the word before it
-    month_alone_cue = _MONTH_CUES[language]
+    month_alone_cue = _MONTH_CUES.get(language, "")
     rules.append(
         _Rule(
             "month-alone",
@@ -465,6 +465,77 @@ _MONTH_CUES = {
     "id": r"\b(?:pada|sejak|hingga|sampai|bulan|awal|akhir|pertengahan|sebelum|setelah|selama)\s+(?:bulan\s+)?",
     "ms": r"\b(?:pada|sejak|hingga|sehingga|bulan|awal|akhir|pertengahan|sebelum|selepas|penghujung)\s+(?:bulan\s+)?",
 }
+
+
+def _year_first_rules(
+    profile: LanguageProfile, months_re: str, sep: str
+) -> list[tuple[str, str, str]]:
+    """Dates written year first with a marker after each part: Chinese "2023年8月22日至24日",
+    "8月22日-9月3日", Burmese "၂၀၂၃ ခုနှစ် ဩဂုတ်လ ၂၂ ရက်". Every group is named y1, m1, d1 (the
+    start) or y2, m2, d2 (the end); what a side leaves out comes from the other side or, for
+    a date without a year, from the dateline."""
+    year_suffix = rf"\s*(?:{profile.year_suffix})" if profile.year_suffix else ""
+    month_suffix = profile.month_suffix or r"(?!)"
+    day_suffix = rf"\s*(?:{profile.day_suffix})" if profile.day_suffix else ""
+
+    def Y(n: str, suffix: bool = True) -> str:
+        era = rf"(?:(?P<{n}_be>{_ERA_BE})\s*|(?P<{n}_ce>{_ERA_CE})\s*)?"
+        return rf"{era}(?<!\d)(?P<{n}>\d{{4}})(?!\d){year_suffix if suffix else ''}\s*"
+
+    def M(n: str) -> str:
+        return (
+            rf"(?:(?P<{n}>{months_re})(?:\s*(?:{month_suffix}))?"
+            rf"|(?<!\d)(?P<{n}num>0?[1-9]|1[0-2])\s*(?:{month_suffix}))\s*"
+        )
+
+    def D(n: str, suffix: bool = True) -> str:
+        day = rf"(?<!\d)(?P<{n}>[12]\d|3[01]|0?[1-9])(?!\d)"
+        return day + (day_suffix if suffix else rf"(?:{day_suffix})?")
+
+    return [
+        ("yf-ymd-ymd", rf"{Y('y1')}{M('m1')}{D('d1')}{sep}{Y('y2')}{M('m2')}{D('d2')}", ""),
+        ("yf-ymd-md", rf"{Y('y1')}{M('m1')}{D('d1', False)}{sep}{M('m2')}{D('d2')}", ""),
+        ("yf-ymd-d", rf"{Y('y1')}{M('m1')}{D('d1', False)}{sep}{D('d2')}", ""),
+        ("yf-ymd", rf"{Y('y1')}{M('m1')}{D('d1')}", ""),
+        ("yf-ym-m", rf"{Y('y1')}{M('m1')}{sep}{M('m2')}", ""),
+        ("yf-ym", rf"{Y('y1')}{M('m1')}", ""),
+        ("yf-y-y", rf"{Y('y1', False)}(?:{year_suffix})?{sep}{Y('y2')}", ""),
+        ("yf-md-md", rf"{M('m1')}{D('d1', False)}{sep}{M('m2')}{D('d2')}", ""),
+        ("yf-md-d", rf"{M('m1')}{D('d1', False)}{sep}{D('d2')}", ""),
+        ("yf-md", rf"{M('m1')}{D('d1')}", ""),
+    ]
+
+
+_YEAR_FIRST_RULES = (
+    "yf-ymd-ymd", "yf-ymd-md", "yf-ymd-d", "yf-ymd", "yf-ym-m", "yf-ym", "yf-y-y",
+    "yf-md-md", "yf-md-d", "yf-md",
+)  # fmt: skip
+
+
+def _h_year_first(m: re.Match, s: _State) -> tuple[PartialDate, PartialDate | None]:
+    groups = m.groupdict()
+
+    def month(name: str) -> int | None:
+        if groups.get(f"{name}num"):
+            return int(groups[f"{name}num"])
+        return _month(m, name, s) if groups.get(name) else None
+
+    def day(name: str) -> int | None:
+        return _day(m, name) if groups.get(name) else None
+
+    y1 = _year(m, "y1", s) if groups.get("y1") else None
+    y2 = _year(m, "y2", s) if groups.get("y2") else None
+    m1, d1, m2, d2 = month("m1"), day("d1"), month("m2"), day("d2")
+    if y1 is None and y2 is None:
+        y1 = _context_year(s, m1 or 1, d1)
+    y1 = y1 if y1 is not None else y2
+    start = _date(y1, m1, d1 if m1 else None)
+    if y2 is None and m2 is None and d2 is None:
+        return start, None
+    end = _date(y2 or y1, m2 or m1, d2 if (m2 or m1) else None)
+    if end < start and y2 is None:  # "12月30日至1月2日": the end is in the next year
+        end = _date(y1 + 1, m2 or m1, d2)
+    return start, end
 
 
 def _month_alone(language: str, month: str) -> str:
@@ -661,6 +732,7 @@ _HANDLERS: dict[str, Callable[[re.Match, _State], tuple[PartialDate, PartialDate
     "mm/y": _h_month_range_numeric,
     "part-of-year": _h_part_of_year,
     "month-alone": _h_month_alone,
+    **dict.fromkeys(_YEAR_FIRST_RULES, _h_year_first),
     "cue-d/m": _h_dm_numeric,
     "weekday-(d/m)": _h_dm_numeric,
 }
@@ -742,7 +814,7 @@ def _relative_rules(
                 _rel_weekday,
             )
         )
-    else:  # id, ms
+    elif code in ("id", "ms"):
         rules.append(
             (
                 re.compile(
@@ -774,20 +846,23 @@ def _relative_rules(
         )
     # a month of this, next or last year: "October this year", "tháng 10 năm nay"
     month_of_year = {
+        "km": rf"(?:ខែ)?(?P<m>{months_re})\s*ឆ្នាំ\s*(?P<yr>នេះ|ក្រោយ|មុន)",
+        "lo": rf"(?:ເດືອນ)?(?P<m>{months_re})\s*ປີ\s*(?P<yr>ນີ້|ໜ້າ|ກາຍ)",
         "en": rf"\b(?P<m>{months_re})\s+(?P<yr>this|next|last)\s+year\b",
         "vi": r"(?P<m>[Tt]háng\s*(?:0?[1-9]|1[0-2]))\s+năm\s+(?P<yr>nay|tới|sau|ngoái|trước)(?![\w])",
         "id": rf"\b(?P<m>{months_re})\s+tahun\s+(?P<yr>ini|depan|lalu)\b",
         "ms": rf"\b(?P<m>{months_re})\s+tahun\s+(?P<yr>ini|depan|hadapan|lalu|lepas)\b",
         "th": rf"(?:เดือน)?(?P<m>{months_re})\s*ปี\s*(?P<yr>นี้|หน้า|ที่แล้ว|ที่ผ่านมา|ก่อน)",
-    }[code]
-    rules.append((re.compile(month_of_year), _rel_month_of_year))
-    for pattern, unit, offset in _RELATIVE_PERIODS[code]:
+    }.get(code)
+    if month_of_year:
+        rules.append((re.compile(month_of_year), _rel_month_of_year))
+    for pattern, unit, offset in _RELATIVE_PERIODS.get(code, ()):
         rules.append((re.compile(pattern, re.IGNORECASE), _rel_period(unit, offset)))
     words = [(profile.today, 0), (profile.yesterday, -1), (profile.tomorrow, 1)]
     for vocabulary, offset in words:
         if vocabulary:
             pattern = alternation(vocabulary)
-            boundary = r"\b" if code != "th" else ""
+            boundary = "" if profile.unspaced else r"\b"
             rules.append(
                 (re.compile(rf"{boundary}(?:{pattern}){boundary}", re.IGNORECASE), _rel_day(offset))
             )
@@ -835,6 +910,45 @@ _RELATIVE_PERIODS: dict[str, list[tuple[str, str, int]]] = {
         (r"\bbulan ini\b", "month", 0),
         (r"\bbulan (?:depan|hadapan)\b", "month", 1),
         (r"\bbulan (?:lepas|lalu)\b", "month", -1),
+    ],
+    "km": [
+        (r"ឆ្នាំនេះ", "year", 0),
+        (r"ឆ្នាំ(?:ក្រោយ|ខាងមុខ|បន្ទាប់)", "year", 1),
+        (r"ឆ្នាំ(?:មុន|ទៅ|កន្លងទៅ)", "year", -1),
+        (r"ខែនេះ", "month", 0),
+        (r"ខែ(?:ក្រោយ|ខាងមុខ|បន្ទាប់)", "month", 1),
+        (r"ខែ(?:មុន|កន្លងទៅ)", "month", -1),
+    ],
+    "lo": [
+        (r"ປີນີ້", "year", 0),
+        (r"ປີໜ້າ", "year", 1),
+        (r"ປີກາຍ|ປີຜ່ານມາ", "year", -1),
+        (r"ເດືອນນີ້", "month", 0),
+        (r"ເດືອນໜ້າ", "month", 1),
+        (r"ເດືອນກາຍ|ເດືອນແລ້ວ", "month", -1),
+    ],
+    "my": [
+        (r"ယခု\s?နှစ်|ဒီနှစ်|ယခုနှစ်", "year", 0),
+        (r"လာမည့်\s?နှစ်|နောက်နှစ်", "year", 1),
+        (r"ယမန်\s?နှစ်|မနှစ်က|လွန်ခဲ့သည့်\s?နှစ်", "year", -1),
+        (r"ယခု\s?လ(?![\u102b-\u103e])", "month", 0),
+        (r"လာမည့်\s?လ(?![\u102b-\u103e])", "month", 1),
+    ],
+    "zh": [
+        (r"今年|本年度|本年", "year", 0),
+        (r"明年|下一年", "year", 1),
+        (r"去年|上一年", "year", -1),
+        (r"本月", "month", 0),
+        (r"下个?月", "month", 1),
+        (r"上个?月", "month", -1),
+    ],
+    "fil": [
+        (r"\bngayong taon\b", "year", 0),
+        (r"\bsusunod na taon\b", "year", 1),
+        (r"\bnakaraang taon\b", "year", -1),
+        (r"\bngayong buwan\b", "month", 0),
+        (r"\bsusunod na buwan\b", "month", 1),
+        (r"\bnakaraang buwan\b", "month", -1),
     ],
 }
 

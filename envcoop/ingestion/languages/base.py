@@ -24,9 +24,18 @@ class LanguageProfile:
     code: str
     babel_locale: str
     tokenize: Callable[[str], list[Span]] = regex_words
+    # Written without spaces between words (Thai, Lao, Khmer, Burmese, Chinese): words and
+    # the ends of names come from ICU, not from spaces and capitals.
+    unspaced: bool = False
+    # Names end with their head word ("...环境部长会议", "...အစည်းအဝေး"): a name is read
+    # leftwards from the head word, not rightwards.
+    head_final: bool = False
+    home_country: str | None = None  # whose bodies a name in this language most likely means
 
     # dates ---------------------------------------------------------------
     extra_months: dict[str, int] = field(default_factory=dict)  # spellings CLDR lacks
+    # CLDR's abbreviated months too (Burmese ones are syllables that are also common words)
+    abbreviated_months: bool = True
     month_prefix: str = ""  # words before a month name ("เดือน")
     day_prefix: str = ""  # words before a day number ("วันที่", "ngày", "tanggal")
     year_prefix: str = ""  # words before a year ("ปี", "năm", "tahun")
@@ -38,6 +47,14 @@ class LanguageProfile:
     yesterday: tuple[str, ...] = ()
     tomorrow: tuple[str, ...] = ()
     part_of_month: tuple[str, ...] = ()  # "end of", "cuối", "akhir": keep month precision
+    between_date_words: str = ""  # regex: "between" before a range of dates
+    and_date_words: str = ""  # regex: "and" between two days of one event
+    of_words: tuple[str, ...] = ()  # between a day and its month: "of", "ng"
+    # Year-first dates with markers ("2023年8月22日", "၂၀၂၃ ခုနှစ် ဩဂုတ်လ ၂၂ ရက်")
+    year_first: bool = False
+    year_suffix: str = ""  # regex after a year's digits: "年", "ခုနှစ်"
+    month_suffix: str = ""  # regex after a month: "月" (Chinese months are numbers), "လ"
+    day_suffix: str = ""  # regex after a day's digits: "日|号", "ရက်(?:နေ့)?"
 
     # meetings, agreements, projects ----------------------------------------
     meeting_words: tuple[str, ...] = ()
@@ -64,7 +81,7 @@ class LanguageProfile:
         """Every CLDR spelling of each month (wide, abbreviated; format, stand-alone), and extras."""
         names: dict[str, int] = {}
         for context in ("format", "stand-alone"):
-            for width in ("wide", "abbreviated"):
+            for width in ("wide", "abbreviated") if self.abbreviated_months else ("wide",):
                 for number, name in self.locale.months[context][width].items():
                     names[name] = number
                     names[name.rstrip(".")] = number

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
-UNDERSTOOD = ("th", "vi", "en", "id", "ms")
+UNDERSTOOD = ("th", "vi", "en", "id", "ms", "km", "lo", "my", "zh", "fil")
 CUE_SAMPLE = 6000  # characters where Malay and Indonesian words are counted
 LINGUA_SAMPLE = 1000  # characters (lingua needs a few sentences)
 
@@ -37,7 +37,7 @@ _LATIN_LANGUAGES = {
     Language.INDONESIAN: "id",
     Language.MALAY: "ms",
     Language.VIETNAMESE: "vi",
-    Language.TAGALOG: "tl",
+    Language.TAGALOG: "fil",  # (Filipino: the national standard based on Tagalog)
     Language.FRENCH: "fr",
     Language.SPANISH: "es",
     Language.PORTUGUESE: "pt",

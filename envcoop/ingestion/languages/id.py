@@ -4,10 +4,13 @@ from envcoop.ingestion.languages.base import LanguageProfile
 
 PROFILE = LanguageProfile(
     code="id",
+    home_country="ID",
     babel_locale="id",
     extra_months={"Pebruari": 2, "Nopember": 11, "Agt": 8, "Agst": 8},
     day_prefix="tanggal",
     year_prefix="tahun",
+    between_date_words=r"antara",
+    and_date_words=r"dan",
     range_words=("sampai", "hingga", "s.d.", "s/d", "sampai dengan", "sd"),
     this_words=("ini", "mendatang"),
     next_words=("depan", "mendatang"),

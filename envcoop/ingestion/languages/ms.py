@@ -4,10 +4,13 @@ from envcoop.ingestion.languages.base import LanguageProfile
 
 PROFILE = LanguageProfile(
     code="ms",
+    home_country="MY",
     babel_locale="ms",
     extra_months={"Ogo": 8},
     day_prefix="tarikh",
     year_prefix="tahun",
+    between_date_words=r"antara",
+    and_date_words=r"dan",
     range_words=("hingga", "sehingga", "sampai", "-"),
     this_words=("ini", "akan datang"),
     next_words=("depan", "hadapan", "akan datang"),

@@ -12,6 +12,8 @@ PROFILE = LanguageProfile(
     code="th",
     babel_locale="th_TH",
     tokenize=_thai_words,
+    unspaced=True,
+    home_country="TH",
     extra_months={
         "มิย.": 6,
         "มิย": 6,
@@ -30,6 +32,8 @@ PROFILE = LanguageProfile(
     month_prefix="เดือน",
     day_prefix="วันที่",
     year_prefix="ปี",
+    between_date_words=r"ระหว่าง(?:วันที่)?",
+    and_date_words=r"(?:และ|ถึง)",
     range_words=("ถึง", "จนถึง", "ถึงวันที่"),
     this_words=("นี้", "ที่จะถึงนี้"),
     next_words=("หน้า", "ถัดไป"),

@@ -6,6 +6,7 @@ _MONTH_NAMES = ["Giêng", "Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "Tám", "
 
 PROFILE = LanguageProfile(
     code="vi",
+    home_country="VN",
     babel_locale="vi",
     # month names in words, as written in a sentence, in lower case and in a heading
     extra_months={
@@ -15,6 +16,8 @@ PROFILE = LanguageProfile(
     },
     day_prefix="ngày",
     year_prefix="năm",
+    between_date_words=r"giữa",
+    and_date_words=r"và",
     range_words=("đến", "tới", "đến ngày", "tới ngày", "-"),
     this_words=("này", "tới đây"),
     next_words=("tới", "sau"),

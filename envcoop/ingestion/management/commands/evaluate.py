@@ -22,6 +22,11 @@ class Command(BaseCommand):
         parser.add_argument("docs", metavar="DOCS_DIR")
         parser.add_argument("gold", metavar="GOLD_DIR")
         parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+        parser.add_argument(
+            "--part",
+            choices=("tuning", "checking"),
+            help="only that part of a set split by document number (03, 06, 09, ... check)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         docs, gold = Path(options["docs"]), Path(options["gold"])
@@ -29,7 +34,7 @@ class Command(BaseCommand):
             if not path.is_dir():
                 raise CommandError(f"{path} is not a folder")
         try:
-            report = evaluate(docs, gold)
+            report = evaluate(docs, gold, part=options["part"])
         except (FileNotFoundError, json.JSONDecodeError, KeyError) as error:
             raise CommandError(str(error)) from error
         except DocumentError as error:
