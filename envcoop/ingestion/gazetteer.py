@@ -26,7 +26,8 @@ import ahocorasick
 
 from envcoop.core.countries import country_name, iso_names
 from envcoop.core.languages import REGIONAL_LANGUAGES
-from envcoop.ingestion.segment import BoundaryChecker
+from envcoop.ingestion.normalise import same_spelling
+from envcoop.ingestion.segment import BoundaryChecker, unspaced
 from envcoop.ingestion.spans import Spans
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -71,8 +72,9 @@ def _lower(text: str) -> str:
 
 
 def _variants(surface: str) -> set[str]:
-    """A name as written, and with its dashes spaced and unspaced ("China–ASEAN", "China - ASEAN")."""
-    lowered = _lower(surface)
+    """A name as written, and with its dashes spaced and unspaced ("China–ASEAN", "China - ASEAN"),
+    spelt as the reading copy spells it (normalise.same_spelling)."""
+    lowered = same_spelling(_lower(surface))
     if "-" not in lowered:
         return {lowered}
     return {lowered, _SPACED_DASH.sub("-", lowered), _SPACED_DASH.sub(" - ", lowered)}
@@ -167,17 +169,23 @@ def _surface_rule(surface: str) -> tuple[bool, str, bool]:
 def _at_boundaries(text: str, start: int, end: int, boundaries: BoundaryChecker) -> bool:
     if boundaries.is_boundary(start) and boundaries.is_boundary(end):
         return True
-    # Long Thai names are safe even where ICU's dictionary cuts differently.
+    # Long names in scripts without spaces are safe even where ICU's dictionary cuts
+    # differently (four characters suffice in Chinese, where each is a word or most of one).
     span = text[start:end]
-    thai = any("\u0e00" <= char <= "\u0e7f" for char in span)
+    shortest = 4 if re.search("[\u3400-\u9fff]", span) else 6
     return (
-        thai
-        and len(span) >= 6
+        unspaced(span)
+        and len(span) >= shortest
         and (start == 0 or not text[start - 1].isascii() or not text[start - 1].isalnum())
     )
 
 
 # ---------------------------------------------------------------- building
+
+
+# Country names that are also everyday words of their language: Lao and Thai "Chad" (ຊາດ,
+# ชาด) is "nation" and "vermilion".
+_COMMON_WORDS = {"lo": {"ຊາດ"}, "th": {"ชาด"}}
 
 
 def _country_entries() -> list[Entry]:
@@ -192,7 +200,10 @@ def _country_entries() -> list[Entry]:
     ]
     for code in codes:
         for lang in REGIONAL_LANGUAGES:
-            entries.append(Entry("country", code, country_name(code, lang), lang=lang))
+            name = country_name(code, lang)
+            if name in _COMMON_WORDS.get(lang, ()):
+                continue
+            entries.append(Entry("country", code, name, lang=lang))
         for name in iso_names(code):
             entries.append(Entry("country", code, name, lang="en"))
     words = tomllib.loads((DATA / "country_words.toml").read_text(encoding="utf-8"))

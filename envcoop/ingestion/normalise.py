@@ -27,6 +27,24 @@ _ONE_FOR_ONE = str.maketrans(
     }
 )
 _ZERO_WIDTH_RE = re.compile(f"[{_ZERO_WIDTH}]")
+# Spellings that look the same and mean the same, made one (each keeps its length, so
+# offsets stay put): Khmer subscript DA for subscript TA ("ឧត្ដម" = "ឧត្តម"), and
+# subscript RO written before subscript TA ("មន្រ្តី" = "មន្ត្រី"); the Burmese letter ဝ typed
+# for the digit zero inside a number ("၂ဝ၂ဝ").
+_KHMER_COENG_DA = re.compile("\u17d2\u178a")
+_KHMER_RO_TA = re.compile("\u17d2\u179a\u17d2\u178f")
+_BURMESE_WA_ZERO = re.compile("(?<=[0-9])\u101d(?![\u1000-\u109f])|(?<=[0-9])\u101d(?=[0-9\u101d])")
+
+
+def same_spelling(text: str) -> str:
+    if "\u17d2" in text:
+        text = _KHMER_RO_TA.sub(
+            "\u17d2\u178f\u17d2\u179a", _KHMER_COENG_DA.sub("\u17d2\u178f", text)
+        )
+    if "\u101d" in text:
+        for _ in range(2):  # "2ဝဝ0": a second pass for a zero after a zero
+            text = _BURMESE_WA_ZERO.sub("0", text)
+    return text
 
 
 @dataclass
@@ -44,7 +62,7 @@ class Reading:
     @classmethod
     def of(cls, source: str) -> Reading:
         if unicodedata.is_normalized("NFC", source) and not _ZERO_WIDTH_RE.search(source):
-            return cls(source=source, text=source.translate(_ONE_FOR_ONE))
+            return cls(source=source, text=same_spelling(source.translate(_ONE_FOR_ONE)))
         reading = cls(source=source, text="")
         delta = 0  # len(text so far) - len(source so far)
         for match in _irregular().finditer(source):
@@ -68,7 +86,7 @@ class Reading:
             text = unicodedata.normalize("NFC", source)
         if text is None or len(text) != len(source) + delta:
             text = _irregular().sub(_chunk_nfc, source)
-        reading.text = text.translate(_ONE_FOR_ONE)
+        reading.text = same_spelling(text.translate(_ONE_FOR_ONE))
         return reading
 
     def _mark(self, text_position: int, source_position: int, block_end: int) -> None:

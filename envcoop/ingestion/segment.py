@@ -40,6 +40,11 @@ _ABBREVIATIONS = re.compile(
 )
 
 
+def unspaced(text: str) -> bool:
+    """Whether ``text`` holds letters of a script written without spaces between words."""
+    return _UNSPACED.search(text) is not None
+
+
 @dataclass(frozen=True)
 class Segments:
     passages: list[Span]

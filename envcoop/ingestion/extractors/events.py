@@ -23,6 +23,7 @@ from envcoop.ingestion.extractors.names import countries_in, gazetteer_of, known
 from envcoop.ingestion.extractors.phrases import title
 from envcoop.ingestion.extractors.positions import Positions, claims_at, names_at
 from envcoop.ingestion.languages import profile as language_profile
+from envcoop.ingestion.languages.base import ordinal_value
 
 NAME = "events"
 VERSION = "1"
@@ -92,10 +93,10 @@ class _Meeting:
 def _heads(language: str) -> re.Pattern:
     profile = language_profile(language)
     words = set(profile.meeting_words)
-    if language != "th":
+    if not profile.unspaced:
         words |= {word.upper() for word in words}  # titles of minutes in capitals
     alternation = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    if language == "th":
+    if profile.unspaced:
         return re.compile(f"(?:{alternation})")
     return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])")
 
@@ -274,6 +275,11 @@ def _looks_like_a_name(
         if re.match(r"(?:ที่|ใน|นี้|ดังกล่าว|ต่าง|ของ|ระดับ|เมื่อ|จะ|ได้|ซึ่ง)", text[head[1] : name[1]]):
             return bool(re.search(r"[A-Z]{3,}|ครั้งที่", rest))
         return len(rest) >= 4
+    if getattr(profile, "unspaced", False):
+        # "this meeting", "the related meetings", "the said meeting": they describe
+        if _DESCRIBES.get(language) and _DESCRIBES[language].fullmatch(rest.strip()):
+            return False
+        return bool(re.search(r"[A-Z]{3,}|\d", rest)) or len(rest) >= (3 if language == "zh" else 5)
     for weekday in getattr(profile, "weekdays", {}):
         rest = re.sub(re.escape(weekday), " ", rest, flags=re.IGNORECASE)
     words = [w for w in re.findall(r"[\wÀ-ỹ’'\-]+", rest) if not _WEEKDAY_WORDS.match(w)]
@@ -289,6 +295,15 @@ def _looks_like_a_name(
     # ordinal; "các Hội nghị liên quan" (the related meetings) is not a name.
     return capitalised
 
+
+# What a meeting word is followed (or, in Chinese and Burmese, preceded) by when it names no
+# meeting: "this", "that", "the related", "the said", "(the meeting) of the day".
+_DESCRIBES = {
+    "km": re.compile(r"(?:នេះ|នោះ|ពាក់ព័ន្ធ|ខាងលើ|ទាំងនេះ|ទាំងនោះ|នានា|ផ្សេងៗ).{0,4}"),
+    "lo": re.compile(r"(?:ນີ້|ດັ່ງກ່າວ|ປິ່ນອ້ອມ|ຕ່າງໆ|ນັ້ນ).{0,4}"),
+    "my": re.compile(r".{0,2}(?:ယင်း|ထို|ဒီ|အဆိုပါ).{0,6}"),
+    "zh": re.compile(r".{0,1}(?:此次|本次|这次|該|该|上述|相关|相關|此|本|有关|這次)"),
+}
 
 _DOCUMENT_WORDS = re.compile(
     r"(?:minutes|minit|summary record|record|report|notulen|laporan|biên bản)(?:\s+(?:of|dari|mengenai)(?:\s+the)?)?\s+",
@@ -317,7 +332,7 @@ def _numbered(text: str, start: int, end: int) -> bool:
 
 def _assign_dates(context: Context, meetings: list[_Meeting]) -> None:
     """Each date goes to the nearest meeting named before it in its sentence (else the first after)."""
-    language_window = 100 if context.language == "th" else None
+    language_window = 100 if context.profile.unspaced else None
     dates = [claim for claim in context.claims("date") if _may_date_a_meeting(context, claim)]
     by_sentence: dict[tuple[int, int], list[_Meeting]] = {}
     for meeting in meetings:
@@ -477,8 +492,8 @@ def _series_and_ordinal(context: Context, meeting: _Meeting) -> tuple[str | None
             # a name cut at an abbreviation's full stop: "... BIL" + ". 1/2026"
             or re.match(r".{0,6}?" + pattern, name[-6:] + after, re.IGNORECASE)
         )
-        if found and found.groupdict().get("n"):
-            ordinal = int(found.group("n"))
+        if found and ordinal_value(found):
+            ordinal = ordinal_value(found)
             break
     if ordinal is None:
         ordinal = _ordinal_in_words(name)

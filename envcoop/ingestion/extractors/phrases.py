@@ -14,6 +14,7 @@ import bisect
 import re
 from collections.abc import Callable
 
+from envcoop.ingestion.languages import profile as language_profile
 from envcoop.ingestion.languages.base import Span
 
 _CONNECTORS = {
@@ -204,6 +205,102 @@ def thai_title(
     return _trim(text, start, end)
 
 
+# Words that end a name in Khmer and Lao as _TH_STOPS and _TH_CLAUSE do in Thai: "at",
+# "on (a date)", "by", "which", "in order to", "has", "will", "between", "from".
+_UNSPACED_STOPS = {
+    "km": re.compile(
+        r"(?:\s+(?:នៅ|នា|កាលពី|ដោយ|ដែល|បាន|នឹង|ចាប់ពី|ពី|តាម|ក្នុង|និង|ដើម្បី|រវាង)|[\n(“\"«។៖,])"
+    ),
+    "lo": re.compile(r"(?:\s+(?:ທີ່|ໃນ|ຢູ່|ໂດຍ|ຊຶ່ງ|ເຊິ່ງ|ເພື່ອ|ແລະ|ໄດ້|ຈະ|ລະຫວ່າງ|ແຕ່|ນະ|ຂຶ້ນ)|[\n(“\",])"),
+}
+_UNSPACED_CLAUSE = {
+    "km": re.compile(r"(?:បាន|នឹង|នៅថ្ងៃ|នៅ|ដែល|ដោយ|កាលពី|ចាប់ពី|រវាង|នេះ|នោះ)"),
+    "lo": re.compile(r"(?:ໄດ້|ຈະ|ຢູ່|ໂດຍ|ຊຶ່ງ|ເຊິ່ງ|ເພື່ອ|ລະຫວ່າງ|ໃນວັນທີ|ວັນທີ|ນີ້|ດັ່ງກ່າວ|ຂຶ້ນ)"),
+}
+# What ends a name read leftwards from its head word (Chinese "...会议", Burmese
+# "...အစည်းအဝေး"): punctuation, and the verbs and particles a clause puts before a name.
+_LEFT_STOPS = {
+    "zh": re.compile(
+        r"[，,。、；;：:！？!?“”\"「」『』（）()\s]|出席|参加|參加|举行|舉行|召开|召開|通过|通過|签署|簽署"
+        r"|发布|發布|启动|啟動|主持|举办|舉辦|在|于|於|是|为|為|将|將|并|並|由|日|的|了|期间|期間"
+    ),
+    "my": re.compile(r"[၊။()“”\"\n]|တွင်|၌|မှာ|သည်|ကို|နှင့်|အား|ကျင်းပ|တက်ရောက်|ပြုလုပ်|ရက်(?:နေ့)?"),
+}
+
+
+def unspaced_title(
+    text: str,
+    start: int,
+    head_end: int,
+    limit: int,
+    language: str,
+    is_boundary: Callable[[int], bool] | None = None,
+) -> Span:
+    """A Khmer or Lao head word and the name after it (as thai_title), carrying on over the
+    ordinal that follows it ("... លើកទី33") or over the words after an ordinal written
+    straight after the head word ("កិច្ចប្រជុំលើកទី15 រដ្ឋមន្ត្រីបរិស្ថានអាស៊ាន")."""
+    following = text[head_end:limit]
+    latin = re.match(r"\s*(?=[A-Z“\"])", following)
+    if latin:
+        run = _LATIN_RUN.match(text, head_end + latin.end(), limit)
+        if run:
+            return _trim(text, run.start(), run.end())
+    ordinal = "|".join(
+        re.sub(r"\(\?P<\w+>", "(?:", f"(?:{pattern})")
+        for pattern in language_profile(language).ordinal_patterns
+    )
+
+    def run_end(position: int) -> int:
+        while position < limit and not text[position].isspace() and text[position] not in '(“"«':
+            position += 1
+        return position
+
+    end = run_end(head_end)
+    if ordinal and re.search(rf"(?:{ordinal})$", text[head_end:end]):
+        following_run = re.match(r"\s+(?=\S)", text[end:limit])
+        if following_run:
+            end = run_end(end + following_run.end())
+    tail = (
+        re.match(rf"\s*(?:{ordinal}|\(?[A-Z]{{2,}}[\dA-Z\-]*\)?)", text[end:limit])
+        if ordinal
+        else None
+    )
+    if tail:
+        end += tail.end()
+    stops = _UNSPACED_STOPS.get(language)
+    stop = stops.search(text, head_end, end) if stops else None
+    if stop:
+        end = stop.start()
+    clause_words = _UNSPACED_CLAUSE.get(language)
+    for clause in clause_words.finditer(text, head_end, end) if clause_words else ():
+        if is_boundary is None or (is_boundary(clause.start()) and is_boundary(clause.end())):
+            end = clause.start()
+            break
+    return _trim(text, start, end)
+
+
+def head_final_title(text: str, start: int, end: int, left_limit: int, language: str) -> Span:
+    """A name that ends with its head word, read leftwards: "第十七届东盟环境部长会议",
+    "《东盟跨境烟霾污染协定》" (a title in book quotes is taken whole), "... အစည်းအဝေး"."""
+    opening = text.rfind("《", left_limit, start)
+    if opening >= 0 and "》" not in text[opening:start]:
+        closing = text.find("》", end)
+        if closing >= 0:
+            return _trim(text, opening + 1, closing)
+    stops = _LEFT_STOPS.get(language)
+    begin = max(left_limit, start - 80)
+    if stops is not None:
+        for stop in stops.finditer(text, begin, start):
+            begin = stop.end()
+    # an ordinal or a Latin acronym written right after the head word belongs to the name
+    tail = re.match(
+        r"\s*(?:\(?\d{1,3}\)?\s*ကြိမ်မြောက်|\(?[A-Z]{2,}[\dA-Z\-]*\)?)", text[end : end + 24]
+    )
+    if tail and language == "my":
+        end += tail.end()
+    return _trim(text, begin, end)
+
+
 def _trim(text: str, start: int, end: int) -> Span:
     while end > start and text[end - 1] in _TRIM:
         end -= 1
@@ -225,9 +322,15 @@ def title(
     latin_head = text[start : start + 1].isascii()
     if language == "vi":
         return vietnamese_title(text, start, limit[1])
-    if language == "th" and not latin_head:
-        return thai_title(text, start, end, limit[1], is_boundary)
-    return latin_title(text, start, end, limit, "en" if language == "th" else language, barriers)
+    profile = language_profile(language)
+    if profile.unspaced and not latin_head:
+        if language == "th":
+            return thai_title(text, start, end, limit[1], is_boundary)
+        if profile.head_final:
+            return head_final_title(text, start, end, limit[0], language)
+        return unspaced_title(text, start, end, limit[1], language, is_boundary)
+    latin_language = "en" if profile.unspaced or language not in _CONNECTORS else language
+    return latin_title(text, start, end, limit, latin_language, barriers)
 
 
 def balanced(text: str, name: tuple[int, int]) -> tuple[int, int]:

@@ -19,6 +19,34 @@ def regex_words(text: str) -> list[Span]:
     return [match.span() for match in _WORD.finditer(text)]
 
 
+_CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+
+
+def chinese_number(text: str) -> int | None:
+    """A number written in Chinese numerals below a thousand: "十七" 17, "二十一" 21, "一百" 100."""
+    total, digit = 0, None
+    for char in text:
+        if char in _CHINESE_DIGITS:
+            digit = _CHINESE_DIGITS[char]
+        elif char in "十百":
+            total += (1 if digit is None else digit) * (10 if char == "十" else 100)
+            digit = None
+        else:
+            return None
+    total += digit or 0
+    return total or None
+
+
+def ordinal_value(match: re.Match) -> int | None:
+    """The number an ordinal pattern found: its group ``n`` (digits) or ``cn`` (Chinese)."""
+    groups = match.groupdict()
+    if groups.get("n"):
+        return int(groups["n"])
+    if groups.get("cn"):
+        return chinese_number(groups["cn"])
+    return None
+
+
 @dataclass
 class LanguageProfile:
     code: str

@@ -55,7 +55,10 @@ PROFILE = LanguageProfile(
         "大会",
         "大會",
     ),
-    ordinal_patterns=(r"第\s*(?P<n>\d{1,3})\s*(?:届|屆|次|轮|輪)",),
+    ordinal_patterns=(
+        r"第\s*(?P<n>\d{1,3})\s*(?:届|屆|次|轮|輪)",
+        r"第(?P<cn>[一二三四五六七八九十百零〇两兩]{1,5})(?:届|屆|次|轮|輪)",
+    ),
     place_words=("在", "于", "於"),
     online_words=(
         "以视频方式",
