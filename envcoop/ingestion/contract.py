@@ -7,13 +7,17 @@ from typing import Any
 from envcoop.ingestion.understand import Understanding
 
 # The contract's list fields: the claim kind each comes from and the values it shows, in
-# the contract's order (every item ends with its span).
+# the contract's order (every item ends with its span, and all but dates with a confidence).
 _LISTS = {
     "dates": ("date", ("text", "value", "end")),
     "events": ("event", ("name", "series", "ordinal", "start", "end", "place", "country", "host")),
     "agreements": ("agreement", ("name", "kind", "date", "parties")),
     "projects": ("project", ("name", "partners", "fund", "start", "end")),
+    "frameworks": ("framework", ("name", "kind", "start", "end", "partners", "components")),
+    "priorities": ("priority", ("text", "year", "areas")),
+    "mentions": ("mention", ("kind", "name", "series", "ordinal")),
 }
+_UNSCORED = {"dates"}
 
 
 def to_contract(result: Understanding, source: str) -> dict[str, Any]:
@@ -32,6 +36,7 @@ def to_contract(result: Understanding, source: str) -> dict[str, Any]:
                 "acronym": claim.value.get("acronym"),
                 "country": claim.value.get("country"),
                 "span": list(claim.span),
+                "confidence": round(claim.confidence, 3),
             }
         )
     contract: dict[str, Any] = {
@@ -48,6 +53,7 @@ def to_contract(result: Understanding, source: str) -> dict[str, Any]:
                     field: claim.text if field == "text" else claim.value[field] for field in fields
                 },
                 "span": list(claim.span),
+                **({} if name in _UNSCORED else {"confidence": round(claim.confidence, 3)}),
             }
             for claim in by_kind.get(kind, [])
         ]

@@ -82,6 +82,9 @@ class ClaimKind(models.TextChoices):
     AGREEMENT = "agreement", _("agreement")
     PROJECT = "project", _("project")
     AREA = "area", _("area")
+    FRAMEWORK = "framework", _("framework")
+    PRIORITY = "priority", _("priority")
+    MENTION = "mention", _("mention")
 
 
 class ClaimStatus(models.TextChoices):

@@ -1,7 +1,8 @@
 """The understanding pipeline, without the database: bytes in, claims with source spans out.
 
     file bytes -> parser (text) -> normalised reading copy -> language -> segments
-    -> extractors (dates, organisations, countries, agreements, events, projects, areas)
+    -> extractors (dates, organisations, countries, agreements, frameworks, events and the
+       meetings they mention, projects, areas, priorities)
     -> claims, each with its span in the parsed text
 
 ``envcoop extract`` prints this; ``envcoop ingest`` stores it (see ``pipeline``).
@@ -22,7 +23,9 @@ from envcoop.ingestion.extractors import (
     countries,
     dates,
     events,
+    frameworks,
     organisations,
+    priorities,
     projects,
 )
 from envcoop.ingestion.extractors.base import Claim, Context
@@ -35,7 +38,9 @@ from envcoop.ingestion.segment import BoundaryChecker, Segments, segment
 logger = logging.getLogger(__name__)
 
 # In the order they run: later extractors read the claims of earlier ones.
-EXTRACTORS = (dates, organisations, countries, agreements, events, projects, areas)
+EXTRACTORS = (
+    dates, organisations, countries, agreements, frameworks, events, projects, areas, priorities,
+)  # fmt: skip
 PIPELINE_VERSION = "1"
 
 

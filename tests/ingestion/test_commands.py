@@ -16,16 +16,13 @@ from tests.snapshots import registry_snapshot
 FILES = Path(__file__).resolve().parents[1] / "data" / "files"
 ANNOTATED = Path(__file__).resolve().parents[1] / "data" / "annotated"
 CONTRACT_KEYS = {
-    "source",
-    "lang",
-    "areas",
-    "countries",
-    "organisations",
-    "dates",
-    "events",
-    "agreements",
-    "projects",
-}
+    "source", "lang", "areas", "countries", "organisations", "dates", "events", "agreements",
+    "projects", "frameworks", "priorities", "mentions",
+}  # fmt: skip
+# Every item of these lists carries a confidence between 0 and 1 (the contract).
+SCORED_LISTS = (
+    "organisations", "events", "agreements", "projects", "frameworks", "priorities", "mentions",
+)  # fmt: skip
 
 pytestmark = pytest.mark.django_db
 
@@ -50,6 +47,9 @@ def test_extract_prints_the_contract_object_and_writes_nothing():
     for item in result["dates"]:
         assert text[item["span"][0] : item["span"][1]] == item["text"]
     assert any(e["series"] == "amme" and e["ordinal"] == 17 for e in result["events"])
+    for name in SCORED_LISTS:
+        assert all(0 < item["confidence"] <= 1 for item in result[name]), name
+    assert "confidence" not in result["dates"][0]
     assert (_documents_state(), registry_snapshot()) == before
 
 

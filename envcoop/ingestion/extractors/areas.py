@@ -28,7 +28,7 @@ LEAD_WEIGHT = 1.5
 
 
 @cache
-def _automaton(language: str) -> ahocorasick.Automaton:
+def automaton(language: str) -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     terms: dict[str, list[tuple[str, float]]] = defaultdict(list)
     for code in {language, "en"}:
@@ -47,7 +47,7 @@ def score(context: Context) -> dict[str, float]:
     if len(lowered) != len(text):  # (a few letters such as "İ" change length)
         lowered = text
     hits: list[tuple[int, int, tuple[tuple[str, float], ...]]] = []
-    for end_index, (term, areas) in _automaton(context.language).iter(lowered):
+    for end_index, (term, areas) in automaton(context.language).iter(lowered):
         start, end = end_index - len(term) + 1, end_index + 1
         if context.boundaries.is_boundary(start) and context.boundaries.is_boundary(end):
             hits.append((start, end, areas))

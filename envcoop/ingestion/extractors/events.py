@@ -173,8 +173,10 @@ def extract(context: Context) -> list[Claim]:
     _assign_dates(context, meetings)
     _labelled_lines(context, meetings)
     kept = _Kept()
+    undated: list[_Meeting] = []
     for meeting in meetings:
         if not meeting.dates:
+            undated.append(meeting)
             continue
         claim = _claim(context, meeting, profile)
         same = kept.same_as(claim)
@@ -182,7 +184,44 @@ def extract(context: Context) -> list[Claim]:
             _merge(same, claim)
             continue
         kept.add(claim)
-    return kept.claims
+    return kept.claims + _mentions(context, undated, kept.claims)
+
+
+def _mentions(context: Context, meetings: list[_Meeting], events: list[Claim]) -> list[Claim]:
+    """Meetings named with their series or number but no date ("the 31st ASOEN"): mentions,
+    which link a document to a record and never make one. A meeting also named with its
+    date in the document is that event, not a mention."""
+    dated = {(c.value["series"], c.value["ordinal"]) for c in events if c.value["series"]}
+    names = {_key(c.value["name"]) for c in events}
+    mentions: list[Claim] = []
+    seen: set[tuple] = set()
+    for meeting in meetings:
+        series, ordinal = _series_and_ordinal(context, meeting)
+        if series is None and ordinal is None:
+            continue
+        name = context.text[meeting.name[0] : meeting.name[1]]
+        key = (series, ordinal) if series else ("name", _key(name))
+        if key in seen or (series and (series, ordinal) in dated) or _key(name) in names:
+            continue
+        seen.add(key)
+        mentions.append(
+            Claim(
+                kind="mention",
+                span=meeting.name,
+                text=name,
+                value={
+                    "kind": "event",
+                    "name": name,
+                    "name_span": list(meeting.name),
+                    "series": series,
+                    "ordinal": ordinal,
+                },
+                extractor=NAME,
+                version=VERSION,
+                confidence=0.75 if series and ordinal else 0.55,
+            )
+        )
+    return mentions
 
 
 class _Kept:

@@ -92,6 +92,8 @@ class LanguageProfile:
     host_patterns: tuple[str, ...] = ()  # regexes with a group named host
     host_words: tuple[str, ...] = ()  # words one of which every host pattern contains
     agreement_words: dict[str, str] = field(default_factory=dict)  # phrase -> kind
+    framework_words: dict[str, str] = field(default_factory=dict)  # phrase -> kind
+    priority_cues: tuple[str, ...] = ()  # regexes opening a year's priorities, a group y
     project_words: tuple[str, ...] = ()
     fund_words: tuple[str, ...] = ()
     since_words: tuple[str, ...] = ()

@@ -55,6 +55,15 @@ PROFILE = LanguageProfile(
         "magkasanib na pahayag": "joint-statement",
         "Memorandum ng Pagkakaunawaan": "mou",
     },
+    framework_words={
+        "Plano ng Aksyon": "action-plan",
+        "Estratehiya": "strategy",
+        "Balangkas": "other",
+    },
+    priority_cues=(
+        r"priyoridad",
+        r"priority areas",
+    ),
     project_words=("proyekto", "Proyekto", "programa", "Programa"),
     fund_words=("Pondo", "pondo"),
     since_words=("mula", "simula"),

@@ -56,6 +56,13 @@ PROFILE = LanguageProfile(
         "သဘောတူညီချက်": "agreement",
         "စာချုပ်": "treaty",
     },
+    framework_words={
+        "လုပ်ငန်းစီမံချက်": "action-plan",
+        "မဟာဗျူဟာ": "strategy",
+        "ပင်မလုပ်ငန်းအစီအစဉ်": "other",
+        "မြေပုံလမ်းညွှန်": "roadmap",
+    },
+    priority_cues=(r"ဦးစားပေး",),
     project_words=("စီမံကိန်း",),
     fund_words=("ရန်ပုံငွေ",),
     area_terms={
