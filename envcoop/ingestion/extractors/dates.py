@@ -21,7 +21,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from envcoop.core.partial_date import BUDDHIST_ERA_OFFSET, PartialDate, PartialDateError
@@ -323,6 +323,8 @@ def grammar(language: str) -> _Grammar:
         # 22 August (no year), ngày 22/8 (no year)
         ("dm", rf"{D('d', word_boundary)}{of}\s*{M('m')}", day_lead),
         ("md", rf"{first_m}\s+{D('d')}(?![\d,]*\s*\d{{4}})", month_lead),
+        # "September 2 to 4", "Sept. 26-28" (no year: the dateline's)
+        ("m-dd", rf"{first_m}\s+{D('d1')}{sep}{D('d2')}(?![\d,]*\s*\d{{4}})", month_lead),
     ]
     if language in _PART_OF_YEAR:
         # quarters and halves of a year are month ranges: "Q1 2025", "quý I năm 2024", "semester kedua 2024"
@@ -330,6 +332,10 @@ def grammar(language: str) -> _Grammar:
     if profile.year_first:
         rules_spec[:0] = _year_first_rules(profile, months_re, sep)
     if language == "vi":
+        # "Ngày 3-9": the 3rd of September (a range of days carries its month: "22-24/8")
+        rules_spec.append(
+            ("ngay-d/m", rf"[Nn]gày\s*{D('d')}-(?P<mn>0?[1-9]|1[0-2])(?![\d/\-])", "")
+        )
         rules_spec.append(
             (
                 "dd/m",
@@ -425,7 +431,7 @@ def grammar(language: str) -> _Grammar:
 
 
 # Rules whose pattern opens with the month name itself
-_MONTH_LED = frozenset({"mdy-mdy", "m-dd-y", "m-my", "mdy", "my", "md"})
+_MONTH_LED = frozenset({"mdy-mdy", "m-dd-y", "m-my", "mdy", "my", "md", "m-dd"})
 
 _PART_OF_YEAR = {
     "en": r"\b(?:(?P<unit_letter>Q|H)(?P<n>[1-4])|(?P<word>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<unit>quarter|half))"
@@ -571,7 +577,7 @@ class _NotADate(Exception):
     pass
 
 
-@dataclass(frozen=True)
+@dataclass
 class _State:
     """What converting one document's matches needs to know (no module-level state)."""
 
@@ -579,6 +585,10 @@ class _State:
     thai: bool
     dateline: PartialDate | None
     profile: LanguageProfile
+    # Without a dateline, a date written without its year takes the nearest year the text
+    # writes out: (position, year) in text order, and where the match being read starts.
+    years: list[tuple[int, int]] = field(default_factory=list)
+    position: int = 0
 
 
 def _year(match: re.Match, name: str, state: _State) -> int:
@@ -620,10 +630,13 @@ def _day(match: re.Match, name: str) -> int:
 
 
 def _context_year(state: _State, month: int, day: int | None = None) -> int:
-    """The year of a date written without one: the dateline's (nearest such date)."""
+    """The year of a date written without one: the dateline's (nearest such date), else the
+    year written nearest to it ("Sáng ngày 29/12" in a review of "năm 2022")."""
     dateline = state.dateline
     if dateline is None:
-        raise _NotADate
+        if not state.years:
+            raise _NotADate
+        return min(state.years, key=lambda item: abs(item[0] - state.position))[1]
     candidates = []
     for year in (dateline.year - 1, dateline.year, dateline.year + 1):
         try:
@@ -725,6 +738,7 @@ _HANDLERS: dict[str, Callable[[re.Match, _State], tuple[PartialDate, PartialDate
     "my": _h_my,
     "y-y": _h_y_y,
     "dd-m": _h_dd_m,
+    "m-dd": _h_dd_m,
     "dm": _h_dm,
     "md": _h_dm,
     "ngay-d/m": _h_dm_numeric,
@@ -1058,11 +1072,19 @@ _NUMBER_BEFORE = re.compile(
 )
 
 
-def find_dates(text: str, language: str, dateline: PartialDate | None = None) -> list[DateMention]:
-    """Every date, month, year and range in ``text`` (the normalised reading text)."""
+def find_dates(
+    text: str, language: str, dateline: PartialDate | None = None, *, guess_years: bool = True
+) -> list[DateMention]:
+    """Every date, month, year and range in ``text`` (the normalised reading text). Without a
+    dateline, a date written without its year takes the nearest year written (unless not
+    ``guess_years``)."""
     rules = grammar(language)
     state = _State(
-        months=rules.month_lookup, thai=rules.thai, dateline=dateline, profile=rules.profile
+        months=rules.month_lookup,
+        thai=rules.thai,
+        dateline=dateline,
+        profile=rules.profile,
+        years=[] if dateline is not None or not guess_years else _written_years(text, rules.thai),
     )
     anchors = _Anchors(text, rules.month)
     candidates: list[tuple[int, int, int, PartialDate, PartialDate | None, bool]] = []
@@ -1077,6 +1099,7 @@ def find_dates(text: str, language: str, dateline: PartialDate | None = None) ->
                     start = lead.start()
                 elif rule.lead_required:
                     continue
+            state.position = start
             try:
                 value, end_value = rule.handler(match, state)
             except (_NotADate, ValueError, KeyError):
@@ -1113,6 +1136,20 @@ def find_dates(text: str, language: str, dateline: PartialDate | None = None) ->
 
 
 _ANCHORS = {"year": re.compile(r"\d{4}")}
+_WRITTEN_YEAR = re.compile(r"(?<![\d.,/:])(?:19[5-9]\d|20\d\d|25[0-9]\d|26[0-4]\d)(?![\d%])")
+
+
+def _written_years(text: str, thai: bool) -> list[tuple[int, int]]:
+    """Years the text writes out, in order (Buddhist-era years converted in Thai)."""
+    years = []
+    for match in _WRITTEN_YEAR.finditer(text):
+        year = int(match.group())
+        if year > 2400:
+            if not thai:
+                continue
+            year -= BUDDHIST_ERA_OFFSET
+        years.append((match.start(), year))
+    return years
 
 
 class _Anchors:
@@ -1247,7 +1284,7 @@ def locate_dateline(
     a sentence ("On 5 March 2024, the Meeting ...") is when something happened, not a dateline.
     """
     head_end = _head_end(text)
-    for mention in find_dates(text[:head_end], language, None):
+    for mention in find_dates(text[:head_end], language, None, guess_years=False):
         if mention.value.precision.name != "DAY" or mention.end_value is not None:
             continue
         line_start = text.rfind("\n", 0, mention.start) + 1
@@ -1261,7 +1298,7 @@ def locate_dateline(
             return mention.value, (mention.start, mention.end)
     # Letters and announcements are signed at the foot: "Jakarta, 28 April 2025".
     tail_start = max(0, len(text) - 400)
-    for mention in reversed(find_dates(text[tail_start:], language, None)):
+    for mention in reversed(find_dates(text[tail_start:], language, None, guess_years=False)):
         if mention.value.precision.name != "DAY" or mention.end_value is not None:
             continue
         start, end = tail_start + mention.start, tail_start + mention.end

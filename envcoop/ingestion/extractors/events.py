@@ -151,6 +151,7 @@ def extract(context: Context) -> list[Claim]:
             series_names.add((start, match.end))  # a numbered series acronym names a meeting
     date_spans = [claim.span for claim in context.claims("date")]
     meetings: list[_Meeting] = []
+    generic: list[tuple[int, int]] = []
     for head in sorted(heads):
         # heads come in text order: only the latest meetings can cover this one
         if any(m.name[0] <= head[0] and head[1] <= m.name[1] for m in meetings[-3:]):
@@ -160,6 +161,7 @@ def extract(context: Context) -> list[Claim]:
         if name[1] <= name[0]:
             continue
         if head not in series_names and not _looks_like_a_name(text, name, head, language, profile):
+            generic.append(head)  # "the meeting", "pertemuan tersebut": may point back
             continue
         name = _with_edition_year(context, name)
         document_word = _DOCUMENT_WORDS.match(text, name[0], head[0])
@@ -172,6 +174,7 @@ def extract(context: Context) -> list[Claim]:
         meetings.append(_Meeting(head=head, name=name, sentence=sentence))
     _assign_dates(context, meetings)
     _labelled_lines(context, meetings)
+    _pointing_back(context, meetings, generic)
     kept = _Kept()
     undated: list[_Meeting] = []
     for meeting in meetings:
@@ -268,7 +271,19 @@ def _with_edition_year(context: Context, name: tuple[int, int]) -> tuple[int, in
             and len(claim.value.get("end") or "0000") == 4
             and re.fullmatch(r"\d{4}(?:\s*[-–]\s*\d{4})?", claim.text)
         ):
-            return name[0], claim.span[1]
+            name = (name[0], claim.span[1])
+            break
+    # "the 2025 China-ASEAN Environmental Cooperation Week": a year right before the name too
+    index = dates.first_from(max(0, name[0] - 6))
+    for claim in dates.items[index : index + 2]:
+        gap = context.text[claim.span[1] : name[0]]
+        if (
+            claim.span[1] <= name[0]
+            and len(gap) <= 1
+            and gap.strip() == ""
+            and re.fullmatch(r"\d{4}", claim.text)
+        ):
+            return claim.span[0], name[1]
     return name
 
 
@@ -327,9 +342,16 @@ def _looks_like_a_name(
             r"\d{4}|\d{1,3}(?:st|nd|rd|th)|ke-\d|lần thứ|\b(?:first|second|third|next)\b", rest
         )
     )
+    plural = re.search(r"(?:các|những|nhiều)\s+$", text[max(0, head[0] - 8) : head[0]])
+    if language == "vi" and plural and re.match(r"\s+[a-zà-ỹđ]", text[head[1] : head[1] + 3]):
+        return False  # "các Hội nghị quan trọng ...", "những hội nghị liên quan": in general
     if head_text[0].islower():
-        # a common noun ("the meeting", "phiên họp chiều thứ Tư") unless a title follows it
-        return capitalised and name[1] > head[1]
+        # a common noun ("the meeting", "phiên họp chiều thứ Tư") unless a title follows
+        # it (a year alone does not make one: "hội nghị quan trọng nhất năm 2020")
+        titled = any(w[0].isupper() for w in words) or bool(
+            re.search(r"\d{1,3}(?:st|nd|rd|th)|ke-\d|lần thứ|\b(?:first|second|third|next)\b", rest)
+        )
+        return titled and name[1] > head[1]
     # Vietnamese names carry a capitalised word ("Hội nghị Bộ trưởng ...", "... ASEAN") or an
     # ordinal; "các Hội nghị liên quan" (the related meetings) is not a name.
     return capitalised
@@ -388,16 +410,28 @@ def _assign_dates(context: Context, meetings: list[_Meeting]) -> None:
             # passages are not cut into sentences: there, only a date close before the name)
             close = language_window is None or group[0].name[0] - date.span[1] <= language_window
             if owner is None and close:
-                owner = group[0]  # "On 22 August, the ... Meeting"
+                # "On 22 August, the ... Meeting and the ... Dialogue were held": every
+                # meeting of the sentence (one dated later in it keeps its own date)
+                for meeting in group:
+                    meeting.dates.append(date)
+                continue
             if owner is not None:
                 owner.dates.append(date)
     # A meeting still without a date takes the next date of its paragraph, unless another
     # meeting is named in between ("... was held in Vientiane. It ran from 22 to 24 August.")
     starts = sorted(meeting.name[0] for meeting in meetings)
+    passages = context.segments.passages
     for meeting in meetings:
         if any(not _in_name(meeting, d) for d in meeting.dates):
             continue  # (a year inside the name is its edition: look on for when it met)
         passage = context.passage_of(meeting.head[0])
+        if passages and passage == passages[0] and len(passages) > 1:
+            # a headline names the meeting; the lede under it says when (unless the lede
+            # names its meetings itself: they carry their dates)
+            lede = passages[1]
+            first = bisect.bisect_left(starts, lede[0])
+            if first == len(starts) or starts[first] >= lede[1]:
+                passage = (passage[0], lede[1])
         index = usable.first_from(meeting.name[1])
         later = usable.items[index] if index < len(usable.items) else None
         if later is None or later.span[0] >= passage[1]:
@@ -407,17 +441,63 @@ def _assign_dates(context: Context, meetings: list[_Meeting]) -> None:
             meeting.dates.append(later)
 
 
+def _pointing_back(
+    context: Context, meetings: list[_Meeting], generic: list[tuple[int, int]]
+) -> None:
+    """ "The meeting, held on 3 September 2025, ...", "Pertemuan yang berlangsung pada ...
+    itu": a sentence that names no meeting but says "the meeting" and gives a date dates the
+    meeting named last before it, if that one has no date of its own yet."""
+    if not generic or not meetings:
+        return
+    named_sentences = {meeting.sentence for meeting in meetings}
+    dates = Positions(
+        [c for c in context.claims("date") if _may_date_a_meeting(context, c)],
+        lambda claim: claim.span,
+    )
+    ordered = sorted(meetings, key=lambda m: m.name[0])
+    for head in generic:
+        sentence = context.sentence_of(head[0])
+        if sentence in named_sentences:
+            continue
+        found = [d for d in dates.starting(*sentence) if d.span[0] >= head[0]]
+        if not found:
+            continue
+        before = [m for m in ordered if m.name[1] <= head[0]]
+        if not before:
+            continue
+        latest = before[-1]
+        if all(_in_name(latest, d) for d in latest.dates):
+            latest.dates.append(found[0])
+
+
 def _may_date_a_meeting(context: Context, claim: Claim) -> bool:
     """Not the document's own date, not a span of years ("2021-2025": a plan's period), and
     not a year far beyond the document's date ("by 2050": a target)."""
     if _is_dateline(context, claim):
         return False
+    if _in_a_title(context, claim):
+        return False  # "Vision 2045", "Action Plan 2021-2025": a plan's years
     value, end = claim.value["value"], claim.value.get("end")
     if end and len(value) == 4 and end != value:
         return False
     if context.dateline is not None and len(value) == 4:
         return int(value) <= context.dateline.year + 5
     return True
+
+
+def _in_a_title(context: Context, date: Claim) -> bool:
+    """Whether a date is written inside the name of a framework or an agreement."""
+    if "event-titles" not in context.memo:
+        context.memo["event-titles"] = sorted(
+            tuple(c.value["name_span"])
+            for c in (*context.claims("framework"), *context.claims("agreement"))
+        )
+    titles = context.memo["event-titles"]
+    index = bisect.bisect_right(titles, (date.span[0], float("inf"))) - 1
+    return any(
+        start <= date.span[0] and date.span[1] <= end
+        for start, end in titles[max(0, index - 2) : index + 1]
+    )
 
 
 def _in_name(meeting: _Meeting, date: Claim) -> bool:
@@ -469,10 +549,12 @@ def _best_date(meeting: _Meeting) -> Claim:
     explicit = [d for d in outside if not d.value.get("relative")]
     chosen = explicit or outside or meeting.dates
 
-    def distance(date: Claim) -> tuple[int, int]:
+    def distance(date: Claim) -> tuple[int, int, int]:
+        # a day or month beats a bare year ("in 2025 ... from 9 to 10 June 2025")
+        coarse = int(len(date.value["value"]) == 4 and not date.value.get("end"))
         if date.span[0] >= meeting.name[1]:
-            return date.span[0] - meeting.name[1], 0
-        return max(0, meeting.name[0] - date.span[1]), 1
+            return coarse, date.span[0] - meeting.name[1], 0
+        return coarse, max(0, meeting.name[0] - date.span[1]), 1
 
     return min(chosen, key=distance)
 
@@ -522,12 +604,12 @@ def _series_and_ordinal(context: Context, meeting: _Meeting) -> tuple[str | None
     name = context.text[start:end]
     if series is None:
         series = _series_by_pattern(context, meeting)
-    after = context.text[end : end + 24]
+    after = context.text[end : end + 40]
     ordinal = None
     for pattern in context.profile.ordinal_patterns + language_profile("en").ordinal_patterns[:1]:
         found = (
             re.search(pattern, name, re.IGNORECASE)
-            or re.match(r"\s*\(?\s*" + pattern, after, re.IGNORECASE)
+            or re.match(r"\s*(?:\([^()]{1,16}\)\s*)?\(?\s*" + pattern, after, re.IGNORECASE)
             # a name cut at an abbreviation's full stop: "... BIL" + ". 1/2026"
             or re.match(r".{0,6}?" + pattern, name[-6:] + after, re.IGNORECASE)
         )
