@@ -187,7 +187,30 @@ def extract(context: Context) -> list[Claim]:
             _merge(same, claim)
             continue
         kept.add(claim)
-    return kept.claims + _mentions(context, undated, kept.claims)
+    events = _numbered_or_alone(kept.claims)
+    return events + _mentions(context, undated, events)
+
+
+def _numbered_or_alone(claims: list[Claim]) -> list[Claim]:
+    """ "ASOEN this year" beside "the 33rd ASOEN" in one document is that meeting: an
+    unnumbered meeting of a series merges into the only numbered one of the same series."""
+    numbered: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if claim.value["series"] and claim.value["ordinal"] is not None:
+            numbered.setdefault(claim.value["series"], []).append(claim)
+    kept = []
+    for claim in claims:
+        same = numbered.get(claim.value["series"] or "", [])
+        # (when its date fits: "2022" fits 2022-10-05; another date is another meeting)
+        if (
+            claim.value["ordinal"] is None
+            and len(same) == 1
+            and same[0].value["start"].startswith(claim.value["start"])
+        ):
+            _merge(same[0], claim)
+            continue
+        kept.append(claim)
+    return kept
 
 
 def _mentions(context: Context, meetings: list[_Meeting], events: list[Claim]) -> list[Claim]:

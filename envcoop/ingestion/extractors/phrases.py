@@ -222,7 +222,8 @@ _UNSPACED_CLAUSE = {
 _LEFT_STOPS = {
     "zh": re.compile(
         r"[，,。、；;：:！？!?“”\"「」『』（）()\s]|出席|参加|參加|举行|舉行|召开|召開|通过|通過|签署|簽署"
-        r"|发布|發布|启动|啟動|主持|举办|舉辦|在|于|於|是|为|為|将|將|并|並|由|日|的|了|期间|期間"
+        r"|发布|發布|启动|啟動|主持|举办|舉辦|在|于|於|是|为|為|将|將|并|並|由|(?<=\d)[日号]|的|了"
+        r"|期间|期間|简称|簡稱|以下"
     ),
     "my": re.compile(r"[၊။()“”\"\n]|တွင်|၌|မှာ|သည်|ကို|နှင့်|အား|ကျင်းပ|တက်ရောက်|ပြုလုပ်|ရက်(?:နေ့)?"),
 }
@@ -276,6 +277,13 @@ def unspaced_title(
         if is_boundary is None or (is_boundary(clause.start()) and is_boundary(clause.end())):
             end = clause.start()
             break
+    if ordinal and not re.search(ordinal, text[start:end]):
+        # a name written in phrases ("ກອງປະຊຸມ... ວ່າດ້ວຍ... ແລະ ... (APPCED) ຄັ້ງທີ 20"): on
+        # to its ordinal when one closes it before a clause word or a full stop does
+        later = re.compile(rf"[^\n.។៖:;,()]{{0,100}}?(?:\([^()\n]{{1,20}}\)\s*)?(?:{ordinal})")
+        reach = later.match(text, end, limit)
+        if reach and not (clause_words and clause_words.search(text, end, reach.end())):
+            end = reach.end()
     return _trim(text, start, end)
 
 
@@ -289,6 +297,11 @@ def head_final_title(text: str, start: int, end: int, left_limit: int, language:
             return _trim(text, opening + 1, closing)
     stops = _LEFT_STOPS.get(language)
     begin = max(left_limit, start - 80)
+    if start and text[start - 1] in '”」』"':
+        # 第18届“东盟次区域…指导委员会”会议: the quoted body belongs to the name
+        opening = max(text.rfind(mark, begin, start - 1) for mark in '“「『"')
+        if opening >= 0:
+            start = opening
     if stops is not None:
         for stop in stops.finditer(text, begin, start):
             begin = stop.end()
