@@ -34,8 +34,11 @@ def _heads(language: str) -> tuple[re.Pattern, dict[str, str]]:
     if language != "en":
         for word, kind in language_profile("en").agreement_words.items():
             words.setdefault(word, kind)
+    for word, kind in list(words.items()):
+        if word.isascii() and " " in word:
+            words.setdefault(word.upper(), kind)  # "MEMORANDUM OF UNDERSTANDING ON ..."
     alternation = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    if language == "th":
+    if language_profile(language).unspaced:
         return re.compile(f"(?:{alternation})"), words
     return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])"), words
 
@@ -50,7 +53,8 @@ def extract(context: Context) -> list[Claim]:
             c for c in claims[-3:] if c.value["name_span"][0] <= head[0] < c.value["name_span"][1]
         ]
         sentence = context.sentence_of(head[0])
-        name_span = title(text, language, head, sentence)
+        barriers = [d.span for d in claims_at(context, "date").starting(*sentence)]
+        name_span = title(text, language, head, sentence, barriers, context.boundaries.is_boundary)
         name_span = _after_parties(text, name_span, head)
         if around and name_span[0] <= around[0].value["name_span"][0]:
             continue  # the same name again (a treaty named inside it is a name of its own)
@@ -60,12 +64,41 @@ def extract(context: Context) -> list[Claim]:
         name = text[name_span[0] : name_span[1]]
         if not _is_a_name(name, match.group(), language):
             continue
-        kind = kinds.get(match.group()) or kinds.get(match.group().title(), "other")
+        kind = (
+            kinds.get(match.group())
+            or kinds.get(match.group().title())
+            or kinds.get(_title_case(match.group()), "other")
+        )
         if re.match(r"ASEAN Agreement on Transboundary Haze Pollution", name):
             kind = "agreement"
-        date = _date_in(context, sentence, name_span)
-        parties = _parties(context, sentence, name_span)
+        if _is_draft(context, name_span):
+            claims.append(_mention(context, name_span, name))
+            continue
+        signing = _signing(context, sentence, name_span)
+        date = _date_in(context, sentence, name_span, signing)
+        parties = _parties(context, sentence, name_span) if signing is not None else []
         span = (name_span[0], max(name_span[1], date.span[1] if date else name_span[1]))
+        parts = _shared_head(text, name_span, match.span())
+        for part_span in parts:
+            claims.append(
+                Claim(
+                    kind="agreement",
+                    span=part_span,
+                    text=text[part_span[0] : part_span[1]],
+                    value={
+                        "name": _shared_head_name(text, part_span, match.group()),
+                        "name_span": list(part_span),
+                        "kind": kind,
+                        "date": date.value["value"] if date else None,
+                        "parties": parties,
+                    },
+                    extractor=NAME,
+                    version=VERSION,
+                    confidence=0.6,
+                )
+            )
+        if parts:
+            continue
         claims.append(
             Claim(
                 kind="agreement",
@@ -116,7 +149,11 @@ def _is_a_name(name: str, head: str, language: str) -> bool:
         r"Agreement|Declaration|Statement|MoU|Memorandum|Convention|Treaty|Protocol", name[:60]
     ):
         return False
-    if re.search(r"\bConvention\s+(?:Centre|Center|Hall)\b", name):
+    if re.search(
+        r"\bConvention\s+(?:Centre|Center|Hall)\b|Pusat Konven|Trung tâm Hội nghị|ศูนย์การประชุม",
+        name,
+        re.IGNORECASE,
+    ):
         return False  # a venue
     rest = name.replace(head, "", 1).strip()
     if head in ("MoU", "MOU") and not rest:
@@ -131,25 +168,169 @@ def _is_a_name(name: str, head: str, language: str) -> bool:
         # not "Bản ghi nhớ trong quý I" (the MoU, in the first quarter)
         if re.match(r"\s*(?:trong|vào|tại|này|đó|nói trên|đã|sẽ|được|với)\b", rest):
             return False
+        if re.match(r"[A-ZĐ][\wÀ-ỹ-]+", rest) and head[0].isupper():
+            return True  # "Công ước Minamata", "Hiệp định Paris"
         named = re.match(r"\s*(?:về|giữa|thành lập|hợp tác|[A-ZĐ“\"])", rest)
         return len(rest.split()) >= 3 and bool(named or re.search(r"[A-ZĐ]", rest))
     # Thai: not "บันทึกความเข้าใจกับ ..." (an MoU with ...) or "... ฉบับนี้" (this MoU)
     return len(rest) >= 6 and not re.match(r"\s*(?:กับ|ฉบับนี้|ดังกล่าว|นี้)", rest)
 
 
-def _date_in(context: Context, sentence: tuple[int, int], name: tuple[int, int]) -> Claim | None:
+def _title_case(word: str) -> str:
+    return " ".join(part if part.lower() in ("of", "on") else part.title() for part in word.split())
+
+
+@cache
+def _signing_words(language: str) -> re.Pattern | None:
+    words = set(language_profile(language).signing_words)
+    if language != "en":
+        words |= set(language_profile("en").signing_words)
+    if not words:
+        return None
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    if language_profile(language).unspaced:
+        return re.compile(f"(?:{alternation})", re.IGNORECASE)
+    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])", re.IGNORECASE)
+
+
+def _signing(context: Context, sentence: tuple[int, int], name: tuple[int, int]) -> re.Match | None:
+    """Where the sentence says the agreement was signed, adopted or entered into force."""
+    pattern = _signing_words(context.language)
+    if pattern is None:
+        return None
+    found = [
+        m for m in pattern.finditer(context.text, *sentence) if not name[0] <= m.start() < name[1]
+    ]
+    if not found:
+        return None
+    return min(found, key=lambda m: min(abs(m.start() - name[1]), abs(name[0] - m.end())))
+
+
+def _date_in(
+    context: Context, sentence: tuple[int, int], name: tuple[int, int], signing: re.Match | None
+) -> Claim | None:
+    """The date of the signing, adoption or entry into force the sentence tells of; a
+    sentence that tells of none gives no date (the meeting it mentions has its own)."""
+    if signing is None:
+        return _date_after(context, name)
     dates = claims_at(context, "date").starting(*sentence)
-    outside = [d for d in dates if not (name[0] <= d.span[0] < name[1])]
-    after = [d for d in outside if d.span[0] >= name[1]]
-    if after:
-        return after[0]
-    return outside[-1] if outside else None
+    outside = [
+        d
+        for d in dates
+        if not (name[0] <= d.span[0] < name[1])
+        and not (d.value.get("end") and len(d.value["value"]) == 4)
+    ]
+    # In the signing's own clause: any date before it ("On 19 February, A and B signed the
+    # MoU ..."), and after it only one written right after the words of the signing
+    # ("... signed the MoU last Friday in Nanning"), not one of the next item of a list
+    # ("... adopted the X, and plans to launch Y in early 2026").
+    first, last = min(signing.start(), name[0]), max(signing.end(), name[1])
+    outside = [
+        d
+        for d in outside
+        if not re.search(r"[;；]", context.text[min(d.span[1], first) : max(d.span[0], last)])
+        and (d.span[1] <= first or d.span[0] - last <= 40)
+    ]
+    if not outside:
+        return _date_after(context, name)
+    return min(
+        outside,
+        key=lambda d: (
+            len(d.value["value"]) == 4,  # a day or a month before a bare year
+            min(abs(d.span[0] - signing.end()), abs(signing.start() - d.span[1])),
+        ),
+    )
+
+
+# A date written right after a name, as its date: "..., dated 21 January 2019",
+# "... เมื่อวันที่ 21 มกราคม 2562", "... ngày 5/6/2023", "... pada 3 September 2025"
+_DATED = re.compile(
+    r"\s*,?\s*(?:\(|dated\s+|of\s+|on\s+|เมื่อ|ลงวันที่|ngày\s+|pada\s+|tanggal\s+|bertarikh\s+)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _date_after(context: Context, name: tuple[int, int]) -> Claim | None:
+    dates = claims_at(context, "date")
+    index = dates.first_from(name[1])
+    if index >= len(dates.items):
+        return None
+    date = dates.items[index]
+    gap = context.text[name[1] : date.span[0]]
+    if len(gap) <= 14 and _DATED.match(gap) and (gap.strip() or len(date.value["value"]) > 4):
+        return date
+    return None
+
+
+def _is_draft(context: Context, name: tuple[int, int]) -> bool:
+    """ "the draft ASEAN Joint Statement ...", "Dự thảo Tuyên bố ...": not (yet) made."""
+    words = (*context.profile.draft_words, *language_profile("en").draft_words)
+    before = context.text[max(0, name[0] - 24) : name[0]].lower()
+    inside = context.text[name[0] : name[1]][:16].lower()
+    return any(
+        before.rstrip().endswith(word.lower()) or inside.startswith(word.lower()) for word in words
+    )
+
+
+def _mention(context: Context, name_span: tuple[int, int], name: str) -> Claim:
+    return Claim(
+        kind="mention",
+        span=name_span,
+        text=name,
+        value={
+            "kind": "agreement",
+            "name": name,
+            "name_span": list(name_span),
+            "series": None,
+            "ordinal": None,
+        },
+        extractor=NAME,
+        version=VERSION,
+        confidence=0.5,
+    )
+
+
+# "Công ước Basel, Rotterdam và Stockholm", "Konvensyen Basel, Rotterdam dan Stockholm":
+# one head word for several agreements, each a single capitalised word
+_SHARED_AFTER = re.compile(
+    r"\s+[A-Z][\w-]+(?:\s*,\s*[A-Z][\w-]+)*\s*,?\s+(?:và|dan|and|at)\s+[A-Z][\w-]+"
+    r"(?=\s+[a-zà-ỹđ]|\s*[,.;:)]|\s*$)"
+)
+
+
+def _shared_head(text: str, name: tuple[int, int], head: tuple[int, int]) -> list[tuple[int, int]]:
+    """The spans of the names that share one head word, or [] for a name of its own."""
+    if head[0] != name[0]:
+        return []
+    listed = _SHARED_AFTER.match(text, head[1], head[1] + 200)
+    if listed is None:
+        return []
+    return [
+        (head[1] + m.start(), head[1] + m.end())
+        for m in re.finditer(r"[A-Z][\w-]+", text[head[1] : listed.end()])
+    ]
+
+
+def _shared_head_name(text: str, part: tuple[int, int], head: str) -> str:
+    return f"{head} {text[part[0] : part[1]]}"
+
+
+# Bodies that meet or work but do not sign: meetings, working groups, committees
+_NOT_A_PARTY = re.compile(
+    r"^(?:AMME|ASOEN|AWG\w*|COP\w*|MSC|SOM\w*)$|Working Group|Meeting|Committee|Kelompok Kerja|"
+    r"Kumpulan Kerja|Nhóm công tác|Hội nghị|คณะทำงาน|การประชุม|Pertemuan|Mesyuarat",
+    re.IGNORECASE,
+)
 
 
 def _parties(context: Context, sentence: tuple[int, int], name: tuple[int, int]) -> list[str]:
-    """Countries and organisations named in the sentence, outside the agreement's own name."""
+    """Countries and organisations named in the sentence that tells of the signing, outside
+    the agreement's own name (never a meeting or a working group)."""
     parties: list[str] = []
     for organisation in claims_at(context, "organisation").starting(*sentence):
+        label = organisation.value.get("acronym") or organisation.value["name"]
+        if _NOT_A_PARTY.search(label) or _NOT_A_PARTY.search(organisation.value["name"]):
+            continue
         if not (name[0] <= organisation.span[0] < name[1]):
             label = organisation.value.get("acronym") or organisation.value["name"]
             if label not in parties:

@@ -25,6 +25,7 @@ MIN_SCORE = 5.0
 MIN_SHARE = 0.12
 ENUMERATION_WEIGHT = 0.2
 LEAD_WEIGHT = 1.5
+AGENDA = 5  # distinct areas named in one sentence that make it a list of what is covered
 
 
 @cache
@@ -71,6 +72,12 @@ def score(context: Context) -> dict[str, float]:
             weight *= LEAD_WEIGHT
         for area, value in areas:
             scores[area] += value * weight
+    # A sentence that lists most of the areas (a meeting's agenda, the working groups'
+    # fields) says the text covers each of them.
+    for listed in per_sentence.values():
+        if len(listed) >= AGENDA:
+            for area in listed:
+                scores[area] = max(scores[area], MIN_SCORE)
     return dict(scores)
 
 

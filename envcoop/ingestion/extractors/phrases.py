@@ -43,8 +43,22 @@ _CONNECTORS = {
         "di",
         "antara",
         "pada",
+        "dalam",
+        "bidang",
     },
-    "ms": {"dan", "untuk", "mengenai", "bagi", "peringkat", "di", "antara", "tentang", "pada"},
+    "ms": {
+        "dan",
+        "untuk",
+        "mengenai",
+        "bagi",
+        "peringkat",
+        "di",
+        "antara",
+        "tentang",
+        "pada",
+        "dalam",
+        "bidang",
+    },
 }
 _TOKEN = re.compile(r"\S+")
 _TRIM = " \t\n,;:.!?\"“”'’()[]"

@@ -92,6 +92,10 @@ class LanguageProfile:
     host_patterns: tuple[str, ...] = ()  # regexes with a group named host
     host_words: tuple[str, ...] = ()  # words one of which every host pattern contains
     agreement_words: dict[str, str] = field(default_factory=dict)  # phrase -> kind
+    # "signed", "adopted", "entered into force": only these give an agreement its date
+    signing_words: tuple[str, ...] = ()
+    # "draft", "dự thảo": an agreement not (yet) made is a mention
+    draft_words: tuple[str, ...] = ()
     framework_words: dict[str, str] = field(default_factory=dict)  # phrase -> kind
     priority_cues: tuple[str, ...] = ()  # regexes opening a year's priorities, a group y
     project_words: tuple[str, ...] = ()

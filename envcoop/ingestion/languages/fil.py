@@ -64,6 +64,18 @@ PROFILE = LanguageProfile(
         r"priyoridad",
         r"priority areas",
     ),
+    signing_words=(
+        "nilagdaan",
+        "pinirmahan",
+        "lumagda",
+        "pinagtibay",
+        "signed",
+        "adopted",
+    ),
+    draft_words=(
+        "draft",
+        "burador",
+    ),
     project_words=("proyekto", "Proyekto", "programa", "Programa"),
     fund_words=("Pondo", "pondo"),
     since_words=("mula", "simula"),

@@ -67,6 +67,11 @@ PROFILE = LanguageProfile(
         "ចក្ខុវិស័យ": "other",
     },
     priority_cues=(r"អាទិភាព(?:សម្រាប់ឆ្នាំ\s*(?P<y>\d{4}))?",),
+    signing_words=(
+        "ចុះហត្ថលេខា",
+        "អនុម័ត",
+    ),
+    draft_words=("សេចក្តីព្រាង",),
     project_words=("គម្រោង", "កម្មវិធី"),
     fund_words=("មូលនិធិ",),
     since_words=("តាំងពី", "ចាប់ពី"),

@@ -63,6 +63,11 @@ PROFILE = LanguageProfile(
         "မြေပုံလမ်းညွှန်": "roadmap",
     },
     priority_cues=(r"ဦးစားပေး",),
+    signing_words=(
+        "လက်မှတ်ရေးထိုး",
+        "အတည်ပြု",
+    ),
+    draft_words=("မူကြမ်း",),
     project_words=("စီမံကိန်း",),
     fund_words=("ရန်ပုံငွေ",),
     area_terms={
