@@ -341,6 +341,8 @@ def _looks_like_a_name(
     """A title, not a passing "the meeting" / "pertemuan tersebut" / "Meeting dates:"."""
     head_text = text[head[0] : head[1]]
     rest = (text[name[0] : head[0]] + " " + text[head[1] : name[1]]).strip()
+    if _VENUE_OR_PREVIOUS.search(text[name[0] : name[1]]):
+        return False  # "... Expo and Convention Centre", "the previous meeting"
     rest = re.sub(r"^(?:(?:The|the|A|An)\s+|\d+(?:\.\d+)+\s*)", "", rest)
     if re.match(r"\s*(?:dates?|venue|time)\s*:", text[head[1] : head[1] + 12], re.IGNORECASE):
         return False  # a field label in minutes: "Meeting dates: 5-6 March"
@@ -379,6 +381,13 @@ def _looks_like_a_name(
     # ordinal; "các Hội nghị liên quan" (the related meetings) is not a name.
     return capitalised
 
+
+# A venue named like a meeting, and "the previous / last meeting" (minutes approve its record)
+_VENUE_OR_PREVIOUS = re.compile(
+    r"(?:Centre|Center|Hall|Hotel|Resort|Auditorium)$|\b(?:MINIT|MINUTES)\b.*\b(?:LALU|LEPAS|PREVIOUS)\b"
+    r"|\b(?:previous|last|lalu|lepas|sebelumnya|trước|vừa qua)$|ครั้งก่อน|ครั้งที่แล้ว|上次|上一次",
+    re.IGNORECASE,
+)
 
 # What a meeting word is followed (or, in Chinese and Burmese, preceded) by when it names no
 # meeting: "this", "that", "the related", "the said", "(the meeting) of the day".
@@ -433,9 +442,9 @@ def _assign_dates(context: Context, meetings: list[_Meeting]) -> None:
             # passages are not cut into sentences: there, only a date close before the name)
             close = language_window is None or group[0].name[0] - date.span[1] <= language_window
             if owner is None and close:
-                # "On 22 August, the ... Meeting and the ... Dialogue were held": every
-                # meeting of the sentence (one dated later in it keeps its own date)
-                for meeting in group:
+                # "On 22 August, the ... Meeting and the ... Dialogue were held": the first
+                # meeting after the date, and those listed with it
+                for meeting in _listed_with(context.text, group):
                     meeting.dates.append(date)
                 continue
             if owner is not None:
@@ -448,9 +457,9 @@ def _assign_dates(context: Context, meetings: list[_Meeting]) -> None:
         if any(not _in_name(meeting, d) for d in meeting.dates):
             continue  # (a year inside the name is its edition: look on for when it met)
         passage = context.passage_of(meeting.head[0])
-        if passages and passage == passages[0] and len(passages) > 1:
-            # a headline names the meeting; the lede under it says when (unless the lede
-            # names its meetings itself: they carry their dates)
+        if passages and passage == passages[0] and len(passages) > 1 and len(meetings) == 1:
+            # a headline names the meeting; the lede under it says when (in a document that
+            # names no other meeting, and unless the lede names one itself)
             lede = passages[1]
             first = bisect.bisect_left(starts, lede[0])
             if first == len(starts) or starts[first] >= lede[1]:
@@ -462,6 +471,24 @@ def _assign_dates(context: Context, meetings: list[_Meeting]) -> None:
         between = bisect.bisect_left(starts, meeting.name[1])
         if between == len(starts) or starts[between] >= later.span[0]:
             meeting.dates.append(later)
+
+
+# What stands between the names of meetings listed together: a comma or "and"
+_LIST_GAP = re.compile(
+    r"\s*(?:,|;|、|，|and|và|dan|serta|at|และ|กับ|及|和|与|與|ແລະ|និង|နှင့်)?\s*(?:the\s+|các\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _listed_with(text: str, group: list[_Meeting]) -> list[_Meeting]:
+    """The first meeting of a sentence and the ones listed right after it."""
+    listed = [group[0]]
+    for meeting in group[1:]:
+        gap = text[listed[-1].name[1] : meeting.name[0]]
+        if len(gap) > 12 or not _LIST_GAP.fullmatch(gap):
+            break
+        listed.append(meeting)
+    return listed
 
 
 def _pointing_back(
