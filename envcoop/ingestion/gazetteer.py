@@ -61,6 +61,7 @@ def _is_acronym(surface: str) -> bool:
 
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "’": "'", "‘": "'"})
 _SPACED_DASH = re.compile(r"\s*-\s*")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def _lower(text: str) -> str:
@@ -71,13 +72,22 @@ def _lower(text: str) -> str:
     return lowered.translate(_DASHES)
 
 
+# Lao letters written two ways: ຫຼ / ຫລ, ໜ / ຫນ, ໝ / ຫມ
+_LAO_LIGATURES = (("ຫຼ", "ຫລ"), ("ໜ", "ຫນ"), ("ໝ", "ຫມ"))
+
+
 def _variants(surface: str) -> set[str]:
     """A name as written, and with its dashes spaced and unspaced ("China–ASEAN", "China - ASEAN"),
-    spelt as the reading copy spells it (normalise.same_spelling)."""
-    lowered = same_spelling(_lower(surface))
-    if "-" not in lowered:
-        return {lowered}
-    return {lowered, _SPACED_DASH.sub("-", lowered), _SPACED_DASH.sub(" - ", lowered)}
+    spelt as the reading copy spells it (no zero-width characters, normalise.same_spelling),
+    and with either spelling of Lao's ligatures."""
+    lowered = same_spelling(_ZERO_WIDTH.sub("", _lower(surface)))
+    variants = {lowered}
+    for joined, apart in _LAO_LIGATURES:
+        for variant in list(variants):
+            variants |= {variant.replace(joined, apart), variant.replace(apart, joined)}
+    if "-" in lowered:
+        variants |= {_SPACED_DASH.sub(sep, v) for v in variants for sep in ("-", " - ")}
+    return variants
 
 
 class Gazetteer:
@@ -206,11 +216,19 @@ def _country_entries() -> list[Entry]:
             entries.append(Entry("country", code, name, lang=lang))
         for name in iso_names(code):
             entries.append(Entry("country", code, name, lang="en"))
+    # CLDR's traditional-Chinese names too (寮國, 韓國), read as Chinese
+    hant = Locale.parse("zh_Hant").territories
+    for code in codes:
+        if code in hant:
+            entries.append(Entry("country", code, hant[code], lang="zh"))
     words = tomllib.loads((DATA / "country_words.toml").read_text(encoding="utf-8"))
+    groups = words.pop("groups", {})
     for lang, table in words.items():
         for code, names in table.items():
             for name in names:
                 entries.append(Entry("country", code, name, acronym=_is_acronym(name), lang=lang))
+    for name, group in groups.items():
+        entries.append(Entry("countries", " ".join(group), name, acronym=_is_acronym(name)))
     places = tomllib.loads((DATA / "places.toml").read_text(encoding="utf-8"))
     for place in places["place"]:
         for name in place["names"]:

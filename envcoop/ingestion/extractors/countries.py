@@ -19,6 +19,10 @@ def extract(context: Context) -> list[Claim]:
     claims: list[Claim] = []
     for match in known_names(context):
         for entry in match.entries:
+            if entry.kind == "countries":  # "ASEAN Plus Three", "中日韩": each of them
+                for code in entry.key.split():
+                    claims.append(_claim(context, match.start, match.end, code, "group"))
+                break
             if entry.kind in ("country", "place"):
                 claims.append(_claim(context, match.start, match.end, entry.key, entry.kind))
                 break

@@ -19,7 +19,15 @@ from envcoop.ingestion.spans import Spans
 NAME = "organisations"
 VERSION = "1"
 
-HOME_COUNTRY = {"th": "TH", "vi": "VN", "id": "ID", "ms": "MY"}
+# Words that end a name in scripts without spaces: the verbs and clause words that follow
+# a body's name straight away ("กรมอาเซียนจับมือ...", "ກົມປ່າໄມ້ເປັນຜູ້...").
+_VERB_AFTER = {
+    "th": re.compile(
+        r"(?:ได้|จะ|เป็น|ร่วม|จัด|มี|ให้|ลงนาม|เข้าร่วม|กล่าว|นำ|ส่ง|รับรอง|จับมือ|ประชุม|โดย|ซึ่ง|และ|ที่|ใน|ณ|เมื่อ|ร่วมกับ|พร้อม|ภายใต้)"
+    ),
+    "lo": re.compile(r"(?:ໄດ້|ຈະ|ເປັນ|ຮ່ວມ|ຈັດ|ມີ|ໃຫ້|ລົງນາມ|ເຂົ້າຮ່ວມ|ກ່າວ|ນຳ|ໂດຍ|ຊຶ່ງ|ເຊິ່ງ|ແລະ|ທີ່|ໃນ|ຢູ່)"),
+    "km": re.compile(r"(?:បាន|នឹង|ជា|រួម|រៀបចំ|មាន|ឲ្យ|ចុះ|ចូលរួម|ថ្លែង|ដឹកនាំ|ដោយ|ដែល|និង|នៅ|ក្នុង|សហការ)"),
+}
 
 _CAP = r"[A-ZÀ-ÞĐ][\w&’'\-]*"
 # Names lie on one line, their words separated by spaces ("[ ]+", never a tab or a line
@@ -36,6 +44,10 @@ _PATTERNS = {
     rf"(?: +(?:Malaysia|Singapore|Indonesia|Thailand))?(?![\w-])",
     "vi": r"(?:Bộ|Tổng cục|Cục|Viện|Trung tâm|Sở|Ủy ban|Văn phòng|Vụ) +[A-ZĐ][\wÀ-ỹ]*(?: +(?:[A-ZĐ][\wÀ-ỹ]*|và|về|biến|đổi|khí|hậu|môi|trường|tài|nguyên|nước|biển|hải|đảo))*",
     "th": r"(?:กระทรวง|กรม|สำนักงาน|ศูนย์|สถาบัน|องค์การ|มูลนิธิ)[\u0e01-\u0e4e]{3,60}",
+    "lo": r"(?:ກະຊວງ|ກົມ|ສູນ|ສະຖາບັນ|ອົງການ|ຄະນະກຳມະການ|ແຂວງ)[\u0e81-\u0ecd]{3,50}",
+    "km": r"(?:ក្រសួង|អគ្គនាយកដ្ឋាន|នាយកដ្ឋាន|មជ្ឈមណ្ឌល|វិទ្យាស្ថាន|គណៈកម្មាធិការ|ទីភ្នាក់ងារ|អង្គការ)[\u1780-\u17d2]{3,50}",
+    "my": r"[\u1000-\u104f]{2,30}(?:ဝန်ကြီးဌာန|ဦးစီးဌာန|ဌာန|ကော်မတီ)",
+    "zh": r"[\u4e00-\u9fff]{2,14}?(?:部|局|厅|廳|署|中心|委员会|委員會|研究院|秘书处|秘書處)(?![\u4e00-\u9fff]{0,1}长)",
     "id": rf"(?:Kementerian|Badan|Direktorat Jenderal|Direktorat|Subdirektorat|Dinas|Pusat|Lembaga|Sekretariat|"
     rf"Komisi|Komite|Yayasan|Biro|Balai Besar|Balai|Universitas|Institut|Kelompok Kerja)"
     rf" +{_CAP}(?: +(?:{_CAP}|dan|&))*",
@@ -103,12 +115,16 @@ def extract(context: Context) -> list[Claim]:
                 r"(?:\s+(?:and|of|for|the|&|dan|và))+$", "", context.text[start:end].rstrip(" -’'")
             )
             end = start + len(name)
-            if len(name.split()) < 2 and context.language != "th":
+            end = _before_verb(context, start, end)
+            name = context.text[start:end]
+            if len(name.split()) < 2 and not context.profile.unspaced:
+                continue
+            if context.profile.unspaced and end - start < 4:
                 continue
             if taken.overlaps(start, end):
                 continue
             named = countries_in(context, start, end)
-            country = named[0] if named else HOME_COUNTRY.get(context.language)
+            country = named[0] if named else context.profile.home_country
             claims.append(
                 Claim(
                     kind="organisation",
@@ -130,10 +146,23 @@ def extract(context: Context) -> list[Claim]:
     return claims
 
 
+def _before_verb(context: Context, start: int, end: int) -> int:
+    """A name found by its head word in Thai, Lao or Khmer ends before the first verb or
+    clause word that stands as a word of its own after the head (ICU's boundaries)."""
+    verbs = _VERB_AFTER.get(context.language)
+    if verbs is None:
+        return end
+    is_boundary = context.boundaries.is_boundary
+    for found in verbs.finditer(context.text, start + 3, end):
+        if is_boundary(found.start()):
+            return found.start()
+    return end
+
+
 def _pick(entries: list, context: Context, named: str | None = None):
     """Of several organisations with this name, the one of the country named right after
     it, else the one of the document's own country."""
-    for wanted in (named, HOME_COUNTRY.get(context.language)):
+    for wanted in (named, context.profile.home_country):
         for entry in entries:
             if wanted and entry.country == wanted:
                 return entry
