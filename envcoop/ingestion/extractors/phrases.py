@@ -239,7 +239,10 @@ _LEFT_STOPS = {
         r"|发布|發布|启动|啟動|主持|举办|舉辦|在|于|於|是|为|為|将|將|并|並|由|(?<=\d)[日号]|的|了"
         r"|期间|期間|简称|簡稱|以下"
     ),
-    "my": re.compile(r"[၊။()“”\"\n]|တွင်|၌|မှာ|သည်|ကို|နှင့်|အား|ကျင်းပ|တက်ရောက်|ပြုလုပ်|ရက်(?:နေ့)?"),
+    "my": re.compile(
+        r"[၊။()“”\"\n]|တွင်|၌|မှာ|သည်|ကို|နှင့်|အား|ကျင်းပ|တက်ရောက်|ပြုလုပ်|ရက်(?:နေ့)?"
+        r"|ပြီး|သည့်|သော|၍|လျက်|MoU"
+    ),
 }
 
 
@@ -301,7 +304,14 @@ def unspaced_title(
     return _trim(text, start, end)
 
 
-def head_final_title(text: str, start: int, end: int, left_limit: int, language: str) -> Span:
+def head_final_title(
+    text: str,
+    start: int,
+    end: int,
+    left_limit: int,
+    language: str,
+    is_boundary: Callable[[int], bool] | None = None,
+) -> Span:
     """A name that ends with its head word, read leftwards: "第十七届东盟环境部长会议",
     "《东盟跨境烟霾污染协定》" (a title in book quotes is taken whole), "... အစည်းအဝေး"."""
     opening = text.rfind("《", left_limit, start)
@@ -319,6 +329,9 @@ def head_final_title(text: str, start: int, end: int, left_limit: int, language:
     if stops is not None:
         for stop in stops.finditer(text, begin, start):
             begin = stop.end()
+    if is_boundary is not None:  # (never inside a word: a stop may end inside one)
+        while begin < start and not is_boundary(begin):
+            begin += 1
     # an ordinal or a Latin acronym written right after the head word belongs to the name
     tail = re.match(
         r"\s*(?:\(?\d{1,3}\)?\s*ကြိမ်မြောက်|\(?[A-Z]{2,}[\dA-Z\-]*\)?)", text[end : end + 24]
@@ -354,7 +367,7 @@ def title(
         if language == "th":
             return thai_title(text, start, end, limit[1], is_boundary)
         if profile.head_final:
-            return head_final_title(text, start, end, limit[0], language)
+            return head_final_title(text, start, end, limit[0], language, is_boundary)
         return unspaced_title(text, start, end, limit[1], language, is_boundary)
     latin_language = "en" if profile.unspaced or language not in _CONNECTORS else language
     return latin_title(text, start, end, limit, latin_language, barriers)

@@ -33,7 +33,7 @@ def _heads(language: str) -> re.Pattern:
     if language != "en":
         words |= {"Project", "Programme"}
     alternation = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    if language == "th":
+    if language_profile(language).unspaced:
         return re.compile(f"(?:{alternation})")
     return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])")
 
@@ -42,7 +42,14 @@ def extract(context: Context) -> list[Claim]:
     text, language = context.text, context.language
     claims: list[Claim] = []
     blocked = Positions(
-        [c.value["name_span"] for c in (*context.claims("event"), *context.claims("agreement"))],
+        [
+            c.value["name_span"]
+            for c in (
+                *context.claims("event"),
+                *context.claims("agreement"),
+                *context.claims("framework"),
+            )
+        ],
         lambda span: (span[0], span[1]),
     )
     for match in _heads(language).finditer(text):
@@ -88,6 +95,8 @@ def extract(context: Context) -> list[Claim]:
 _THAI_GENERIC = re.compile(
     r"^(?:ความร่วมมือ|ต่าง\s*ๆ|ดังกล่าว|นี้|นั้น|ที่|ใน|ของ|และ|เพื่อ|ซึ่ง|ได้|จะ|ทั้ง|หลาย|อื่น|ต่อ|กับ|ให้|โดย|จาก)"
 )
+# "United Nations Development Programme", "Secretariat of the AHP Programme": bodies
+_A_BODY = re.compile(r"(?:the\s+)?(?:United Nations?\b|UN\s|Secretariat\b|Office\b|Unit\b)", re.I)
 _BODY_AFTER = re.compile(
     r"\s+(?:Steering|Management|Coordination|Implementation)\s+(?:Committee|Unit|Board|Team|Office)"
     r"|\s+(?:Office|Team|Manager|Coordinator|Board|Committee)\b"
@@ -104,10 +113,22 @@ def _name(
         return None  # "Project Steering Committee": a body of the project, not a project
     if re.match(r"\s+nghị sự", text[head[1] : head[1] + 10], re.IGNORECASE):
         return None  # "chương trình nghị sự": an agenda, not a programme
-    if language != "th":
+    if not context.profile.unspaced:
         quoted = re.match(r"\s*[“\"]([^”\"\n]{4,200})[”\"]", text[head[1] : sentence[1]])
         if quoted:  # dự án "Tăng cường năng lực ...", the project "..."
             return head[1] + quoted.start(1), head[1] + quoted.end(1)
+        # “Clean Air for Sustainable ASEAN ”(CASA) project: the quoted name before the head
+        before = re.search(
+            r"[“\"]([^”\"\n]{4,200})\s*[”\"]\s*(?:\([A-Z][A-Za-z0-9\-]{1,12}\)\s*)?$",
+            text[max(sentence[0], head[0] - 220) : head[0]],
+        )
+        if before and head_text[:1].islower():
+            offset = max(sentence[0], head[0] - 220)
+            return offset + before.start(1), offset + before.end(1)
+    if context.profile.unspaced and language != "th" and not head_text.isascii():
+        span = title(text, language, head, sentence)
+        rest = text[span[0] : span[1]].replace(head_text, "", 1)
+        return span if len(rest.strip(' “”"《》')) >= 3 else None
     if language == "th":
         following = text[head[1] : sentence[1]]
         quoted = re.match(r"\s*[“\"]([^”\"]{4,200})[”\"]", following)
@@ -141,7 +162,7 @@ def _name(
         return before[0], head[1]
     span = latin_title(text, head[0], head[1], sentence, language)
     rest = text[span[0] : span[1]].replace(head_text, "", 1)
-    if not re.search(r"[A-Z]", rest):
+    if not re.search(r"[A-Z]", rest) or _A_BODY.match(text[span[0] : span[1]]):
         return None
     return span if span[1] > span[0] else None
 

@@ -101,7 +101,6 @@ PROFILE = LanguageProfile(
         "Tầm nhìn": "other",
         "Khuôn khổ": "other",
         "Kế hoạch tổng thể": "other",
-        "Sáng kiến": "other",
     },
     priority_cues=(
         r"[Pp]hương hướng(?: nhiệm vụ)?(?: trọng tâm)?(?: năm (?P<y>\d{4}))?",
