@@ -475,7 +475,8 @@ def _assign_dates(context: Context, meetings: list[_Meeting]) -> None:
 
 # What stands between the names of meetings listed together: a comma or "and"
 _LIST_GAP = re.compile(
-    r"\s*(?:,|;|、|，|and|và|dan|serta|at|และ|กับ|及|和|与|與|ແລະ|និង|နှင့်)?\s*(?:the\s+|các\s+)?",
+    r"\s*(?:,|;|:|、|，|and|và|dan|serta|at|และ|กับ|及|和|与|與|ແລະ|និង|နှင့်)?\s*"
+    r"(?:including|gồm(?:\s+có)?|bao gồm|termasuk|meliputi|iaitu|ได้แก่|包括)?\s*(?:the\s+|các\s+)?",
     re.IGNORECASE,
 )
 
@@ -485,7 +486,7 @@ def _listed_with(text: str, group: list[_Meeting]) -> list[_Meeting]:
     listed = [group[0]]
     for meeting in group[1:]:
         gap = text[listed[-1].name[1] : meeting.name[0]]
-        if len(gap) > 12 or not _LIST_GAP.fullmatch(gap):
+        if len(gap) > 24 or not _LIST_GAP.fullmatch(gap):
             break
         listed.append(meeting)
     return listed
@@ -679,13 +680,36 @@ def _series_and_ordinal(context: Context, meeting: _Meeting) -> tuple[str | None
     return series, ordinal
 
 
-_PLUS_THREE = re.compile(r"ASEAN\s*(?:\+|Plus|บวก)\s*(?:3|Three|สาม)", re.IGNORECASE)
-_MINISTERS = re.compile(r"Minist|Bộ trưởng|Menteri|รัฐมนตรี|EMM", re.IGNORECASE)
-_SENIOR = re.compile(
-    r"Senior Official|Quan chức cao cấp|quan chức cấp cao|Pejabat Senior|Pegawai Kanan|เจ้าหน้าที่อาวุโส|SOM",
+_PLUS_THREE = re.compile(
+    r"ASEAN\s*(?:\+|Plus|บวก)\s*(?:3|Three|สาม)|ASEAN-3|中日韩|中日韓|បូក\s*(?:3|បី)|\+\s*3\b",
     re.IGNORECASE,
 )
-_DIALOGUE = re.compile(r"Dialogue|Dialog|đối thoại|Đối thoại|การหารือ", re.IGNORECASE)
+_MINISTERS = re.compile(
+    r"Minist|Bộ trưởng|Menteri|รัฐมนตรี|EMM|部长|部長|រដ្ឋមន្ត្រី|ລັດຖະມົນຕີ|ဝန်ကြီး", re.IGNORECASE
+)
+_SENIOR = re.compile(
+    r"Senior Official|Quan chức cao cấp|quan chức cấp cao|Pejabat Senior|Pegawai Kanan|เจ้าหน้าที่อาวุโส|SOM"
+    r"|高官|ឧត្តមមន្ត្រី|ເຈົ້າໜ້າທີ່ອາວຸໂສ",
+    re.IGNORECASE,
+)
+_DIALOGUE = re.compile(
+    r"Dialogue|Dialog|đối thoại|Đối thoại|การหารือ|对话|對話|កិច្ចពិភាក្សា|កិច្ចប្រជុំអាស៊ាន-", re.IGNORECASE
+)
+# The haze bodies by what their names say in any language: a conference of the parties, or
+# a ministerial steering committee (of the Mekong sub-region or not), on haze
+_HAZE = re.compile(
+    r"Haze|Jerebu|Asap|khói mù|หมอกควัน|烟霾|煙霾|ផ្សែងអ័ព្ទ|ໝອກຄວັນ|မီးခိုးမြူ", re.IGNORECASE
+)
+_PARTIES = re.compile(
+    r"Conference of (?:the )?Parties|\bCOP\b|Persidangan Pihak|Konferensi Para Pihak|các Bên|รัฐภาคี"
+    r"|缔约方|締約方|ភាគី|ພາຄີ",
+    re.IGNORECASE,
+)
+_STEERING = re.compile(
+    r"Steering Committee|\bMSC\b|Jawatankuasa|Komite Pengarah|chỉ đạo|คณะกรรมการ.*รัฐมนตรี|指导委员会|指導委員會",
+    re.IGNORECASE,
+)
+_MEKONG = re.compile(r"Mekong|Mê Công|Mê-kông|แม่โขง|湄公|មេគង្គ|ແມ່ຂອງ", re.IGNORECASE)
 _DIALOGUE_PARTNERS = {"JP": "japan", "KR": "korea", "EU": "eu", "US": "us", "CN": "china"}
 
 
@@ -698,6 +722,10 @@ def _series_by_pattern(context: Context, meeting: _Meeting) -> str | None:
             candidate = "asean-plus-three-som"
         elif _MINISTERS.search(name):
             candidate = "amme-plus-three"
+    elif _HAZE.search(name) and _PARTIES.search(name):
+        candidate = "haze-cop"
+    elif _HAZE.search(name) and _STEERING.search(name):
+        candidate = "haze-msc-mekong" if _MEKONG.search(name) else "haze-msc"
     elif _DIALOGUE.search(name):
         for code in countries_in(context, *meeting.name):
             if code in _DIALOGUE_PARTNERS:
