@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from envcoop.ingestion.extractors.base import Claim
 from envcoop.ingestion.understand import Understanding
 
 # The contract's list fields: the claim kind each comes from and the values it shows, in
@@ -20,17 +21,34 @@ _LISTS = {
 _UNSCORED = {"dates"}
 
 
-def to_contract(result: Understanding, source: str) -> dict[str, Any]:
-    by_kind: dict[str, list] = {}
+def contract_claims(result: Understanding) -> dict[str, list[Claim]]:
+    """The claims behind each list of the contract, in its order (an organisation named
+    twice is listed once)."""
+    by_kind: dict[str, list[Claim]] = {}
     for claim in result.claims:
         by_kind.setdefault(claim.kind, []).append(claim)
     organisations, seen = [], set()
     for claim in by_kind.get("organisation", []):
         key = claim.value.get("key") or claim.value["name"]
-        if key in seen:
-            continue
-        seen.add(key)
-        organisations.append(
+        if key not in seen:
+            seen.add(key)
+            organisations.append(claim)
+    lists = {"organisations": organisations}
+    for name, (kind, _fields) in _LISTS.items():
+        lists[name] = by_kind.get(kind, [])
+    lists["areas"] = by_kind.get("area", [])
+    lists["countries"] = by_kind.get("country", [])
+    return lists
+
+
+def to_contract(result: Understanding, source: str) -> dict[str, Any]:
+    lists = contract_claims(result)
+    contract: dict[str, Any] = {
+        "source": source,
+        "lang": result.language,
+        "areas": [claim.value["code"] for claim in lists["areas"]],
+        "countries": sorted({claim.value["code"] for claim in lists["countries"]}),
+        "organisations": [
             {
                 "name": claim.value["name"],
                 "acronym": claim.value.get("acronym"),
@@ -38,15 +56,10 @@ def to_contract(result: Understanding, source: str) -> dict[str, Any]:
                 "span": list(claim.span),
                 "confidence": round(claim.confidence, 3),
             }
-        )
-    contract: dict[str, Any] = {
-        "source": source,
-        "lang": result.language,
-        "areas": [claim.value["code"] for claim in by_kind.get("area", [])],
-        "countries": sorted({claim.value["code"] for claim in by_kind.get("country", [])}),
-        "organisations": organisations,
+            for claim in lists["organisations"]
+        ],
     }
-    for name, (kind, fields) in _LISTS.items():
+    for name, (_kind, fields) in _LISTS.items():
         contract[name] = [
             {
                 **{
@@ -55,6 +68,6 @@ def to_contract(result: Understanding, source: str) -> dict[str, Any]:
                 "span": list(claim.span),
                 **({} if name in _UNSCORED else {"confidence": round(claim.confidence, 3)}),
             }
-            for claim in by_kind.get(kind, [])
+            for claim in lists[name]
         ]
     return contract

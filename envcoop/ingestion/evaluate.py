@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from envcoop.ingestion.contract import to_contract
+from envcoop.ingestion.contract import contract_claims, to_contract
 from envcoop.ingestion.understand import understand_bytes
 
 FIELDS = (
@@ -77,6 +77,20 @@ class Tally:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
+THRESHOLDS = (0.7, 0.8, 0.9)
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One extracted item: its kind and language, confidence, evidence and whether it is right."""
+
+    kind: str
+    language: str
+    confidence: float
+    right: bool
+    signals: dict[str, float]
+
+
 @dataclass
 class Report:
     by_language: dict[str, dict[str, Tally]] = field(
@@ -88,6 +102,7 @@ class Report:
     )  # language -> "events.place" -> right / compared
     documents: dict[str, int] = field(default_factory=Counter)
     misdetected: list[str] = field(default_factory=list)  # documents read in another language
+    scored: list[Scored] = field(default_factory=list)  # every extracted item with a confidence
     mistakes: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
@@ -108,11 +123,29 @@ class Report:
             "language_misdetected": list(self.misdetected),
             "overall": scores(self.overall),
             "by_language": {lang: scores(t) for lang, t in sorted(self.by_language.items())},
+            "thresholds": {
+                str(t): {
+                    "precision": round(tally.precision, 3),
+                    "recall": round(tally.recall, 3),
+                    "kept": tally.predicted,
+                }
+                for t, tally in self.at_thresholds().items()
+            },
             "details": {
                 name: {"right": t.true_positives, "compared": t.gold}
                 for name, t in self.group_details(list(self.details)).items()
             },
         }
+
+    def at_thresholds(self) -> dict[float, Tally]:
+        """Precision and recall of the items kept at each confidence threshold (every list
+        with a confidence together: what "accept everything above" would accept)."""
+        gold = sum(self.overall[name].gold for name in SAME_ITEM)
+        result = {}
+        for threshold in THRESHOLDS:
+            kept = [item for item in self.scored if item.confidence >= threshold]
+            result[threshold] = Tally(sum(item.right for item in kept), len(kept), gold)
+        return result
 
     def group(self, languages: list[str]) -> dict[str, Tally]:
         """The tallies of several languages together ("km, lo, my, zh")."""
@@ -261,7 +294,10 @@ def _same_value(field_name: str, gold_value: Any, predicted_value: Any) -> bool:
 
 
 def compare(
-    gold: dict[str, Any], predicted: dict[str, Any], details: dict[str, Tally] | None = None
+    gold: dict[str, Any],
+    predicted: dict[str, Any],
+    details: dict[str, Tally] | None = None,
+    right: dict[str, set[int]] | None = None,
 ) -> dict[str, Tally]:
     """Tallies per field; with ``details``, also how many matched items have each of
     DETAILS right (counted where the gold states it)."""
@@ -285,6 +321,8 @@ def compare(
         g, p = gold.get(name, []), predicted.get(name, [])
         pairs = match_pairs(g, p, same, _closeness)
         tally(name, g, p, len(pairs))
+        if right is not None:
+            right[name] = {j for _i, j in pairs}
         if details is None:
             continue
         for list_name, field_name in DETAILS:
@@ -324,17 +362,29 @@ def evaluate(
         if not candidates:
             raise FileNotFoundError(f"no document for gold file {gold_path.name} in {documents}")
         document = candidates[0]
-        predicted = to_contract(
-            understand_bytes(document.read_bytes(), filename=document.name), document.name
-        )
+        result = understand_bytes(document.read_bytes(), filename=document.name)
+        predicted = to_contract(result, document.name)
         language = gold.get("lang") or predicted["lang"]
         report.documents[language] += 1
         if predicted["lang"] != language:
             report.misdetected.append(f"{document.name} ({predicted['lang']})")
         details: dict[str, Tally] = {}
-        for name, result in compare(gold, predicted, details).items():
-            report.by_language[language][name].add(result)
-            report.overall[name].add(result)
+        right: dict[str, set[int]] = {}
+        for name, tally in compare(gold, predicted, details, right).items():
+            report.by_language[language][name].add(tally)
+            report.overall[name].add(tally)
+        lists = contract_claims(result)
+        for name in SAME_ITEM:
+            for index, claim in enumerate(lists[name]):
+                report.scored.append(
+                    Scored(
+                        kind=claim.kind,
+                        language=language,
+                        confidence=claim.confidence,
+                        right=index in right[name],
+                        signals=result.signals.get(id(claim), {}),
+                    )
+                )
         for name, result in details.items():
             report.details[language][name].add(result)
         if keep_mistakes:
@@ -369,6 +419,13 @@ def format_table(report: Report) -> str:
             f"{overall.f1:>8.2f}  {overall.precision:.2f}   {overall.recall:.2f}   {overall.gold}"
         )
         lines.append(row)
+    lines.append("")
+    lines.append("kept at a confidence of at least")
+    for threshold, tally in report.at_thresholds().items():
+        lines.append(
+            f"{threshold:<6}precision {tally.precision:.2f}  recall {tally.recall:.2f}  "
+            f"({tally.true_positives} right of {tally.predicted})"
+        )
     details = report.group_details(languages)
     if details:
         lines.append("")

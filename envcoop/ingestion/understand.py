@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 
 from envcoop.core.partial_date import PartialDate, PartialDateError
+from envcoop.ingestion import confidence
 from envcoop.ingestion.extractors import (
     agreements,
     areas,
@@ -54,6 +55,8 @@ class Understanding:
     segments: Segments
     passage_languages: list[str]
     claims: list[Claim] = field(default_factory=list)  # spans point into parsed.text
+    # the evidence each claim's confidence was computed from (by id of the claim)
+    signals: dict[int, dict[str, float]] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -182,6 +185,7 @@ def understand_parsed(parsed: Parsed) -> Understanding:
         found = extractor.extract(context)
         context.found[found[0].kind if found else extractor.NAME] = found
         result.claims.extend(found)
+    result.signals = confidence.score(result.claims, context)
     for claim in result.claims:
         _to_source(claim, reading)
     return result

@@ -86,6 +86,14 @@ class _Meeting:
     name: tuple[int, int]
     sentence: tuple[int, int]
     dates: list[Claim] = field(default_factory=list)
+    # how each date came to the meeting (by id): "sentence", "listed", "paragraph",
+    # "headline", "label", "pointing-back": evidence for the claim's confidence
+    routes: dict[int, str] = field(default_factory=dict)
+
+    def date(self, claim: Claim, route: str) -> None:
+        self.dates.append(claim)
+        self.routes.setdefault(id(claim), route)
+
     venue_line: tuple[int, int] | None = None
 
 
@@ -444,11 +452,12 @@ def _assign_dates(context: Context, meetings: list[_Meeting]) -> None:
             if owner is None and close:
                 # "On 22 August, the ... Meeting and the ... Dialogue were held": the first
                 # meeting after the date, and those listed with it
-                for meeting in _listed_with(context.text, group):
-                    meeting.dates.append(date)
+                listed = _listed_with(context.text, group)
+                for meeting in listed:
+                    meeting.date(date, "listed" if len(listed) > 1 else "sentence")
                 continue
             if owner is not None:
-                owner.dates.append(date)
+                owner.date(date, "sentence")
     # A meeting still without a date takes the next date of its paragraph, unless another
     # meeting is named in between ("... was held in Vientiane. It ran from 22 to 24 August.")
     starts = sorted(meeting.name[0] for meeting in meetings)
@@ -457,20 +466,21 @@ def _assign_dates(context: Context, meetings: list[_Meeting]) -> None:
         if any(not _in_name(meeting, d) for d in meeting.dates):
             continue  # (a year inside the name is its edition: look on for when it met)
         passage = context.passage_of(meeting.head[0])
+        route = "paragraph"
         if passages and passage == passages[0] and len(passages) > 1 and len(meetings) == 1:
             # a headline names the meeting; the lede under it says when (in a document that
             # names no other meeting, and unless the lede names one itself)
             lede = passages[1]
             first = bisect.bisect_left(starts, lede[0])
             if first == len(starts) or starts[first] >= lede[1]:
-                passage = (passage[0], lede[1])
+                passage, route = (passage[0], lede[1]), "headline"
         index = usable.first_from(meeting.name[1])
         later = usable.items[index] if index < len(usable.items) else None
         if later is None or later.span[0] >= passage[1]:
             continue
         between = bisect.bisect_left(starts, meeting.name[1])
         if between == len(starts) or starts[between] >= later.span[0]:
-            meeting.dates.append(later)
+            meeting.date(later, route)
 
 
 # What stands between the names of meetings listed together: a comma or "and"
@@ -518,7 +528,7 @@ def _pointing_back(
             continue
         latest = before[-1]
         if all(_in_name(latest, d) for d in latest.dates):
-            latest.dates.append(found[0])
+            latest.date(found[0], "pointing-back")
 
 
 def _may_date_a_meeting(context: Context, claim: Claim) -> bool:
@@ -589,7 +599,7 @@ def _labelled_lines(context: Context, meetings: list[_Meeting]) -> None:
             continue
         dates = claims_at(context, "date").starting(start, end)
         if dates and all(_in_name(meeting, d) for d in meeting.dates):
-            meeting.dates.append(dates[0])
+            meeting.date(dates[0], "label")
 
 
 def _best_date(meeting: _Meeting) -> Claim:
@@ -632,6 +642,7 @@ def _claim(context: Context, meeting: _Meeting, profile) -> Claim:
             "place": place,
             "country": country,
             "host": host,
+            "dated_by": meeting.routes.get(id(date), "sentence"),
         },
         extractor=NAME,
         version=VERSION,
@@ -657,14 +668,28 @@ def _series_and_ordinal(context: Context, meeting: _Meeting) -> tuple[str | None
         series = _series_by_pattern(context, meeting)
     after = context.text[end : end + 40]
     ordinal = None
+    # (a day is no ordinal: "June 26th", "ngày 26")
+    dates = [d.span for d in claims_at(context, "date").overlapping(start, end + 40)]
+
+    def in_a_date(offset: int, found: re.Match) -> bool:
+        at = offset + found.start("n") if "n" in found.groupdict() and found.group("n") else None
+        return at is not None and any(a <= at < b for a, b in dates)
+
     for pattern in context.profile.ordinal_patterns + language_profile("en").ordinal_patterns[:1]:
-        found = (
-            re.search(pattern, name, re.IGNORECASE)
-            or re.match(r"\s*(?:\([^()]{1,16}\)\s*)?\(?\s*" + pattern, after, re.IGNORECASE)
+        candidates = (
+            (start, re.search(pattern, name, re.IGNORECASE)),
+            (end, re.match(r"\s*(?:\([^()]{1,16}\)\s*)?\(?\s*" + pattern, after, re.IGNORECASE)),
             # a name cut at an abbreviation's full stop: "... BIL" + ". 1/2026"
-            or re.match(r".{0,6}?" + pattern, name[-6:] + after, re.IGNORECASE)
+            (
+                end - len(name[-6:]),
+                re.match(r".{0,6}?" + pattern, name[-6:] + after, re.IGNORECASE),
+            ),
         )
-        if found and ordinal_value(found):
+        found = next(
+            (f for offset, f in candidates if f and ordinal_value(f) and not in_a_date(offset, f)),
+            None,
+        )
+        if found is not None:
             ordinal = ordinal_value(found)
             break
     if ordinal is None:
