@@ -1284,18 +1284,22 @@ def locate_dateline(
     a sentence ("On 5 March 2024, the Meeting ...") is when something happened, not a dateline.
     """
     head_end = _head_end(text)
-    for mention in find_dates(text[:head_end], language, None, guess_years=False):
-        if mention.value.precision.name != "DAY" or mention.end_value is not None:
-            continue
-        line_start = text.rfind("\n", 0, mention.start) + 1
-        prefix = text[line_start : mention.start]
-        suffix = text[mention.end : mention.end + 16]
-        if len(prefix) > 48 or (
-            _EVENT_PREPOSITION.search(prefix) and not _PUBLISHED.search(prefix)
-        ):
-            continue
-        if _DATELINE_END.match(suffix) or not suffix.strip():
-            return mention.value, (mention.start, mention.end)
+    head = find_dates(text[:head_end], language, None, guess_years=False)
+    # a day first; else a month on a line of its own ("Hà Nội, tháng 8/2023", "August 2023")
+    for precision, longest_prefix in (("DAY", 48), ("MONTH", 32)):
+        for mention in head:
+            if mention.value.precision.name != precision or mention.end_value is not None:
+                continue
+            line_start = text.rfind("\n", 0, mention.start) + 1
+            prefix = text[line_start : mention.start]
+            suffix = text[mention.end : mention.end + 16]
+            if len(prefix) > longest_prefix or (
+                _EVENT_PREPOSITION.search(prefix) and not _PUBLISHED.search(prefix)
+            ):
+                continue
+            ends_line = not suffix.strip() or suffix.lstrip(" \t").startswith("\n")
+            if (precision == "DAY" and _DATELINE_END.match(suffix)) or ends_line:
+                return mention.value, (mention.start, mention.end)
     # Letters and announcements are signed at the foot: "Jakarta, 28 April 2025".
     tail_start = max(0, len(text) - 400)
     for mention in reversed(find_dates(text[tail_start:], language, None, guess_years=False)):

@@ -10,6 +10,8 @@ from envcoop.ingestion.parsers.docx import DocxParser
 from envcoop.ingestion.parsers.html import HtmlParser
 from envcoop.ingestion.parsers.pdf import PdfParser
 from envcoop.ingestion.parsers.text import MarkdownParser, TextParser
+from envcoop.ingestion.parsers.zawgyi import NOTE as ZAWGYI_NOTE
+from envcoop.ingestion.parsers.zawgyi import is_zawgyi, to_unicode
 
 PARSERS: list[Parser] = [PdfParser(), DocxParser(), HtmlParser(), MarkdownParser(), TextParser()]
 
@@ -36,4 +38,9 @@ def parse_bytes(data: bytes, *, filename: str = "", mime: str = "") -> Parsed:
         parsed.text = parsed.text.replace("\x00", "")
     if not parsed.text.strip():
         raise DocumentError("empty", f"the {parser.format} file has no text")
+    if is_zawgyi(parsed.text):
+        parsed.text = to_unicode(parsed.text)
+        parsed.title = to_unicode(parsed.title)
+        parsed.encoding = ", ".join(filter(None, (parsed.encoding, ZAWGYI_NOTE)))[:32]
+        parsed.notes.append("converted from the Zawgyi encoding to Unicode")
     return parsed

@@ -49,6 +49,9 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
     thai = _try(data, "cp874")
     if thai is not None and _share(thai, _is_thai) >= 0.6:
         return thai, "cp874"
@@ -70,6 +73,19 @@ def decode(data: bytes) -> tuple[str, str]:
     raise DocumentError(
         "undecodable", "the file's bytes do not read as text in any encoding envcoop knows"
     )
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few stray invalid bytes (a copy and paste gone wrong, a file cut short):
+    what is valid is read, each invalid byte becomes U+FFFD, and the encoding says so,
+    rather than reading the whole file as another code page (mojibake)."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for char in text if not char.isascii() and char != "\ufffd")
+    if bad and bad <= max(3, len(data) // 2000) and good >= 10 * bad:
+        plural = "byte" if bad == 1 else "bytes"
+        return text, f"utf-8, {bad} invalid {plural} replaced"
+    return None
 
 
 def _try(data: bytes, encoding: str) -> str | None:
