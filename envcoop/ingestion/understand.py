@@ -183,7 +183,8 @@ def understand_parsed(parsed: Parsed) -> Understanding:
     )
     for extractor in EXTRACTORS:
         found = extractor.extract(context)
-        context.found[found[0].kind if found else extractor.NAME] = found
+        for claim in found:  # (an extractor may find two kinds: events and mentions)
+            context.found.setdefault(claim.kind, []).append(claim)
         result.claims.extend(found)
     result.signals = confidence.score(result.claims, context)
     for claim in result.claims:
@@ -223,9 +224,12 @@ def _to_source(claim: Claim, reading: Reading) -> None:
         claim.text = reading.source[claim.span[0] : claim.span[1]]
     name_span = claim.value.get("name_span")
     if name_span:
+        # (a name put together from its pieces, "Công ước" + "Basel", keeps its words)
+        as_read = reading.text[name_span[0] : name_span[1]] == claim.value.get("name")
         start, end = reading.to_source(*name_span)
         claim.value["name_span"] = [start, end]
-        claim.value["name"] = reading.source[start:end]
+        if as_read:
+            claim.value["name"] = reading.source[start:end]
 
 
 __all__ = ["DocumentError", "Understanding", "understand_bytes", "understand_parsed"]

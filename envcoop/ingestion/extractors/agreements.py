@@ -78,7 +78,7 @@ def extract(context: Context) -> list[Claim]:
         date = _date_in(context, sentence, name_span, signing)
         parties = _parties(context, sentence, name_span) if signing is not None else []
         span = (name_span[0], max(name_span[1], date.span[1] if date else name_span[1]))
-        parts = _shared_head(text, name_span, match.span())
+        parts = _shared_head(text, name_span, match.span(), language)
         for part_span in parts:
             claims.append(
                 Claim(
@@ -298,17 +298,24 @@ _SHARED_AFTER = re.compile(
 )
 
 
-def _shared_head(text: str, name: tuple[int, int], head: tuple[int, int]) -> list[tuple[int, int]]:
+def _shared_head(
+    text: str, name: tuple[int, int], head: tuple[int, int], language: str
+) -> list[tuple[int, int]]:
     """The spans of the names that share one head word, or [] for a name of its own."""
     if head[0] != name[0]:
         return []
     listed = _SHARED_AFTER.match(text, head[1], head[1] + 200)
     if listed is None:
         return []
-    return [
+    parts = [
         (head[1] + m.start(), head[1] + m.end())
         for m in re.finditer(r"[A-Z][\w-]+", text[head[1] : listed.end()])
     ]
+    # "Nghị định thư Montreal và Công ước Minamata": the last "item" opens another name
+    pattern, _kinds = _heads(language)
+    if any(pattern.match(text, start) for start, _end in parts):
+        return []
+    return parts
 
 
 def _shared_head_name(text: str, part: tuple[int, int], head: str) -> str:

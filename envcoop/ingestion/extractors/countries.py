@@ -9,7 +9,7 @@ their national bodies (Thailand's Pollution Control Department -> TH).
 from __future__ import annotations
 
 from envcoop.ingestion.extractors.base import Claim, Context
-from envcoop.ingestion.extractors.names import known_names
+from envcoop.ingestion.extractors.names import gazetteer_of, known_names
 
 NAME = "countries"
 VERSION = "1"
@@ -26,6 +26,12 @@ def extract(context: Context) -> list[Claim]:
             if entry.kind in ("country", "place"):
                 claims.append(_claim(context, match.start, match.end, entry.key, entry.kind))
                 break
+    # groups ("中日韩", "ASEAN Plus Three") also where a longer name holds them
+    # ("东盟与中日韩环境部长会议", a series)
+    for match in gazetteer_of(context).find(context.text, context.boundaries, kinds={"countries"}):
+        if not any(c.span == (match.start, match.end) for c in claims):
+            for code in match.entries[0].key.split():
+                claims.append(_claim(context, match.start, match.end, code, "group"))
     for organisation in context.claims("organisation"):
         code = organisation.value.get("country")
         if code:

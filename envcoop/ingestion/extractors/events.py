@@ -140,9 +140,15 @@ def extract(context: Context) -> list[Claim]:
     for match in _heads(language).finditer(text):
         if not _inside(match.span(), online_spans):
             heads.append(match.span())
+    for match in _NUMBERED_MEETING.finditer(text):  # "the 12th meeting of the ASEAN ..."
+        heads.append(match.span("head"))
     # COP28, INC-5, CMA5: meetings by their number; not when named inside an agreement's name
     # ("Joint Statement ... to COP28": the addressee, which that sentence does not date)
-    agreement_names = sorted(tuple(c.value["name_span"]) for c in context.claims("agreement"))
+    agreement_names = sorted(
+        tuple(c.value["name_span"])
+        for c in (*context.claims("agreement"), *context.claims("mention"))
+        if c.kind == "agreement" or c.value.get("kind") == "agreement"
+    )
     for match in _TREATY_MEETING.finditer(text):
         if not _restates(text, *match.span()) and not _inside(match.span(), agreement_names):
             heads.append(match.span())
@@ -419,6 +425,13 @@ def _restates(text: str, start: int, end: int) -> bool:
 
 _TREATY_MEETING = re.compile(r"\b(?:COP|CMA|CMP|MOP|INC|SBSTA|SBI)\s?-?\d{1,2}(?:\.\d)?\b")
 _ORDINAL_BEFORE = re.compile(r"\d{1,3}(?:st|nd|rd|th)\s+$")
+
+
+# A lower-case "meeting" after its number is a name's head: "the 12th meeting of the ..."
+_NUMBERED_MEETING = re.compile(
+    r"\b(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth)\s+(?P<head>meeting)\s+of\b"
+)
 
 
 def _numbered(text: str, start: int, end: int) -> bool:

@@ -153,7 +153,10 @@ def _before_verb(context: Context, start: int, end: int) -> int:
     if verbs is None:
         return end
     is_boundary = context.boundaries.is_boundary
-    for found in verbs.finditer(context.text, start + 3, end):
+    # (not in the word right after the head word: "กรม|ส่ง|เสริม..." is one name)
+    boundaries = [i for i in range(start + 1, min(end, start + 40)) if is_boundary(i)]
+    first = boundaries[1] if len(boundaries) > 1 else end
+    for found in verbs.finditer(context.text, first, end):
         if is_boundary(found.start()):
             return found.start()
     return end

@@ -86,6 +86,12 @@ _ORDINAL_WORD = re.compile(
     r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|next|annual|inaugural)$"
 )
 _REACH = 400  # characters a title may run from its head word
+# "and" that starts another name rather than going on with this one: "and the ...", "and
+# the 19th ...", "and 2nd ..."
+_AND = {"and", "dan", "và", "at"}
+_ANOTHER_NAME = re.compile(
+    r"\s+(?:the\s+|các\s+)?(?:\d{1,3}(?:st|nd|rd|th)\b|ke-?\d|(?:the|The)\s)", re.IGNORECASE
+)
 _ACRONYM_IN_PARENS = re.compile(r"^\([A-Z][A-Za-z0-9\-]{1,12}\)$")
 
 
@@ -125,6 +131,8 @@ def latin_title(
         word = token.group()
         if _ACRONYM_IN_PARENS.match(word):
             continue  # "7th ASEAN Heritage Parks (AHP) Conference": kept if words precede it
+        if word.lower() in _AND and _ANOTHER_NAME.match(text, token.end()):
+            break  # "... Pollution and the 19th Meeting": the name before "and" is another
         if word.lower() in connectors | {"in"} and pending < 2 and new_start < start:
             pending += 1  # "Measurable Action for Haze-Free ... in Southeast Asia programme"
             continue
@@ -152,6 +160,8 @@ def latin_title(
         if word.startswith("("):
             break
         bare = word.rstrip(_TRIM)
+        if bare.lower() in _AND and _ANOTHER_NAME.match(text, token.end()):
+            break  # "the 25th Meeting of ... and the 19th Meeting of ...": two names
         if bare.lower() in connectors:
             position = token.end()
             continue
@@ -344,7 +354,7 @@ def head_final_title(
 def _trim(text: str, start: int, end: int) -> Span:
     while end > start and text[end - 1] in _TRIM:
         end -= 1
-    while start < end and text[start] in _TRIM:
+    while start < end and text[start] in _TRIM + "-–—":  # (no name starts with a dash)
         start += 1
     return start, end
 

@@ -1,0 +1,299 @@
+"""Khmer, Lao, Burmese, Chinese and Filipino, and what reading a passage in its own language
+means: each rule on short texts written for it (names of real bodies and meetings)."""
+
+import icu
+import pytest
+
+from envcoop.ingestion.contract import to_contract
+from envcoop.ingestion.languages import detect
+from envcoop.ingestion.parsers import Parsed, parse_bytes
+from envcoop.ingestion.understand import understand_bytes, understand_parsed
+
+pytestmark = pytest.mark.django_db
+
+
+def read(text: str) -> dict:
+    return to_contract(understand_parsed(Parsed(text=text, format="text")), "test")
+
+
+def dates(text: str) -> set[tuple[str, str | None]]:
+    return {(d["value"], d["end"]) for d in read(text)["dates"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("កិច្ចប្រជុំរដ្ឋមន្ត្រីបរិស្ថានអាស៊ានបានបើកនៅខេត្តសៀមរាប។", "km"),
+        ("ກອງປະຊຸມລັດຖະມົນຕີສິ່ງແວດລ້ອມອາຊຽນ ໄດ້ໄຂຂຶ້ນຢູ່ນະຄອນຫຼວງວຽງຈັນ.", "lo"),
+        ("အာဆီယံ ပတ်ဝန်းကျင်ဆိုင်ရာ ဝန်ကြီးများ အစည်းအဝေးကို ကျင်းပခဲ့သည်။", "my"),
+        ("东盟环境部长会议在老挝万象举行。", "zh"),
+        (
+            "Nagpulong ang mga ministro ng kapaligiran ng ASEAN sa Vientiane upang pag-usapan "
+            "ang pagbabago ng klima at ang basura sa karagatan.",
+            "fil",
+        ),
+    ],
+)
+def test_the_five_languages_are_understood(text, language):
+    result = understand_parsed(Parsed(text=text, format="text"))
+    assert (result.language, result.understood) == (language, True)
+    assert detect(text) == language
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Khmer digits and month names, the day word, a range with ដល់, the Buddhist era
+        ("កិច្ចប្រជុំនៅថ្ងៃទី៥ខែតុលាឆ្នាំ២០២២។", {("2022-10-05", None)}),
+        (
+            "ចាប់ពីថ្ងៃទី ៣ ដល់ ថ្ងៃទី ៧ ខែតុលា ឆ្នាំ២០២២ នៅខេត្តសៀមរាប។",
+            {("2022-10-03", "2022-10-07")},
+        ),
+        ("ឯកសារនេះចុះថ្ងៃទី ១ ខែមករា ព.ស. ២៥៦៥។", {("2022-01-01", None)}),
+        # Lao: a range of days, a Buddhist-era year
+        ("ກອງປະຊຸມໃນລະຫວ່າງວັນທີ 14-15 ມິຖຸນາ 2023 ຢູ່ວຽງຈັນ.", {("2023-06-14", "2023-06-15")}),
+        ("ແຜນການປີ ພ.ສ. 2566 ໄດ້ຮັບຮອງ.", {("2023", None)}),
+        # Burmese: year first with its words, and the letter ဝ typed for zero
+        ("၂၀၂၃ ခုနှစ် ဩဂုတ်လ ၂၂ ရက်နေ့တွင် ကျင်းပသည်။", {("2023-08-22", None)}),
+        ("၂ဝ၂ဝ ခုနှစ် ဇန်နဝါရီလ ၃၁ ရက်", {("2020-01-31", None)}),
+        # Chinese: 年月日, a range of days, a range of years with an em dash
+        ("会议于2023年8月22日至24日在万象举行。", {("2023-08-22", "2023-08-24")}),
+        ("《行动计划(2021—2025年)》", {("2021", "2025")}),
+        # Filipino: month first, and "ika-5 ng Oktubre"
+        ("Ginanap ang pulong noong Agosto 22, 2023 sa Maynila.", {("2023-08-22", None)}),
+        ("Sa ika-5 ng Oktubre 2021 nagsimula ang porum.", {("2021-10-05", None)}),
+    ],
+)
+def test_dates_in_the_five_languages(text, expected):
+    assert dates(text) == expected
+
+
+def test_a_chinese_range_over_new_year_and_days_without_a_year_take_the_dateline():
+    text = "新华社北京2023年12月1日电\n\n会议将于12月30日至1月2日举行。"
+    assert ("2023-12-30", "2024-01-02") in dates(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "series", "ordinal", "start"),
+    [
+        (
+            "នៅថ្ងៃទី២២ ខែសីហា ឆ្នាំ២០២៣ កិច្ចប្រជុំឧត្តមមន្ដ្រីបរិស្ថានអាស៊ាន លើកទី៣៤ បានបើកនៅវៀងចន្ទន៍។",
+            "asoen",
+            34,
+            "2023-08-22",
+        ),
+        (
+            "ວັນທີ 22 ສິງຫາ 2023 ກອງປະຊຸມລັດຖະມົນຕີສິ່ງແວດລ້ອມອາຊຽນ ຄັ້ງທີ 17 ໄດ້ໄຂຂຶ້ນຢ່າງເປັນທາງການ.",
+            "amme",
+            17,
+            "2023-08-22",
+        ),
+        ("2023年8月22日，第十七届东盟环境部长会议在老挝万象开幕。", "amme", 17, "2023-08-22"),
+        ("2009年10月29日，第11届东盟环境部长会议发表联合声明。", "amme", 11, "2009-10-29"),
+    ],
+)
+def test_meetings_with_their_ordinal_in_each_construction(text, series, ordinal, start):
+    events = read(text)["events"]
+    assert [(e["series"], e["ordinal"], e["start"]) for e in events] == [(series, ordinal, start)]
+
+
+def test_an_english_name_in_parentheses_inside_khmer_is_read_in_english():
+    text = (
+        "ក្រសួងបរិស្ថានបានចូលរួមកិច្ចប្រជុំ (17th ASEAN Ministerial Meeting on Environment) "
+        "នៅ Vientiane ថ្ងៃទី 22 August 2023។"
+    )
+    events = read(text)["events"]
+    assert any(e["series"] == "amme" and e["ordinal"] == 17 for e in events)
+    assert ("2023-08-22", None) in dates(text)
+
+
+def test_lower_case_and_verb_led_meetings_are_meetings():
+    text = (
+        "JAKARTA, 6 May 2024 - The 12th meeting of the ASEAN Working Group on Climate Change "
+        "was held on 3 May 2024 in Jakarta."
+    )
+    events = read(text)["events"]
+    assert [(e["series"], e["ordinal"], e["start"]) for e in events] == [("awgcc", 12, "2024-05-03")]
+
+
+def test_a_meeting_named_without_a_date_is_a_mention_not_an_event():
+    result = read(
+        "HANOI, 2 March 2024 - Viet Nam will prepare its report for the 35th ASOEN, "
+        "the officials said."
+    )
+    assert result["events"] == []
+    assert [(m["kind"], m["series"], m["ordinal"]) for m in result["mentions"]] == [
+        ("event", "asoen", 35)
+    ]
+
+
+def test_meetings_listed_together_share_the_date_that_opens_their_sentence():
+    text = (
+        "On 5 September 2024, the 25th Meeting of the Sub-Regional Ministerial Steering "
+        "Committee on Transboundary Haze Pollution and the 19th Meeting of the Conference of "
+        "the Parties to the ASEAN Agreement on Transboundary Haze Pollution were held in Singapore."
+    )
+    events = {(e["series"], e["ordinal"]): e["start"] for e in read(text)["events"]}
+    assert events == {("haze-msc", 25): "2024-09-05", ("haze-cop", 19): "2024-09-05"}
+
+
+def test_the_meeting_pointed_back_to_takes_the_date_of_its_sentence():
+    text = (
+        "Indonesia took part in the 18th ASEAN Ministerial Meeting on the Environment.\n\n"
+        "The meeting, which took place on 3 September 2025, adopted several documents."
+    )
+    events = read(text)["events"]
+    assert [(e["series"], e["ordinal"], e["start"]) for e in events] == [("amme", 18, "2025-09-03")]
+
+
+def test_a_year_in_a_plans_name_never_dates_a_meeting():
+    text = (
+        "The Dialogue on Sustainable Cities reviewed the ASEAN Socio-Cultural Community "
+        "Blueprint 2025 and the ASEAN Community Vision 2045."
+    )
+    result = read(text)
+    assert result["events"] == []
+    assert {f["name"] for f in result["frameworks"]} >= {"ASEAN Community Vision 2045"}
+
+
+def test_a_vietnamese_day_and_month_with_a_hyphen_and_a_date_without_its_year():
+    # "Ngày 3-9" is the 3rd of September; with no dateline, "29/12" takes the nearest year
+    assert ("2025-09-03", None) in dates("Hà Nội, ngày 10/9/2025\n\nNgày 3-9, các Bộ trưởng đã họp.")
+    assert ("2022-12-29", None) in dates(
+        "Tổng kết hợp tác năm 2022\n\nSáng ngày 29/12, Hội thảo đã được tổ chức tại Hà Nội."
+    )
+
+
+def test_a_month_on_a_line_of_its_own_is_the_dateline():
+    text = "Hà Nội, tháng 8/2023\n\nNăm nay Việt Nam đăng cai nhiều hội nghị."
+    result = understand_parsed(Parsed(text=text, format="text"))
+    assert str(result.dateline) == "2023-08"
+    assert ("2023", None) in {(d["value"], d["end"]) for d in to_contract(result, "t")["dates"]}
+
+
+def test_an_agreement_takes_a_date_only_from_its_signing():
+    text = (
+        "At the 17th AMME on 22 August 2023 in Vientiane, the ministers discussed the ASEAN "
+        "Agreement on Transboundary Haze Pollution and its implementation."
+    )
+    agreements = read(text)["agreements"]
+    assert [(a["name"], a["date"], a["parties"]) for a in agreements] == [
+        ("ASEAN Agreement on Transboundary Haze Pollution", None, [])
+    ]
+    signed = read(
+        "BANGKOK, 10 May 2018 - The Memorandum of Understanding on Pilot Cooperation on "
+        "Mangrove Conservation was signed on 9 May 2018 by the Department of Marine and "
+        "Coastal Resources of Thailand and the China-ASEAN Environmental Cooperation Center."
+    )["agreements"]
+    assert [(a["kind"], a["date"]) for a in signed] == [("mou", "2018-05-09")]
+    assert "ASOEN" not in signed[0]["parties"] and signed[0]["parties"]
+
+
+def test_a_draft_statement_is_a_mention_and_a_shared_head_names_each_convention():
+    result = read(
+        "The officials reviewed the draft ASEAN Joint Statement on Climate Change to COP30 "
+        "before the ministers meet."
+    )
+    assert result["agreements"] == []
+    assert [m["kind"] for m in result["mentions"]] == ["agreement"]
+    conventions = read(
+        "Hội nghị đã cập nhật việc thực hiện Công ước Basel, Rotterdam và Stockholm tại khu vực."
+    )["agreements"]
+    assert {a["name"] for a in conventions} == {
+        "Công ước Basel",
+        "Công ước Rotterdam",
+        "Công ước Stockholm",
+    }
+
+
+def test_frameworks_with_their_period_and_partners():
+    text = (
+        "The two sides agreed to implement the ASEAN-China Environmental Cooperation Strategy "
+        "and Action Plan 2021-2025 and to start the new ASEAN Regional Action Plan for "
+        "Combating Marine Debris."
+    )
+    frameworks = {f["name"]: f for f in read(text)["frameworks"]}
+    plan = frameworks["ASEAN-China Environmental Cooperation Strategy and Action Plan 2021-2025"]
+    assert (plan["start"], plan["end"], plan["partners"]) == ("2021", "2025", ["CN"])
+    assert read(text)["agreements"] == []
+
+
+def test_priorities_for_a_year_one_item_each():
+    text = (
+        "Phương hướng năm 2024: tăng cường hợp tác về đa dạng sinh học; đẩy mạnh giảm rác "
+        "thải nhựa đại dương; tổ chức Hội nghị Nhóm công tác về biến đổi khí hậu."
+    )
+    priorities = read(text)["priorities"]
+    assert len(priorities) == 3 and {p["year"] for p in priorities} == {"2024"}
+    assert "biodiversity" in priorities[0]["areas"]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("កិច្ចប្រជុំជាមួយកូរ៉េខាងត្បូង និងសហរដ្ឋអាមេរិក។", {"KR", "US"}),  # (CLDR's zero-width spaces)
+        ("东盟与中日韩环境部长会议在文莱举行。", {"CN", "JP", "KR", "BN"}),
+        ("寮國與中國的代表出席。", {"LA", "CN"}),  # traditional Chinese
+        ("ກອງປະຊຸມແຫ່ງຊາດ ຂອງ ສປປ ລາວ", {"LA"}),  # ຊາດ is "nation", not Chad
+        ("ຜູ້ແທນ ສ.ເກົາຫຼີ ໄດ້ເຂົ້າຮ່ວມ", {"KR"}),  # ຫຼ written as one letter
+    ],
+)
+def test_countries_in_the_five_languages(text, codes):
+    assert set(read(text)["countries"]) == codes
+
+
+def test_a_thai_body_unknown_to_the_registry_ends_before_its_verb():
+    names = [
+        o["name"] for o in read("กรมส่งเสริมคุณภาพสิ่งแวดล้อมจัดการประชุมเชิงปฏิบัติการที่เชียงใหม่")["organisations"]
+    ]
+    assert "กรมส่งเสริมคุณภาพสิ่งแวดล้อม" in names
+
+
+def test_an_agenda_of_the_areas_covers_each_one():
+    text = (
+        "The meeting reviewed cooperation on climate change, water resources management, "
+        "coastal and marine environment, biodiversity conservation, environmentally "
+        "sustainable cities and chemicals and waste."
+    )
+    assert {
+        "climate-change",
+        "water-resources",
+        "marine-coastal",
+        "biodiversity",
+        "sustainable-cities",
+        "chemicals-waste",
+    } <= set(read(text)["areas"])
+
+
+def test_a_stray_invalid_byte_leaves_a_vietnamese_text_vietnamese():
+    text = "Hội nghị Bộ trưởng Môi trường ASEAN lần thứ 17 diễn ra tại Viên Chăn ngày 22/8/2023."
+    data = text.encode("utf-8")
+    broken = data[:20] + b"\xff" + data[20:]
+    result = understand_bytes(broken, filename="tin.txt")
+    assert result.language == "vi"
+    assert result.parsed.encoding == "utf-8, 1 invalid byte replaced"
+    assert "\ufffd" in result.parsed.text
+    assert any(e["ordinal"] == 17 for e in to_contract(result, "t")["events"])
+
+
+def test_burmese_in_zawgyi_is_converted_to_unicode_and_says_so():
+    unicode_text = "၂၀၂၃ ခုနှစ် ဩဂုတ်လ ၂၂ ရက်နေ့တွင် အာဆီယံ ပတ်ဝန်းကျင်ဆိုင်ရာ ဝန်ကြီးများ အစည်းအဝေးကို ကျင်းပသည်။"
+    zawgyi = icu.Transliterator.createInstance("my-Zawgyi").transliterate(unicode_text)
+    assert zawgyi != unicode_text
+    parsed = parse_bytes(zawgyi.encode("utf-8"), filename="zawgyi.txt")
+    assert parsed.text == unicode_text
+    assert "Zawgyi" in parsed.encoding and parsed.notes
+    # a Unicode text is left alone
+    assert parse_bytes(unicode_text.encode("utf-8"), filename="u.txt").text == unicode_text
+
+
+def test_confidence_follows_the_evidence():
+    sure = read(
+        "VIENTIANE, 24 August 2023 - The 17th ASEAN Ministerial Meeting on Environment was held "
+        "on 22 August 2023 in Vientiane."
+    )["events"]
+    vague = read(
+        "MANILA, 3 March 2024 - A Regional Forum on Green Jobs took place in Manila in 2023."
+    )["events"]
+    assert sure and vague
+    assert sure[0]["confidence"] > vague[0]["confidence"]
