@@ -10,6 +10,7 @@ and its encoding says it was converted.
 from __future__ import annotations
 
 import re
+import warnings
 from functools import cache
 
 import icu
@@ -22,7 +23,9 @@ NOTE = "Zawgyi → Unicode"
 
 @cache
 def _detector() -> ZawgyiDetector:
-    return ZawgyiDetector()
+    with warnings.catch_warnings():  # (the package loads its model with a deprecated call)
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return ZawgyiDetector()
 
 
 @cache
