@@ -1,6 +1,6 @@
 """Throughput of the whole ingestion pipeline beside segmentation alone, in one run.
 
-    .venv/bin/python bench/ingest.py [--count 2000] [--jobs N]
+    .venv/bin/python bench/ingest.py [--count 2000] [--jobs N] [--baseline REV]
 
 On generated documents (bench/generated_corpus.py: th, vi, en, id and ms in turn; text,
 HTML and Markdown, written to files) it times, in this order:
@@ -13,7 +13,10 @@ HTML and Markdown, written to files) it times, in this order:
    extractor, and store the document, its passages and claims in SQLite, one transaction
    per document;
 3. the same with N worker processes (`envcoop ingest`'s default: one per core);
-4. `envcoop ingest FOLDER --jobs N` as a command on a fresh database, start-up included.
+4. `envcoop ingest FOLDER --jobs N` as a command on a fresh database, start-up included;
+5. with ``--baseline REV`` (a commit, e.g. the one before a change), the whole pipeline in
+   one process as that commit's code runs it, on the same files, in this same run (a
+   temporary git worktree; bench/ingest_serial.py run with PYTHONPATH pointing there).
 
 It prints documents/s and MB/s of text for each and their share of segmentation-alone
 throughput (the issue's target: 25% or more), and the peak resident memory of this
@@ -26,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import os
 import resource
 import subprocess
@@ -63,6 +67,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--count", type=int, default=2000)
     parser.add_argument("--jobs", type=int, default=default_jobs())
+    parser.add_argument("--baseline", help="a commit whose one-process pipeline to time too")
     args = parser.parse_args()
 
     call_command("migrate", verbosity=0)
@@ -97,6 +102,11 @@ def main() -> None:
     rows = [
         ("segmentation alone", segmentation, 1),
         ("whole pipeline", serial, 1),
+        *(
+            [(f"whole pipeline at {args.baseline}", _run_baseline(documents, args.baseline), 1)]
+            if args.baseline
+            else []
+        ),
         (f"whole pipeline, {args.jobs} workers", parallel, args.jobs),
         (f"envcoop ingest --jobs {args.jobs}", command, args.jobs),
     ]
@@ -164,6 +174,36 @@ def _run_command(documents: list, *, jobs: int) -> tuple[float, float]:
                 raise SystemExit("envcoop ingest failed")
             seconds = time.perf_counter() - clock
     return seconds, memory.peak_mb
+
+
+def _run_baseline(documents: list, revision: str) -> float:
+    """Seconds for one process of ``revision``'s code to ingest the same files."""
+    with (
+        tempfile.TemporaryDirectory() as checkout,
+        tempfile.TemporaryDirectory() as folder,
+    ):
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", checkout, revision],
+            check=True,
+        )
+        try:
+            for document in documents:
+                (Path(folder) / document.name).write_bytes(document.data)
+            env = {**os.environ, "PYTHONPATH": checkout}
+            env.pop("ENVCOOP_VAR_DIR", None)
+            result = subprocess.run(
+                [sys.executable, str(ROOT / "bench" / "ingest_serial.py"), folder],
+                env=env,
+                cwd=checkout,
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+        finally:
+            subprocess.run(
+                ["git", "-C", str(ROOT), "worktree", "remove", "--force", checkout], check=False
+            )
+    return json.loads(result.stdout.strip().splitlines()[-1])["seconds"]
 
 
 def _annotated_density() -> float:

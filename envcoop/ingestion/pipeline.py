@@ -136,7 +136,15 @@ def store(job: Job, result: Record, *, user: object = None, resolver: object = N
         with transaction.atomic():
             document = _store(result, job, user)
             resolve_document(document, resolver if resolver is not None else Resolver())
-            document_stored.send(sender=Document, document=document)
+            # a new document's claims as read (none is rejected yet): the search index
+            # need not read them back from the database
+            document_stored.send(
+                sender=Document,
+                document=document,
+                claims=[(c[0], c[1], c[2], c[4]) for c in result.claims]
+                if job.existing is None
+                else None,
+            )
     except DatabaseError as error:
         stored = (
             Document.objects.filter(content_hash=job.digest).first()

@@ -96,4 +96,4 @@ def _label_changed(sender: type, instance: Label, **kwargs: Any) -> None:
 
 @receiver(document_stored, dispatch_uid="search-document-stored")
 def _document_stored(sender: type, document: Any, **kwargs: Any) -> None:
-    document_index(document)
+    document_index(document, claims=kwargs.get("claims"))

@@ -154,8 +154,13 @@ def _before_verb(context: Context, start: int, end: int) -> int:
         return end
     is_boundary = context.boundaries.is_boundary
     # (not in the word right after the head word: "กรม|ส่ง|เสริม..." is one name)
-    boundaries = [i for i in range(start + 1, min(end, start + 40)) if is_boundary(i)]
-    first = boundaries[1] if len(boundaries) > 1 else end
+    first, seen = end, 0
+    for position in range(start + 1, min(end, start + 40)):
+        if is_boundary(position):
+            seen += 1
+            if seen == 2:
+                first = position
+                break
     for found in verbs.finditer(context.text, first, end):
         if is_boundary(found.start()):
             return found.start()
