@@ -103,6 +103,7 @@ class Report:
     documents: dict[str, int] = field(default_factory=Counter)
     misdetected: list[str] = field(default_factory=list)  # documents read in another language
     scored: list[Scored] = field(default_factory=list)  # every extracted item with a confidence
+    annotated: dict[str, int] = field(default_factory=Counter)  # documents whose gold has a list
     mistakes: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
@@ -116,6 +117,7 @@ class Report:
                     "predicted": t.predicted,
                 }
                 for name, t in tallies.items()
+                if name not in SAME_ITEM or self.annotated[name]
             }
 
         return {
@@ -140,7 +142,7 @@ class Report:
     def at_thresholds(self) -> dict[float, Tally]:
         """Precision and recall of the items kept at each confidence threshold (every list
         with a confidence together: what "accept everything above" would accept)."""
-        gold = sum(self.overall[name].gold for name in SAME_ITEM)
+        gold = sum(self.overall[name].gold for name in SAME_ITEM if self.annotated[name])
         result = {}
         for threshold in THRESHOLDS:
             kept = [item for item in self.scored if item.confidence >= threshold]
@@ -318,6 +320,8 @@ def compare(
         g, p = set(gold.get(name, [])), set(predicted.get(name, []))
         tally(name, list(g), list(p), len(g & p))
     for name, same in SAME_ITEM.items():
+        if name not in gold:
+            continue  # (not annotated in this set)
         g, p = gold.get(name, []), predicted.get(name, [])
         pairs = match_pairs(g, p, same, _closeness)
         tally(name, g, p, len(pairs))
@@ -375,6 +379,9 @@ def evaluate(
             report.overall[name].add(tally)
         lists = contract_claims(result)
         for name in SAME_ITEM:
+            if name not in gold:
+                continue  # a set annotated before this list existed says nothing of it
+            report.annotated[name] += 1
             for index, claim in enumerate(lists[name]):
                 report.scored.append(
                     Scored(
@@ -411,6 +418,13 @@ def format_table(report: Report) -> str:
     lines.append("F1 by language")
     lines.append(header)
     for name in FIELDS:
+        if name in SAME_ITEM and not report.annotated[name]:
+            lines.append(
+                f"{name:<14}"
+                + "".join(f"{'-':>8}" for _ in languages)
+                + "       -  (not annotated)"
+            )
+            continue
         overall = report.overall[name]
         row = f"{name:<14}" + "".join(
             f"{report.by_language[lang][name].f1:>8.2f}" for lang in languages

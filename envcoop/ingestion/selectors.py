@@ -11,7 +11,10 @@ from envcoop.core.countries import country_name
 from envcoop.ingestion.models import Claim, Document
 from envcoop.registry.models import AgreementKind, Area, EventSeries
 
-HIGHLIGHTED_KINDS = ("date", "country", "organisation", "event", "agreement", "project")
+HIGHLIGHTED_KINDS = (
+    "date", "country", "organisation", "event", "agreement", "project", "framework", "priority",
+    "mention",
+)  # fmt: skip
 
 
 def document_list(*, lang: str | None = None, status: str | None = None) -> QuerySet[Document]:
@@ -106,6 +109,19 @@ def describe(claim: Claim, names: CodeNames = _ENGLISH) -> str:
         return " · ".join(p for p in parts if p)
     if claim.kind == "area":
         return names.areas.get(value["code"], value["code"])
+    if claim.kind == "framework":
+        period = "–".join(p for p in (value.get("start"), value.get("end")) if p)
+        return " · ".join(p for p in (value["name"], value.get("kind"), period) if p)
+    if claim.kind == "priority":
+        areas = ", ".join(names.areas.get(code, code) for code in value.get("areas", []))
+        return " · ".join(p for p in (value["text"], value.get("year"), areas) if p)
+    if claim.kind == "mention":
+        parts = [
+            value["name"],
+            names.series.get(value.get("series") or "", value.get("series")),
+            value.get("ordinal") and f"#{value['ordinal']}",
+        ]
+        return " · ".join(str(p) for p in parts if p)
     return str(value)
 
 

@@ -57,7 +57,10 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     names = CodeNames.read(get_language() or "en")
     by_kind = {kind: [c for c in claims if c.kind == kind] for kind, _label in ClaimKind.choices}
     facts = []
-    for kind in ("event", "agreement", "project", "area", "country", "organisation", "date"):
+    for kind in (
+        "event", "agreement", "project", "framework", "priority", "mention", "area", "country",
+        "organisation", "date",
+    ):  # fmt: skip
         values = list(dict.fromkeys(describe(claim, names) for claim in by_kind.get(kind, [])))
         if values:
             facts.append(
