@@ -113,7 +113,9 @@ def test_lower_case_and_verb_led_meetings_are_meetings():
         "was held on 3 May 2024 in Jakarta."
     )
     events = read(text)["events"]
-    assert [(e["series"], e["ordinal"], e["start"]) for e in events] == [("awgcc", 12, "2024-05-03")]
+    assert [(e["series"], e["ordinal"], e["start"]) for e in events] == [
+        ("awgcc", 12, "2024-05-03")
+    ]
 
 
 def test_a_meeting_named_without_a_date_is_a_mention_not_an_event():
@@ -158,7 +160,9 @@ def test_a_year_in_a_plans_name_never_dates_a_meeting():
 
 def test_a_vietnamese_day_and_month_with_a_hyphen_and_a_date_without_its_year():
     # "Ngày 3-9" is the 3rd of September; with no dateline, "29/12" takes the nearest year
-    assert ("2025-09-03", None) in dates("Hà Nội, ngày 10/9/2025\n\nNgày 3-9, các Bộ trưởng đã họp.")
+    assert ("2025-09-03", None) in dates(
+        "Hà Nội, ngày 10/9/2025\n\nNgày 3-9, các Bộ trưởng đã họp."
+    )
     assert ("2022-12-29", None) in dates(
         "Tổng kết hợp tác năm 2022\n\nSáng ngày 29/12, Hội thảo đã được tổ chức tại Hà Nội."
     )
@@ -244,7 +248,8 @@ def test_countries_in_the_five_languages(text, codes):
 
 def test_a_thai_body_unknown_to_the_registry_ends_before_its_verb():
     names = [
-        o["name"] for o in read("กรมส่งเสริมคุณภาพสิ่งแวดล้อมจัดการประชุมเชิงปฏิบัติการที่เชียงใหม่")["organisations"]
+        o["name"]
+        for o in read("กรมส่งเสริมคุณภาพสิ่งแวดล้อมจัดการประชุมเชิงปฏิบัติการที่เชียงใหม่")["organisations"]
     ]
     assert "กรมส่งเสริมคุณภาพสิ่งแวดล้อม" in names
 
