@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from envcoop.ingestion.extractors.base import Claim, Context
+from envcoop.ingestion.extractors.base import Claim, Context, unique_by_name
 from envcoop.ingestion.extractors.names import countries_in
 from envcoop.ingestion.extractors.phrases import balanced, title
 from envcoop.ingestion.extractors.positions import claims_at
@@ -79,44 +79,28 @@ def extract(context: Context) -> list[Claim]:
         parties = _parties(context, sentence, name_span) if signing is not None else []
         span = (name_span[0], max(name_span[1], date.span[1] if date else name_span[1]))
         parts = _shared_head(text, name_span, match.span(), language)
-        for part_span in parts:
+        # "Công ước Basel, Rotterdam và Stockholm": one claim per name sharing the head
+        named = [(part, _shared_head_name(text, part, match.group())) for part in parts]
+        for part, part_name in named or [(name_span, name)]:
+            claim_span = part if parts else span
             claims.append(
                 Claim(
                     kind="agreement",
-                    span=part_span,
-                    text=text[part_span[0] : part_span[1]],
+                    span=claim_span,
+                    text=text[claim_span[0] : claim_span[1]],
                     value={
-                        "name": _shared_head_name(text, part_span, match.group()),
-                        "name_span": list(part_span),
+                        "name": part_name,
+                        "name_span": list(part),
                         "kind": kind,
                         "date": date.value["value"] if date else None,
                         "parties": parties,
                     },
                     extractor=NAME,
                     version=VERSION,
-                    confidence=0.6,
+                    confidence=0.7,
                 )
             )
-        if parts:
-            continue
-        claims.append(
-            Claim(
-                kind="agreement",
-                span=span,
-                text=text[span[0] : span[1]],
-                value={
-                    "name": name,
-                    "name_span": list(name_span),
-                    "kind": kind,
-                    "date": date.value["value"] if date else None,
-                    "parties": parties,
-                },
-                extractor=NAME,
-                version=VERSION,
-                confidence=0.7,
-            )
-        )
-    return _unique(claims)
+    return unique_by_name(claims)
 
 
 # "the Conference of the Parties to the ...", "Konferensi Para Pihak ...", "các Bên tham gia
@@ -348,15 +332,3 @@ def _parties(context: Context, sentence: tuple[int, int], name: tuple[int, int])
         if code not in parties:
             parties.append(code)
     return parties
-
-
-def _unique(claims: list[Claim]) -> list[Claim]:
-    seen: set[str] = set()
-    unique = []
-    for claim in claims:
-        key = re.sub(r"\W+", " ", claim.value["name"]).strip().lower()
-        if key in seen:
-            continue
-        seen.add(key)
-        unique.append(claim)
-    return unique

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,3 +52,15 @@ def _containing(spans: list[Span], position: int) -> Span | None:
     if index >= 0 and spans[index][0] <= position < spans[index][1] + 1:
         return spans[index]
     return None
+
+
+def unique_by_name(claims: list[Claim]) -> list[Claim]:
+    """The first claim of each name (case, spaces and punctuation aside)."""
+    seen: set[str] = set()
+    unique = []
+    for claim in claims:
+        key = re.sub(r"\W+", " ", claim.value["name"]).strip().lower()
+        if key not in seen:
+            seen.add(key)
+            unique.append(claim)
+    return unique

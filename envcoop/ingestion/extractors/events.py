@@ -188,6 +188,8 @@ def extract(context: Context) -> list[Claim]:
         meetings.append(_Meeting(head=head, name=name, sentence=sentence))
     _assign_dates(context, meetings)
     _labelled_lines(context, meetings)
+    generic += [m.span("head") for m in _THE_MEETING.finditer(text)]  # "At the meeting on ..."
+    generic.sort()
     _pointing_back(context, meetings, generic)
     kept = _Kept()
     undated: list[_Meeting] = []
@@ -427,6 +429,8 @@ _TREATY_MEETING = re.compile(r"\b(?:COP|CMA|CMP|MOP|INC|SBSTA|SBI)\s?-?\d{1,2}(?
 _ORDINAL_BEFORE = re.compile(r"\d{1,3}(?:st|nd|rd|th)\s+$")
 
 
+# "the meeting", "this meeting" in English: it points back to the meeting named before
+_THE_MEETING = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?P<head>meeting)\b(?!\s+of\b)")
 # A lower-case "meeting" after its number is a name's head: "the 12th meeting of the ..."
 _NUMBERED_MEETING = re.compile(
     r"\b(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"

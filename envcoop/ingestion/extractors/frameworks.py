@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from envcoop.ingestion.extractors.base import Claim, Context
+from envcoop.ingestion.extractors.base import Claim, Context, unique_by_name
 from envcoop.ingestion.extractors.names import countries_in
 from envcoop.ingestion.extractors.phrases import balanced, title
 from envcoop.ingestion.extractors.positions import claims_at
@@ -84,7 +84,7 @@ def extract(context: Context) -> list[Claim]:
                 confidence=0.6,
             )
         )
-    return _unique(claims)
+    return unique_by_name(claims)
 
 
 def _with_period(context: Context, name: tuple[int, int]) -> tuple[int, int]:
@@ -129,15 +129,3 @@ def _is_a_name(name: str, head: str, unspaced: bool) -> bool:
         return False
     capitalised = [w for w in words if w[0].isupper() or w[0].isdigit()]
     return len(capitalised) >= 1
-
-
-def _unique(claims: list[Claim]) -> list[Claim]:
-    seen: set[str] = set()
-    unique = []
-    for claim in claims:
-        key = re.sub(r"\W+", " ", claim.value["name"]).strip().lower()
-        if key in seen:
-            continue
-        seen.add(key)
-        unique.append(claim)
-    return unique

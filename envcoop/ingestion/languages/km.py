@@ -1,18 +1,15 @@
 """Khmer: no spaces between words (ICU cuts them), Khmer digits, "ថ្ងៃទី៥ ខែតុលា ឆ្នាំ២០២២",
 ordinals "លើកទី៣៣", sentences ending in "។", Buddhist-era years marked ព.ស."""
 
+from functools import partial
+
 from envcoop.ingestion.languages.base import LanguageProfile
 from envcoop.ingestion.segment import words
-
-
-def _khmer_words(text: str) -> list[tuple[int, int]]:
-    return words(text, "km")
-
 
 PROFILE = LanguageProfile(
     code="km",
     babel_locale="km_KH",
-    tokenize=_khmer_words,
+    tokenize=partial(words, language="km"),
     unspaced=True,
     home_country="KH",
     month_prefix="ខែ",

@@ -1,18 +1,15 @@
 """Lao: no spaces between words (ICU cuts them), Lao digits, "ວັນທີ 5 ຕຸລາ 2022", ordinals
 "ຄັ້ງທີ 17", Buddhist-era years marked ພ.ສ."""
 
+from functools import partial
+
 from envcoop.ingestion.languages.base import LanguageProfile
 from envcoop.ingestion.segment import words
-
-
-def _lao_words(text: str) -> list[tuple[int, int]]:
-    return words(text, "lo")
-
 
 PROFILE = LanguageProfile(
     code="lo",
     babel_locale="lo_LA",
-    tokenize=_lao_words,
+    tokenize=partial(words, language="lo"),
     unspaced=True,
     home_country="LA",
     month_prefix="ເດືອນ",

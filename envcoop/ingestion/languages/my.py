@@ -3,18 +3,15 @@ first ("၂၀၂၃ ခုနှစ် ဩဂုတ်လ ၂၂ ရက်"), n
 ordinals "(၁၇) ကြိမ်မြောက်" / "အကြိမ် ၁၇ မြောက်", sentences ending in "။". Text in the
 Zawgyi encoding is converted to Unicode before it is read (parsers/zawgyi.py)."""
 
+from functools import partial
+
 from envcoop.ingestion.languages.base import LanguageProfile
 from envcoop.ingestion.segment import words
-
-
-def _burmese_words(text: str) -> list[tuple[int, int]]:
-    return words(text, "my")
-
 
 PROFILE = LanguageProfile(
     code="my",
     babel_locale="my_MM",
-    tokenize=_burmese_words,
+    tokenize=partial(words, language="my"),
     unspaced=True,
     head_final=True,
     home_country="MM",

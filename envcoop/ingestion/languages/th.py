@@ -1,17 +1,14 @@
 """Thai: written without spaces between words (ICU cuts them), Buddhist-era years, Thai digits."""
 
+from functools import partial
+
 from envcoop.ingestion.languages.base import LanguageProfile
 from envcoop.ingestion.segment import words
-
-
-def _thai_words(text: str) -> list[tuple[int, int]]:
-    return words(text, "th")
-
 
 PROFILE = LanguageProfile(
     code="th",
     babel_locale="th_TH",
-    tokenize=_thai_words,
+    tokenize=partial(words, language="th"),
     unspaced=True,
     home_country="TH",
     extra_months={

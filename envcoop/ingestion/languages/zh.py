@@ -2,18 +2,15 @@
 "2023年8月22日至24日", ordinals "第十七届" / "第15次", names that end with their head word
 ("…环境部长会议"), titles in 《》, sentences ending in "。"."""
 
+from functools import partial
+
 from envcoop.ingestion.languages.base import LanguageProfile
 from envcoop.ingestion.segment import words
-
-
-def _chinese_words(text: str) -> list[tuple[int, int]]:
-    return words(text, "zh")
-
 
 PROFILE = LanguageProfile(
     code="zh",
     babel_locale="zh_Hans_CN",
-    tokenize=_chinese_words,
+    tokenize=partial(words, language="zh"),
     unspaced=True,
     head_final=True,
     home_country="CN",
