@@ -450,7 +450,7 @@ def _numbered(text: str, start: int, end: int) -> bool:
 
 def _assign_dates(context: Context, meetings: list[_Meeting]) -> None:
     """Each date goes to the nearest meeting named before it in its sentence (else the first after)."""
-    language_window = 100 if context.profile.unspaced else None
+    language_window = 200 if context.profile.unspaced else None
     dates = [claim for claim in context.claims("date") if _may_date_a_meeting(context, claim)]
     by_sentence: dict[tuple[int, int], list[_Meeting]] = {}
     for meeting in meetings:
@@ -484,9 +484,14 @@ def _assign_dates(context: Context, meetings: list[_Meeting]) -> None:
             continue  # (a year inside the name is its edition: look on for when it met)
         passage = context.passage_of(meeting.head[0])
         route = "paragraph"
-        if passages and passage == passages[0] and len(passages) > 1 and len(meetings) == 1:
-            # a headline names the meeting; the lede under it says when (in a document that
-            # names no other meeting, and unless the lede names one itself)
+        if (
+            passages
+            and passage == passages[0]
+            and len(passages) > 1
+            and not _named_again(context.text, meeting, meetings)
+        ):
+            # a headline names the meeting; the lede under it says when (unless the body
+            # names the same meeting again, with its own date, or the lede names another)
             lede = passages[1]
             first = bisect.bisect_left(starts, lede[0])
             if first == len(starts) or starts[first] >= lede[1]:
@@ -517,6 +522,24 @@ def _listed_with(text: str, group: list[_Meeting]) -> list[_Meeting]:
             break
         listed.append(meeting)
     return listed
+
+
+def _named_again(text: str, meeting: _Meeting, meetings: list[_Meeting]) -> bool:
+    """Whether another meeting of the document has most of this one's words in its name
+    ("Forum ASEAN-China" in a headline, "Forum Kerjasama Alam Sekitar ASEAN-China" below)."""
+    words = set(_WORD.findall(text[meeting.name[0] : meeting.name[1]].lower()))
+    if not words:
+        return False
+    for other in meetings:
+        if other is meeting:
+            continue
+        theirs = set(_WORD.findall(text[other.name[0] : other.name[1]].lower()))
+        if len(words & theirs) >= 0.6 * min(len(words), len(theirs) or 1):
+            return True
+    return False
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _pointing_back(
