@@ -89,7 +89,30 @@ def extract(context: Context) -> list[Claim]:
                 confidence=0.65,
             )
         )
-    return claims
+    return _headline_repeated(context, claims)
+
+
+def _headline_repeated(context: Context, claims: list[Claim]) -> list[Claim]:
+    """A project named in a title-case headline ("Cambodia Attends First Regional Workshop
+    of ASEAN SDGs Frontrunner Cities Programme") and again in the body is the body's name."""
+    passages = context.segments.passages
+    if len(passages) < 2:
+        return claims
+    headline = passages[0]
+    words = [set(re.findall(r"\w+", c.value["name"].lower())) for c in claims]
+    kept = []
+    for index, claim in enumerate(claims):
+        in_headline = headline[0] <= claim.span[0] < headline[1]
+        repeated = in_headline and any(
+            other != index
+            and not headline[0] <= claims[other].span[0] < headline[1]
+            and len(words[index] & words[other])
+            >= 0.6 * min(len(words[index]), len(words[other]) or 1)
+            for other in range(len(claims))
+        )
+        if not repeated:
+            kept.append(claim)
+    return kept
 
 
 _THAI_GENERIC = re.compile(
@@ -97,6 +120,7 @@ _THAI_GENERIC = re.compile(
 )
 # "United Nations Development Programme", "Secretariat of the AHP Programme": bodies
 _A_BODY = re.compile(r"(?:the\s+)?(?:United Nations?\b|UN\s|Secretariat\b|Office\b|Unit\b)", re.I)
+_UN_PROGRAMME = re.compile(r"\bUnited Nations?\s+(?:\w+\s+){1,3}Programme$")
 _BODY_AFTER = re.compile(
     r"\s+(?:Steering|Management|Coordination|Implementation)\s+(?:Committee|Unit|Board|Team|Office)"
     r"|\s+(?:Office|Team|Manager|Coordinator|Board|Committee)\b"
@@ -162,7 +186,8 @@ def _name(
         return before[0], head[1]
     span = latin_title(text, head[0], head[1], sentence, language)
     rest = text[span[0] : span[1]].replace(head_text, "", 1)
-    if not re.search(r"[A-Z]", rest) or _A_BODY.match(text[span[0] : span[1]]):
+    whole = text[span[0] : span[1]]
+    if not re.search(r"[A-Z]", rest) or _A_BODY.match(whole) or _UN_PROGRAMME.search(whole):
         return None
     return span if span[1] > span[0] else None
 
