@@ -302,3 +302,36 @@ def test_confidence_follows_the_evidence():
     )["events"]
     assert sure and vague
     assert sure[0]["confidence"] > vague[0]["confidence"]
+
+
+def test_a_title_case_headline_does_not_run_a_name_into_its_verb():
+    text = (
+        "Minister Hands Over Signed Establishment Agreement Of The ASEAN Haze Centre\n\n"
+        "JAKARTA, 23 August 2023 - The minister handed over the signed Establishment "
+        "Agreement of the ASEAN Haze Centre to the ASEAN Secretariat today."
+    )
+    names = [a["name"] for a in read(text)["agreements"]]
+    assert len(names) == 1 and not names[0].startswith("Minister")
+
+
+def test_this_agreement_is_no_name_and_a_latin_name_in_filipino_is_read():
+    assert read("双方希望在今年年底或明年初完成这项协议的谈判。")["agreements"] == []
+    names = {
+        a["name"]
+        for a in read("Pinag-usapan ng dalawang bansa ang Paris Agreement at ang klima.")[
+            "agreements"
+        ]
+    }
+    assert names == {"Paris Agreement"}
+
+
+def test_a_date_opening_a_thai_paragraph_dates_the_meeting_named_after_the_delegation():
+    text = (
+        "เมื่อวันที่ ๑๗ – ๑๘ พฤศจิกายน ๒๕๖๓ ณ กรุงเทพมหานคร รองเลขาธิการสำนักงานนโยบายและแผน"
+        "ทรัพยากรธรรมชาติและสิ่งแวดล้อมได้นำคณะผู้แทนไทยเข้าร่วมการประชุมเจ้าหน้าที่อาวุโสอาเซียน"
+        "ด้านสิ่งแวดล้อม ครั้งที่ 31 ผ่านระบบการประชุมทางไกล"
+    )
+    events = read(text)["events"]
+    assert [(e["series"], e["ordinal"], e["start"]) for e in events] == [
+        ("asoen", 31, "2020-11-17")
+    ]

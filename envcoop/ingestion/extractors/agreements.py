@@ -13,7 +13,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from envcoop.ingestion.extractors.base import Claim, Context, unique_by_name
+from envcoop.ingestion.extractors.base import (
+    Claim,
+    Context,
+    headline_repeats_dropped,
+    unique_by_name,
+)
 from envcoop.ingestion.extractors.names import countries_in
 from envcoop.ingestion.extractors.phrases import balanced, title
 from envcoop.ingestion.extractors.positions import claims_at
@@ -100,7 +105,7 @@ def extract(context: Context) -> list[Claim]:
                     confidence=0.7,
                 )
             )
-    return unique_by_name(claims)
+    return headline_repeats_dropped(context, unique_by_name(claims))
 
 
 # "the Conference of the Parties to the ...", "Konferensi Para Pihak ...", "các Bên tham gia
@@ -144,7 +149,7 @@ def _is_a_name(name: str, head: str, language: str) -> bool:
         return False
     if "Chair" in head:
         return True  # "a Co-Chairs' Statement" is the statement's name
-    if language in ("en", "id", "ms"):
+    if language in ("en", "id", "ms", "fil") or (head.isascii() and head[:1].isupper()):
         capitalised = re.findall(r"(?:^|\s)[A-Z][\w’'\-]+", rest)
         return head[0].isupper() and len(capitalised) >= 1 and len(rest.split()) >= 1
     if language == "vi":
@@ -156,8 +161,16 @@ def _is_a_name(name: str, head: str, language: str) -> bool:
             return True  # "Công ước Minamata", "Hiệp định Paris"
         named = re.match(r"\s*(?:về|giữa|thành lập|hợp tác|[A-ZĐ“\"])", rest)
         return len(rest.split()) >= 3 and bool(named or re.search(r"[A-ZĐ]", rest))
+    if _DEMONSTRATIVE.search(rest):
+        return False  # "这项协议" (this agreement), "the said MoU"
     # Thai: not "บันทึกความเข้าใจกับ ..." (an MoU with ...) or "... ฉบับนี้" (this MoU)
     return len(rest) >= 6 and not re.match(r"\s*(?:กับ|ฉบับนี้|ดังกล่าว|นี้)", rest)
+
+
+# "this", "that", "the said" next to a head word in the unspaced languages
+_DEMONSTRATIVE = re.compile(
+    r"(?:这项|這項|这份|這份|该|該|此项|此項|上述|នេះ|នោះ|ນີ້|ດັ່ງກ່າວ|ယင်း|ထို|အဆိုပါ)"
+)
 
 
 def _title_case(word: str) -> str:

@@ -64,3 +64,30 @@ def unique_by_name(claims: list[Claim]) -> list[Claim]:
             seen.add(key)
             unique.append(claim)
     return unique
+
+
+def headline_repeats_dropped(context: Context, claims: list[Claim]) -> list[Claim]:
+    """Claims less those named in a title-case headline and again in the body, where the
+    headline's capitals run the name into its verb ("Cambodia Attends First Regional
+    Workshop of ... Programme"): the body's name is the one to keep."""
+    passages = context.segments.passages
+    if len(passages) < 2:
+        return claims
+    headline = passages[0]
+
+    def words(claim: Claim) -> set[str]:
+        return set(re.findall(r"\w+", claim.value["name"].lower()))
+
+    def in_headline(claim: Claim) -> bool:
+        return headline[0] <= claim.span[0] < headline[1]
+
+    body = [words(claim) for claim in claims if not in_headline(claim)]
+    kept = []
+    for claim in claims:
+        mine = words(claim)
+        if in_headline(claim) and any(
+            len(mine & theirs) >= 0.6 * min(len(mine), len(theirs) or 1) for theirs in body
+        ):
+            continue
+        kept.append(claim)
+    return kept

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from envcoop.ingestion.extractors.base import Claim, Context
+from envcoop.ingestion.extractors.base import Claim, Context, headline_repeats_dropped
 from envcoop.ingestion.extractors.names import countries_in
 from envcoop.ingestion.extractors.phrases import balanced, latin_title, title
 from envcoop.ingestion.extractors.positions import Positions, claims_at, names_at
@@ -89,30 +89,7 @@ def extract(context: Context) -> list[Claim]:
                 confidence=0.65,
             )
         )
-    return _headline_repeated(context, claims)
-
-
-def _headline_repeated(context: Context, claims: list[Claim]) -> list[Claim]:
-    """A project named in a title-case headline ("Cambodia Attends First Regional Workshop
-    of ASEAN SDGs Frontrunner Cities Programme") and again in the body is the body's name."""
-    passages = context.segments.passages
-    if len(passages) < 2:
-        return claims
-    headline = passages[0]
-    words = [set(re.findall(r"\w+", c.value["name"].lower())) for c in claims]
-    kept = []
-    for index, claim in enumerate(claims):
-        in_headline = headline[0] <= claim.span[0] < headline[1]
-        repeated = in_headline and any(
-            other != index
-            and not headline[0] <= claims[other].span[0] < headline[1]
-            and len(words[index] & words[other])
-            >= 0.6 * min(len(words[index]), len(words[other]) or 1)
-            for other in range(len(claims))
-        )
-        if not repeated:
-            kept.append(claim)
-    return kept
+    return headline_repeats_dropped(context, claims)
 
 
 _THAI_GENERIC = re.compile(
