@@ -335,3 +335,8 @@ def test_a_date_opening_a_thai_paragraph_dates_the_meeting_named_after_the_deleg
     assert [(e["series"], e["ordinal"], e["start"]) for e in events] == [
         ("asoen", 31, "2020-11-17")
     ]
+
+
+def test_vietnamese_day_words_opening_a_sentence():
+    text = "Hà Nội, ngày 15/3/2013\n\nNgày 21-22/3, Hội nghị diễn ra tại Hà Nội. Ngày 06/08 sẽ họp tiếp."
+    assert {("2013-03-21", "2013-03-22"), ("2013-08-06", None)} <= dates(text)

@@ -148,15 +148,21 @@ def grammar(language: str) -> _Grammar:
         months_re = f"T{numbered}|t{numbered}|" + months_re
     boundary_before = r"(?<![\w\d])" if latin else r"(?<![\d])"
     boundary_after = r"(?![\w\d])" if latin else r"(?![\d])"
-    month_prefix = rf"(?:{re.escape(profile.month_prefix)}\s*)?" if profile.month_prefix else ""
+
+    def either_case(word: str) -> str:
+        """A prefix as written and capitalised ("ngày" and "Ngày" opening a sentence)."""
+        variants = dict.fromkeys((word, word[:1].upper() + word[1:]))
+        return "(?:" + "|".join(re.escape(variant) for variant in variants) + ")"
+
+    month_prefix = rf"(?:{either_case(profile.month_prefix)}\s*)?" if profile.month_prefix else ""
     braced = months_re.replace("{", "{{").replace("}", "}}")
     month = rf"{month_prefix}(?P<{{name}}>{braced}){boundary_after if latin else ''}"
     bare_month = rf"(?P<{{name}}>{braced}){boundary_after if latin else ''}"
     # one or two digits not preceded by a digit (or by what ``not_after`` lists); _day()
     # keeps 1-31
     day = r"(?P<{name}>\d(?<![{not_after}]\d)\d?)(?:st|nd|rd|th)?(?!\d)"
-    day_prefix = rf"(?:{re.escape(profile.day_prefix)}\s*)?" if profile.day_prefix else ""
-    year_prefix = rf"(?:(?:{re.escape(profile.year_prefix)})\s*)?" if profile.year_prefix else ""
+    day_prefix = rf"(?:{either_case(profile.day_prefix)}\s*)?" if profile.day_prefix else ""
+    year_prefix = rf"(?:{either_case(profile.year_prefix)}\s*)?" if profile.year_prefix else ""
     year = rf"{year_prefix}(?:(?P<{{name}}_be>{_ERA_BE})\s*|(?P<{{name}}_ce>{_ERA_CE})\s*)?(?P<{{name}}>\d{{{{4}}}})(?!\d)(?:\s*(?P<{{name}}_be2>BE|B\.E\.)(?![\w]))?"
     range_words = sorted(
         {*profile.range_words, *english.range_words[:2]} - {"and"}, key=len, reverse=True
@@ -202,9 +208,9 @@ def grammar(language: str) -> _Grammar:
     slash = r"\s*[/.]\s*"
     month_year = rf"(?:{comma}|\s*/\s*)"
 
-    day_lead = re.escape(profile.day_prefix) if profile.day_prefix else ""
-    year_lead = re.escape(profile.year_prefix) if profile.year_prefix else ""
-    month_lead = re.escape(profile.month_prefix) if profile.month_prefix else ""
+    day_lead = either_case(profile.day_prefix) if profile.day_prefix else ""
+    year_lead = either_case(profile.year_prefix) if profile.year_prefix else ""
+    month_lead = either_case(profile.month_prefix) if profile.month_prefix else ""
 
     def ranges(prefix: str, separator: str, tag: str) -> list[tuple[str, str, str]]:
         """The range rules, for one way of writing "from ... to ..." (pattern, lead)."""
@@ -339,7 +345,7 @@ def grammar(language: str) -> _Grammar:
         rules_spec.append(
             (
                 "dd/m",
-                rf"ngày\s*{D('d1')}\s*[-–]\s*{D('d2')}\s*/\s*(?P<mn>0?[1-9]|1[0-2])(?![\d/])",
+                rf"[Nn]gày\s*{D('d1')}\s*[-–]\s*{D('d2')}\s*/\s*(?P<mn>0?[1-9]|1[0-2])(?![\d/])",
                 "",
             )
         )
@@ -354,7 +360,7 @@ def grammar(language: str) -> _Grammar:
         rules_spec.append(
             (
                 "ngay-d/m",
-                rf"{re.escape(profile.day_prefix)}\s*{D('d')}\s*/\s*(?P<mn>0?[1-9]|1[0-2])(?![\d/])",
+                rf"{either_case(profile.day_prefix)}\s*{D('d')}\s*/\s*(?P<mn>0?[1-9]|1[0-2])(?![\d/])",
                 "",
             )
         )
