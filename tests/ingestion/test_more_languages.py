@@ -340,3 +340,8 @@ def test_a_date_opening_a_thai_paragraph_dates_the_meeting_named_after_the_deleg
 def test_vietnamese_day_words_opening_a_sentence():
     text = "Hà Nội, ngày 15/3/2013\n\nNgày 21-22/3, Hội nghị diễn ra tại Hà Nội. Ngày 06/08 sẽ họp tiếp."
     assert {("2013-03-21", "2013-03-22"), ("2013-08-06", None)} <= dates(text)
+
+
+def test_a_range_of_months_without_a_year_takes_the_datelines():
+    text = "JAKARTA, 6 Agustus 2019 - Musim kemarau diperkirakan antara Agustus hingga Oktober."
+    assert ("2019-08", "2019-10") in dates(text)

@@ -331,6 +331,8 @@ def grammar(language: str) -> _Grammar:
         ("md", rf"{first_m}\s+{D('d')}(?![\d,]*\s*\d{{4}})", month_lead),
         # "September 2 to 4", "Sept. 26-28" (no year: the dateline's)
         ("m-dd", rf"{first_m}\s+{D('d1')}{sep}{D('d2')}(?![\d,]*\s*\d{{4}})", month_lead),
+        # "antara Agustus hingga Oktober", "from June to August" (no year: the dateline's)
+        *([("m-m", rf"{first_m}{sep}{M('m2')}(?!{month_year}\d)", month_lead)] if latin else []),
     ]
     if language in _PART_OF_YEAR:
         # quarters and halves of a year are month ranges: "Q1 2025", "quý I năm 2024", "semester kedua 2024"
@@ -437,7 +439,7 @@ def grammar(language: str) -> _Grammar:
 
 
 # Rules whose pattern opens with the month name itself
-_MONTH_LED = frozenset({"mdy-mdy", "m-dd-y", "m-my", "mdy", "my", "md", "m-dd"})
+_MONTH_LED = frozenset({"mdy-mdy", "m-dd-y", "m-my", "mdy", "my", "md", "m-dd", "m-m"})
 
 _PART_OF_YEAR = {
     "en": r"\b(?:(?P<unit_letter>Q|H)(?P<n>[1-4])|(?P<word>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<unit>quarter|half))"
@@ -708,6 +710,12 @@ def _h_dd_m(m: re.Match, s: _State) -> tuple[PartialDate, PartialDate]:
     return _date(year, month, _day(m, "d1")), _date(year, month, _day(m, "d2"))
 
 
+def _h_month_range(m: re.Match, s: _State) -> tuple[PartialDate, PartialDate]:
+    first, last = _month(m, "m", s), _month(m, "m2", s)
+    year = _context_year(s, first)
+    return _date(year, first), _date(year if last >= first else year + 1, last)
+
+
 def _h_dm(m: re.Match, s: _State) -> tuple[PartialDate, None]:
     month = _month(m, "m", s)
     return _date(_context_year(s, month, _day(m, "d")), month, _day(m, "d")), None
@@ -745,6 +753,7 @@ _HANDLERS: dict[str, Callable[[re.Match, _State], tuple[PartialDate, PartialDate
     "y-y": _h_y_y,
     "dd-m": _h_dd_m,
     "m-dd": _h_dd_m,
+    "m-m": _h_month_range,
     "dm": _h_dm,
     "md": _h_dm,
     "ngay-d/m": _h_dm_numeric,
