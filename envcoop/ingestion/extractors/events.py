@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 
 from envcoop.ingestion.extractors.base import Claim, Context
 from envcoop.ingestion.extractors.names import countries_in, gazetteer_of, known_names
-from envcoop.ingestion.extractors.phrases import title
+from envcoop.ingestion.extractors.phrases import balanced, title
 from envcoop.ingestion.extractors.positions import Positions, claims_at, names_at
 from envcoop.ingestion.languages import profile as language_profile
 from envcoop.ingestion.languages.base import ordinal_value
@@ -235,15 +235,26 @@ def _mentions(context: Context, meetings: list[_Meeting], events: list[Claim]) -
     date in the document is that event, not a mention."""
     dated = {(c.value["series"], c.value["ordinal"]) for c in events if c.value["series"]}
     names = {_key(c.value["name"]) for c in events}
+    numbered = {
+        (c.value["ordinal"], frozenset(_WORD.findall(c.value["name"].lower()))) for c in events
+    }
     mentions: list[Claim] = []
     seen: set[tuple] = set()
     for meeting in meetings:
         series, ordinal = _series_and_ordinal(context, meeting)
         if series is None and ordinal is None:
             continue
+        meeting.name = balanced(context.text, meeting.name)  # "... (AMME-18" -> "..."
         name = context.text[meeting.name[0] : meeting.name[1]]
         key = (series, ordinal) if series else ("name", _key(name))
+        words = set(_WORD.findall(name.lower()))
+        same_event = any(  # the dated event of the same number, named alike
+            number == ordinal and len(words & theirs) >= 0.6 * min(len(words), len(theirs) or 1)
+            for number, theirs in numbered
+        )
         if key in seen or (series and (series, ordinal) in dated) or _key(name) in names:
+            continue
+        if same_event:
             continue
         seen.add(key)
         mentions.append(
