@@ -83,18 +83,30 @@ def signals(claim: Claim, context: Context) -> dict[str, float]:
 
 
 @cache
-def _weights() -> dict[str, dict[str, float]]:
+def _fitted() -> dict:
     if not WEIGHTS.exists():
         return {}
-    return json.loads(WEIGHTS.read_text(encoding="utf-8"))["weights"]
+    return json.loads(WEIGHTS.read_text(encoding="utf-8"))
 
 
-def probability(kind: str, features: dict[str, float], weights: dict | None = None) -> float | None:
-    """The model's probability for these features, or None when the kind has no model."""
-    model = (weights if weights is not None else _weights()).get(kind)
+def score_of(kind: str, features: dict[str, float], weights: dict) -> float | None:
+    """The model's log-odds for these features (before scaling), or None without a model."""
+    model = weights.get(kind)
     if not model:
         return None
-    z = model.get("bias", 0.0) + sum(model.get(name, 0.0) * x for name, x in features.items())
+    return model.get("bias", 0.0) + sum(model.get(name, 0.0) * x for name, x in features.items())
+
+
+def probability(kind: str, features: dict[str, float], fitted: dict | None = None) -> float | None:
+    """The probability for these features, or None when the kind has no model: the log-odds
+    of the kind's model, scaled by what cross-validation found them to be worth on documents
+    the model had not seen (a logistic fit of the held-out scores: ``scale``)."""
+    fitted = _fitted() if fitted is None else fitted
+    z = score_of(kind, features, fitted.get("weights", {}))
+    if z is None:
+        return None
+    scale = fitted.get("scale", {"slope": 1.0, "intercept": 0.0})
+    z = scale["slope"] * z + scale["intercept"]
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 

@@ -86,6 +86,7 @@ class Scored:
 
     kind: str
     language: str
+    document: str
     confidence: float
     right: bool
     signals: dict[str, float]
@@ -127,7 +128,7 @@ class Report:
             "by_language": {lang: scores(t) for lang, t in sorted(self.by_language.items())},
             "thresholds": {
                 str(t): {
-                    "precision": round(tally.precision, 3),
+                    "precision": round(tally.precision, 3) if tally.predicted else None,
                     "recall": round(tally.recall, 3),
                     "kept": tally.predicted,
                 }
@@ -387,6 +388,7 @@ def evaluate(
                     Scored(
                         kind=claim.kind,
                         language=language,
+                        document=document.name,
                         confidence=claim.confidence,
                         right=index in right[name],
                         signals=result.signals.get(id(claim), {}),
@@ -436,6 +438,9 @@ def format_table(report: Report) -> str:
     lines.append("")
     lines.append("kept at a confidence of at least")
     for threshold, tally in report.at_thresholds().items():
+        if not tally.predicted:
+            lines.append(f"{threshold:<6}none kept")
+            continue
         lines.append(
             f"{threshold:<6}precision {tally.precision:.2f}  recall {tally.recall:.2f}  "
             f"({tally.true_positives} right of {tally.predicted})"
