@@ -20,7 +20,7 @@ from envcoop.ingestion.extractors.base import (
     unique_by_name,
 )
 from envcoop.ingestion.extractors.names import countries_in
-from envcoop.ingestion.extractors.phrases import balanced, title
+from envcoop.ingestion.extractors.phrases import balanced, head_words, title
 from envcoop.ingestion.extractors.positions import claims_at
 from envcoop.ingestion.languages import profile as language_profile
 
@@ -35,17 +35,7 @@ _PLANS = re.compile(
 
 @cache
 def _heads(language: str) -> tuple[re.Pattern, dict[str, str]]:
-    words = dict(language_profile(language).agreement_words)
-    if language != "en":
-        for word, kind in language_profile("en").agreement_words.items():
-            words.setdefault(word, kind)
-    for word, kind in list(words.items()):
-        if word.isascii() and " " in word:
-            words.setdefault(word.upper(), kind)  # "MEMORANDUM OF UNDERSTANDING ON ..."
-    alternation = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    if language_profile(language).unspaced:
-        return re.compile(f"(?:{alternation})"), words
-    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])"), words
+    return head_words(language, "agreement_words", capitals=True)
 
 
 def extract(context: Context) -> list[Claim]:

@@ -16,9 +16,8 @@ from functools import cache
 
 from envcoop.ingestion.extractors.base import Claim, Context, unique_by_name
 from envcoop.ingestion.extractors.names import countries_in
-from envcoop.ingestion.extractors.phrases import balanced, title
+from envcoop.ingestion.extractors.phrases import balanced, head_words, title
 from envcoop.ingestion.extractors.positions import claims_at
-from envcoop.ingestion.languages import profile as language_profile
 
 NAME = "frameworks"
 VERSION = "1"
@@ -35,14 +34,7 @@ _GENERIC_REST = re.compile(
 
 @cache
 def _heads(language: str) -> tuple[re.Pattern, dict[str, str]]:
-    words = dict(language_profile(language).framework_words)
-    if language != "en":
-        for word, kind in language_profile("en").framework_words.items():
-            words.setdefault(word, kind)
-    alternation = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    if language_profile(language).unspaced:
-        return re.compile(f"(?:{alternation})"), words
-    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])"), words
+    return head_words(language, "framework_words")
 
 
 def extract(context: Context) -> list[Claim]:

@@ -359,6 +359,26 @@ def _trim(text: str, start: int, end: int) -> Span:
     return start, end
 
 
+def head_words(
+    language: str, field: str, *, capitals: bool = False
+) -> tuple[re.Pattern, dict[str, str]]:
+    """The head words of a kind of name in a language and in English (a profile's ``field``,
+    phrase -> kind), as one pattern (whole words where words have spaces between them);
+    with ``capitals``, English phrases written in capitals too ("MEMORANDUM OF ...")."""
+    words = dict(getattr(language_profile(language), field))
+    if language != "en":
+        for word, kind in getattr(language_profile("en"), field).items():
+            words.setdefault(word, kind)
+    if capitals:
+        for word, kind in list(words.items()):
+            if word.isascii() and " " in word:
+                words.setdefault(word.upper(), kind)
+    alternation = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    if language_profile(language).unspaced:
+        return re.compile(f"(?:{alternation})"), words
+    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])"), words
+
+
 def title(
     text: str,
     language: str,
