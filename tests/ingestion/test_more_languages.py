@@ -345,3 +345,28 @@ def test_vietnamese_day_words_opening_a_sentence():
 def test_a_range_of_months_without_a_year_takes_the_datelines():
     text = "JAKARTA, 6 Agustus 2019 - Musim kemarau diperkirakan antara Agustus hingga Oktober."
     assert ("2019-08", "2019-10") in dates(text)
+
+
+def test_a_headline_meeting_takes_the_lede_date_past_a_dateline_line():
+    text = (
+        "The 30th Meeting of the ASEAN Senior Officials on the Environment in Bangkok\n\n"
+        "July 12, 2019\n\n"
+        "From 8 to 12 July 2019 in Bangkok, the Cambodian delegation led by its Secretary of "
+        "State took part in the 30th Meeting of the ASEAN Senior Officials on the Environment."
+    )
+    events = read(text)["events"]
+    assert [(e["series"], e["ordinal"], e["start"], e["end"]) for e in events] == [
+        ("asoen", 30, "2019-07-08", "2019-07-12")
+    ]
+
+
+def test_the_meeting_on_a_date_before_another_meeting_is_named():
+    text = (
+        "SEOUL, 25 May 2022 - The two ambassadors co-chaired the 9th meeting of the ASEAN-Korea "
+        "Joint Cooperation Committee.\n\n"
+        "At the meeting on May 24, the two sides reviewed the follow-up to the 22nd ASEAN-RoK "
+        "Summit in October 2021."
+    )
+    starts = {e["name"]: e["start"] for e in read(text)["events"]}
+    assert starts["9th meeting of the ASEAN-Korea Joint Cooperation Committee"] == "2022-05-24"
+    assert starts["22nd ASEAN-RoK Summit"] == "2021-10"

@@ -502,10 +502,23 @@ def _assign_dates(context: Context, meetings: list[_Meeting]) -> None:
             and not _named_again(context.text, meeting, meetings)
         ):
             # a headline names the meeting; the lede under it says when (unless the body
-            # names the same meeting again, with its own date, or the lede names another)
+            # names the same meeting again, with its own date); a line holding only the
+            # dateline between them is passed over
             lede = passages[1]
-            first = bisect.bisect_left(starts, lede[0])
-            if first == len(starts) or starts[first] >= lede[1]:
+            if (
+                context.dateline_span is not None
+                and lede[0] <= context.dateline_span[0] < lede[1]
+                and lede[1] - lede[0] <= 40
+                and len(passages) > 2
+            ):
+                lede = passages[2]
+            # (unless the lede names another meeting: the same one named again is fine)
+            others = [
+                m
+                for m in meetings
+                if lede[0] <= m.name[0] < lede[1] and not _alike(context.text, m, meeting)
+            ]
+            if not others:
                 passage, route = (passage[0], lede[1]), "headline"
         index = usable.first_from(meeting.name[1])
         later = usable.items[index] if index < len(usable.items) else None
@@ -535,19 +548,22 @@ def _listed_with(text: str, group: list[_Meeting]) -> list[_Meeting]:
     return listed
 
 
+def _alike(text: str, first: _Meeting, second: _Meeting) -> bool:
+    """Two names sharing most of their words."""
+    mine = set(_WORD.findall(text[first.name[0] : first.name[1]].lower()))
+    theirs = set(_WORD.findall(text[second.name[0] : second.name[1]].lower()))
+    return bool(mine and theirs) and len(mine & theirs) >= 0.6 * min(len(mine), len(theirs))
+
+
 def _named_again(text: str, meeting: _Meeting, meetings: list[_Meeting]) -> bool:
     """Whether another meeting of the document has most of this one's words in its name
     ("Forum ASEAN-China" in a headline, "Forum Kerjasama Alam Sekitar ASEAN-China" below)."""
-    words = set(_WORD.findall(text[meeting.name[0] : meeting.name[1]].lower()))
-    if not words:
-        return False
-    for other in meetings:
-        if other is meeting:
-            continue
-        theirs = set(_WORD.findall(text[other.name[0] : other.name[1]].lower()))
-        if len(words & theirs) >= 0.6 * min(len(words), len(theirs) or 1):
-            return True
-    return False
+    return any(
+        other is not meeting
+        and not all(_in_name(other, d) for d in other.dates)  # (undated: the headline may)
+        and _alike(text, meeting, other)
+        for other in meetings
+    )
 
 
 _WORD = re.compile(r"\w+")
@@ -561,7 +577,6 @@ def _pointing_back(
     meeting named last before it, if that one has no date of its own yet."""
     if not generic or not meetings:
         return
-    named_sentences = {meeting.sentence for meeting in meetings}
     dates = Positions(
         [c for c in context.claims("date") if _may_date_a_meeting(context, c)],
         lambda claim: claim.span,
@@ -569,9 +584,13 @@ def _pointing_back(
     ordered = sorted(meetings, key=lambda m: m.name[0])
     for head in generic:
         sentence = context.sentence_of(head[0])
-        if sentence in named_sentences:
-            continue
-        found = [d for d in dates.starting(*sentence) if d.span[0] >= head[0]]
+        # the date after "the meeting" and before any meeting the sentence names after it
+        # ("At the meeting on May 24, the two sides ... the 22nd Summit in October 2021")
+        named_after = [m.name[0] for m in ordered if sentence[0] <= m.name[0] < sentence[1]]
+        if any(start < head[0] for start in named_after):
+            continue  # (a sentence naming its meeting first dates that one)
+        stop = min([start for start in named_after if start > head[0]] or [sentence[1]])
+        found = [d for d in dates.starting(head[0], stop)]
         if not found:
             continue
         before = [m for m in ordered if m.name[1] <= head[0]]
