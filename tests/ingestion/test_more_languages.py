@@ -370,3 +370,15 @@ def test_the_meeting_on_a_date_before_another_meeting_is_named():
     starts = {e["name"]: e["start"] for e in read(text)["events"]}
     assert starts["9th meeting of the ASEAN-Korea Joint Cooperation Committee"] == "2022-05-24"
     assert starts["22nd ASEAN-RoK Summit"] == "2021-10"
+
+
+def test_an_english_meeting_name_inside_indonesian_and_vietnamese():
+    text = (
+        "BANDAR SERI BEGAWAN, 7 Agustus 2019 - Kesepakatan itu dicapai dalam 21st Meeting of the "
+        "Sub-Regional Ministerial Steering Committee on Transboundary Haze Pollution di Brunei "
+        "pada Selasa (6/8)."
+    )
+    events = read(text)["events"]
+    assert [(e["series"], e["ordinal"], e["start"]) for e in events] == [
+        ("haze-msc", 21, "2019-08-06")
+    ]

@@ -101,6 +101,11 @@ class _Meeting:
 def _heads(language: str) -> re.Pattern:
     profile = language_profile(language)
     words = set(profile.meeting_words)
+    if language != "en" and not profile.unspaced:
+        # English names inside other Latin-script languages: "... dalam 21st Meeting of the
+        # ... di Brunei" (in Thai or Chinese an English name in parentheses restates the
+        # name before it: the gazetteer's series names serve there)
+        words |= {w for w in language_profile("en").meeting_words if w[:1].isupper()}
     if not profile.unspaced:
         words |= {word.upper() for word in words}  # titles of minutes in capitals
     alternation = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))

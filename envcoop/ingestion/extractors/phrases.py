@@ -379,6 +379,13 @@ def head_words(
     return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])"), words
 
 
+# An English head word in a Vietnamese text ("... tại 21st Meeting of the ..."): its name is
+# an English title, read as English
+_ENGLISH_HEAD = re.compile(
+    r"Meeting|Meetings|Conference|Summit|Workshop|Week|Ceremony|Session|Symposium|Roundtable|Consultation"
+)
+
+
 def title(
     text: str,
     language: str,
@@ -390,7 +397,7 @@ def title(
     """The span of the name whose head word is ``head``, within ``limit`` (its sentence)."""
     start, end = head
     latin_head = text[start : start + 1].isascii()
-    if language == "vi":
+    if language == "vi" and not _ENGLISH_HEAD.fullmatch(text[start:end]):
         return vietnamese_title(text, start, limit[1])
     profile = language_profile(language)
     if profile.unspaced and not latin_head:
