@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from envcoop.ingestion.contract import contract_claims, to_contract
+from envcoop.ingestion.segment import unspaced
 from envcoop.ingestion.understand import understand_bytes
 
 FIELDS = (
@@ -38,8 +39,7 @@ FIELDS = (
 DETAILS = (
     ("events", "place"), ("events", "country"), ("events", "host"), ("agreements", "parties"),
 )  # fmt: skip
-# Languages written without spaces between words: names are compared by pairs of letters.
-_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff]")
+
 _WORD = re.compile(r"\w+")
 _HEAD_WORDS = {
     "the", "of", "on", "and", "for", "to", "in", "a", "an", "ve", "va", "cua", "cac", "dan", "di", "yang", "untuk",
@@ -181,7 +181,7 @@ def _pairs(name: str) -> set[str]:
 
 
 def _similar(a: str, b: str, threshold: float = 0.6) -> bool:
-    if _UNSPACED.search(a or "") or _UNSPACED.search(b or ""):
+    if unspaced(a or "") or unspaced(b or ""):  # (no spaces: compare pairs of letters)
         first, second = _pairs(a), _pairs(b)
     else:
         first, second = _words(a), _words(b)

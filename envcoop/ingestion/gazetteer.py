@@ -90,22 +90,29 @@ def _variants(surface: str) -> set[str]:
     return variants
 
 
+def _automaton(entries: list[Entry]) -> tuple[ahocorasick.Automaton, int]:
+    """An automaton of every spelling of the entries' names, and how many spellings."""
+    automaton = ahocorasick.Automaton()
+    by_surface: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        surface = entry.surface.strip()
+        if len(surface) < 2:
+            continue
+        for variant in _variants(surface):
+            by_surface[variant].append(entry)
+    for surface, group in by_surface.items():
+        automaton.add_word(surface, (len(surface), tuple(dict.fromkeys(group))))
+    if by_surface:
+        automaton.make_automaton()
+    return automaton, len(by_surface)
+
+
 class Gazetteer:
     def __init__(self, entries: list[Entry]) -> None:
         self.entries = entries
-        self._automaton = ahocorasick.Automaton()
-        by_surface: dict[str, list[Entry]] = defaultdict(list)
-        for entry in entries:
-            surface = entry.surface.strip()
-            if len(surface) < 2:
-                continue
-            for variant in _variants(surface):
-                by_surface[variant].append(entry)
-        for surface, group in by_surface.items():
-            self._automaton.add_word(surface, (len(surface), tuple(dict.fromkeys(group))))
-        if by_surface:
-            self._automaton.make_automaton()
-        self.size = len(by_surface)
+        self._automaton, self.size = _automaton(entries)
+        # automata of some kinds only, made on first use ("countries": groups of countries)
+        self._of_kinds: dict[frozenset[str], tuple[ahocorasick.Automaton, int]] = {}
         self.series_keys = frozenset(entry.key for entry in entries if entry.kind == "series")
         # bodies that exist as meetings (the AMME, the haze COP): named, they are events
         self.meeting_bodies = frozenset(
@@ -120,11 +127,17 @@ class Gazetteer:
         self, text: str, boundaries: BoundaryChecker, kinds: set[str] | None = None
     ) -> list[Match]:
         """Non-overlapping matches, longest first, that pass the case and boundary checks."""
-        if not self.size:
+        automaton, size = self._automaton, self.size
+        if kinds is not None:
+            key = frozenset(kinds)
+            if key not in self._of_kinds:
+                self._of_kinds[key] = _automaton([e for e in self.entries if e.kind in kinds])
+            automaton, size = self._of_kinds[key]
+        if not size:
             return []
         lowered = _lower(text)
         candidates: list[Match] = []
-        for end_index, (length, group) in self._automaton.iter(lowered):
+        for end_index, (length, group) in automaton.iter(lowered):
             start, end = end_index - length + 1, end_index + 1
             original = text[start:end]
             accepted = tuple(

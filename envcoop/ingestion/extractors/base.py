@@ -54,6 +54,13 @@ def _containing(spans: list[Span], position: int) -> Span | None:
     return None
 
 
+def words_alike(first: str, second: str, share: float = 0.6) -> bool:
+    """Whether two names share most of their words (``share`` of the shorter one's)."""
+    mine = set(re.findall(r"\w+", first.lower()))
+    theirs = set(re.findall(r"\w+", second.lower()))
+    return bool(mine and theirs) and len(mine & theirs) >= share * min(len(mine), len(theirs))
+
+
 def unique_by_name(claims: list[Claim]) -> list[Claim]:
     """The first claim of each name (case, spaces and punctuation aside)."""
     seen: set[str] = set()
@@ -75,19 +82,13 @@ def headline_repeats_dropped(context: Context, claims: list[Claim]) -> list[Clai
         return claims
     headline = passages[0]
 
-    def words(claim: Claim) -> set[str]:
-        return set(re.findall(r"\w+", claim.value["name"].lower()))
-
     def in_headline(claim: Claim) -> bool:
         return headline[0] <= claim.span[0] < headline[1]
 
-    body = [words(claim) for claim in claims if not in_headline(claim)]
+    body = [claim.value["name"] for claim in claims if not in_headline(claim)]
     kept = []
     for claim in claims:
-        mine = words(claim)
-        if in_headline(claim) and any(
-            len(mine & theirs) >= 0.6 * min(len(mine), len(theirs) or 1) for theirs in body
-        ):
+        if in_headline(claim) and any(words_alike(claim.value["name"], name) for name in body):
             continue
         kept.append(claim)
     return kept

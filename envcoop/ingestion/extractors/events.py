@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from envcoop.ingestion.extractors.base import Claim, Context
+from envcoop.ingestion.extractors.base import Claim, Context, words_alike
 from envcoop.ingestion.extractors.names import countries_in, gazetteer_of, known_names
 from envcoop.ingestion.extractors.phrases import balanced, title
 from envcoop.ingestion.extractors.positions import Positions, claims_at, names_at
@@ -240,9 +240,7 @@ def _mentions(context: Context, meetings: list[_Meeting], events: list[Claim]) -
     date in the document is that event, not a mention."""
     dated = {(c.value["series"], c.value["ordinal"]) for c in events if c.value["series"]}
     names = {_key(c.value["name"]) for c in events}
-    numbered = {
-        (c.value["ordinal"], frozenset(_WORD.findall(c.value["name"].lower()))) for c in events
-    }
+    numbered = [(c.value["ordinal"], c.value["name"]) for c in events]
     mentions: list[Claim] = []
     seen: set[tuple] = set()
     for meeting in meetings:
@@ -252,10 +250,8 @@ def _mentions(context: Context, meetings: list[_Meeting], events: list[Claim]) -
         meeting.name = balanced(context.text, meeting.name)  # "... (AMME-18" -> "..."
         name = context.text[meeting.name[0] : meeting.name[1]]
         key = (series, ordinal) if series else ("name", _key(name))
-        words = set(_WORD.findall(name.lower()))
         same_event = any(  # the dated event of the same number, named alike
-            number == ordinal and len(words & theirs) >= 0.6 * min(len(words), len(theirs) or 1)
-            for number, theirs in numbered
+            number == ordinal and words_alike(name, other) for number, other in numbered
         )
         if key in seen or (series and (series, ordinal) in dated) or _key(name) in names:
             continue
@@ -554,10 +550,7 @@ def _listed_with(text: str, group: list[_Meeting]) -> list[_Meeting]:
 
 
 def _alike(text: str, first: _Meeting, second: _Meeting) -> bool:
-    """Two names sharing most of their words."""
-    mine = set(_WORD.findall(text[first.name[0] : first.name[1]].lower()))
-    theirs = set(_WORD.findall(text[second.name[0] : second.name[1]].lower()))
-    return bool(mine and theirs) and len(mine & theirs) >= 0.6 * min(len(mine), len(theirs))
+    return words_alike(text[first.name[0] : first.name[1]], text[second.name[0] : second.name[1]])
 
 
 def _named_again(text: str, meeting: _Meeting, meetings: list[_Meeting]) -> bool:
@@ -569,9 +562,6 @@ def _named_again(text: str, meeting: _Meeting, meetings: list[_Meeting]) -> bool
         and _alike(text, meeting, other)
         for other in meetings
     )
-
-
-_WORD = re.compile(r"\w+")
 
 
 def _pointing_back(

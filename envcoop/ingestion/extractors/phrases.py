@@ -192,6 +192,17 @@ def vietnamese_title(text: str, start: int, limit: int) -> Span:
 _LATIN_RUN = re.compile(r"[“\"]?[A-Z][A-Za-z0-9 \-–—&,’'()/.+:]*")
 
 
+def _embedded_latin_title(text: str, head_end: int, limit: int) -> Span | None:
+    """An English title written right after a head word of a script without spaces
+    ("การประชุม ASEAN - China ... Week 2022 เมื่อ..."), without the head word."""
+    latin = re.match(r"\s*(?=[A-Z“\"])", text[head_end:limit])
+    if latin:
+        run = _LATIN_RUN.match(text, head_end + latin.end(), limit)
+        if run:
+            return _trim(text, run.start(), run.end())
+    return None
+
+
 def thai_title(
     text: str,
     start: int,
@@ -205,12 +216,9 @@ def thai_title(
     เมื่อวันที่ ..."); it is returned without the Thai head word. A Thai name runs to the
     first space, carrying on over a following "ครั้งที่ N" or Latin acronym.
     """
-    following = text[head_end:limit]
-    latin = re.match(r"\s*(?=[A-Z“\"])", following)
-    if latin:
-        run = _LATIN_RUN.match(text, head_end + latin.end(), limit)
-        if run:
-            return _trim(text, run.start(), run.end())
+    embedded = _embedded_latin_title(text, head_end, limit)
+    if embedded is not None:
+        return embedded
     end = head_end
     while end < limit and not text[end].isspace() and text[end] not in '(“"':
         end += 1
@@ -267,12 +275,9 @@ def unspaced_title(
     """A Khmer or Lao head word and the name after it (as thai_title), carrying on over the
     ordinal that follows it ("... លើកទី33") or over the words after an ordinal written
     straight after the head word ("កិច្ចប្រជុំលើកទី15 រដ្ឋមន្ត្រីបរិស្ថានអាស៊ាន")."""
-    following = text[head_end:limit]
-    latin = re.match(r"\s*(?=[A-Z“\"])", following)
-    if latin:
-        run = _LATIN_RUN.match(text, head_end + latin.end(), limit)
-        if run:
-            return _trim(text, run.start(), run.end())
+    embedded = _embedded_latin_title(text, head_end, limit)
+    if embedded is not None:
+        return embedded
     ordinal = "|".join(
         re.sub(r"\(\?P<\w+>", "(?:", f"(?:{pattern})")
         for pattern in language_profile(language).ordinal_patterns
