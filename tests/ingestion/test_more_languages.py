@@ -382,3 +382,57 @@ def test_an_english_meeting_name_inside_indonesian_and_vietnamese():
     assert [(e["series"], e["ordinal"], e["start"]) for e in events] == [
         ("haze-msc", 21, "2019-08-06")
     ]
+
+
+def test_a_paragraph_opening_with_a_date_dates_the_meetings_it_then_lists():
+    text = (
+        "Hà Nội, 05/10/2024\n\n"
+        "Ngày 4-10, các Bộ trưởng đã dự một loạt cuộc họp tại Viêng Chăn. Các cuộc họp gồm Hội "
+        "nghị Bộ trưởng Môi trường ASEAN lần thứ 17 (AMME-17) và Hội nghị lần thứ 19 các bên "
+        "tham gia Hiệp định ASEAN về ô nhiễm khói mù xuyên biên giới (COP-19)."
+    )
+    events = read(text)["events"]
+    assert sorted((e["ordinal"], e["start"]) for e in events) == [
+        (17, "2024-10-04"),
+        (19, "2024-10-04"),
+    ]
+
+
+def test_a_date_opening_a_paragraph_does_not_override_the_meetings_own_date():
+    text = (
+        "Jakarta, 9 Mei 2024\n\n"
+        "Pada 8 Mei 2024, Menteri membuka Pertemuan ASEAN ke-20 tentang Lingkungan yang "
+        "berlangsung pada 6-7 Mei 2024 di Jakarta."
+    )
+    events = read(text)["events"]
+    assert [(e["ordinal"], e["start"], e["end"]) for e in events] == [
+        (20, "2024-05-06", "2024-05-07")
+    ]
+
+
+def test_a_thai_lede_opening_with_the_documents_date_dates_its_meeting():
+    text = (
+        "การประชุมคณะทำงานอาเซียนด้านการจัดการสารเคมีและของเสีย ครั้งที่ 9\n\n"
+        "วันอังคารที่ 2 เมษายน 2567 เวลา 13.30 น. ผู้อำนวยการกองแผนงาน เป็นหัวหน้าคณะผู้แทนไทย "
+        "เข้าร่วมการประชุมคณะทำงานอาเซียนด้านการจัดการสารเคมีและของเสีย ครั้งที่ 9 ผ่านระบบออนไลน์"
+    )
+    events = read(text)["events"]
+    assert [(e["ordinal"], e["start"]) for e in events] == [(9, "2024-04-02")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Six proposals were reviewed and four more projects await approval, among them "
+            "“Blue Carbon for Coastal ASEAN” (BCCA) and “Peatland Fire Early Warning”.",
+            {"Blue Carbon for Coastal ASEAN", "Peatland Fire Early Warning"},
+        ),
+        (
+            "会议审议了三个合作项目，包括“红树林监测能力建设(柬埔寨)”“城市空气质量评估(越南)”等。",
+            {"红树林监测能力建设(柬埔寨)", "城市空气质量评估(越南)"},
+        ),
+    ],
+)
+def test_quoted_project_names_listed_after_a_project_word(text, names):
+    assert {p["name"] for p in read(text)["projects"]} == names

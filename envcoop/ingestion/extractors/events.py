@@ -528,10 +528,61 @@ def _assign_dates(context: Context, meetings: list[_Meeting]) -> None:
         between = bisect.bisect_left(starts, meeting.name[1])
         if between == len(starts) or starts[between] >= later.span[0]:
             meeting.date(later, route)
+    _paragraph_opening_dates(context, meetings, usable)
+
+
+def _paragraph_opening_dates(
+    context: Context, meetings: list[_Meeting], usable: Positions[Claim]
+) -> None:
+    """A paragraph that opens with a date ("Ngày 3-9, ... held a series of meetings ...
+    These were X and Y", "วันพุธที่ 14 กรกฎาคม 2564 เวลา 09.00 น. ... เข้าร่วมการประชุม
+    ... ครั้งที่ 12") dates the first meeting named in it and those listed with it, when
+    neither has a date of its own and no other date comes between."""
+    by_passage: dict[tuple[int, int], list[_Meeting]] = {}
+    for meeting in sorted(meetings, key=lambda m: m.name[0]):
+        by_passage.setdefault(context.passage_of(meeting.head[0]), []).append(meeting)
+    # the document's date, when a paragraph opens with it and goes on ("วันพุธที่ 14
+    # กรกฎาคม 2564 เวลา 09.00 น. ... เข้าร่วมการประชุม ...", "LANGKAWI, 4 Sept (Bernama) --
+    # The ... Dialogue, held here for the first time, ...")
+    # ... only when a time of day follows it: a wire story's "HANOI, 2 March 2024 -" is when
+    # it was written, "วันพุธที่ 14 กรกฎาคม 2564 เวลา 09.00 น." when something happened
+    dateline = [
+        c
+        for c in context.claims("date")
+        if _is_dateline(context, c) and _TIME_AFTER.match(context.text, c.span[1])
+    ]
+    for passage, group in by_passage.items():
+        opening = usable.starting(passage[0], passage[0] + _OPENING) or [
+            d for d in dateline if passage[0] <= d.span[0] < passage[0] + _OPENING
+        ]
+        if not opening or len(opening[0].value["value"]) < 7:  # a day or month, not a year
+            continue
+        date = opening[0]
+        first = group[0]
+        if first.name[0] < date.span[1] or any(not _in_name(first, d) for d in first.dates):
+            continue
+        if usable.starting(date.span[1], first.name[0]):
+            continue  # another date stands between: it is that one's, or nobody's
+        if any(d is not date for d in usable.starting(*first.sentence)):
+            continue  # the meeting's sentence says when ("... (17th AMME) ... on 22–24 August")
+        for meeting in _listed_with(context.text, group):
+            if all(_in_name(meeting, d) for d in meeting.dates):
+                meeting.date(date, "paragraph-opening")
+
+
+# How far into its paragraph a date may stand and still open it ("On Wednesday 3 September
+# 2025, ...", "วันพุธที่ 14 กรกฎาคม 2564"; a dateline "HANOI, 4 Sept (VNA) -" before it)
+_OPENING = 48
+_TIME_AFTER = re.compile(
+    r"[\s,]{0,3}(?:(?:at|lúc|pukul|jam|เวลา|ម៉ោង|ເວລາ|နံနက်|ညနေ|上午|下午|晚上)\s*)?\d{1,2}[.:h]\d{2}"
+    r"|[\s,]{0,3}(?:เวลา|ម៉ោង|ເວລາ|上午|下午)",
+    re.IGNORECASE,
+)
 
 
 # What stands between the names of meetings listed together: a comma or "and"
 _LIST_GAP = re.compile(
+    r"(?:\s*\(?[^()\n]{0,16}\))?"  # an acronym after the name: "... lần thứ 18 (AMME-18) và ..."
     r"\s*(?:,|;|:|、|，|and|và|dan|serta|at|และ|กับ|及|和|与|與|ແລະ|និង|နှင့်)?\s*"
     r"(?:including|gồm(?:\s+có)?|bao gồm|termasuk|meliputi|iaitu|ได้แก่|包括)?\s*(?:the\s+|các\s+)?",
     re.IGNORECASE,
@@ -543,7 +594,7 @@ def _listed_with(text: str, group: list[_Meeting]) -> list[_Meeting]:
     listed = [group[0]]
     for meeting in group[1:]:
         gap = text[listed[-1].name[1] : meeting.name[0]]
-        if len(gap) > 24 or not _LIST_GAP.fullmatch(gap):
+        if len(gap) > 40 or not _LIST_GAP.fullmatch(gap):
             break
         listed.append(meeting)
     return listed
@@ -667,13 +718,22 @@ def _labelled_lines(context: Context, meetings: list[_Meeting]) -> None:
             meeting.date(dates[0], "label")
 
 
-def _best_date(meeting: _Meeting) -> Claim:
-    """The date written closest to the name (after it on a tie); a year inside the name only
-    when nothing else is said."""
+def _best_date(context: Context, meeting: _Meeting) -> Claim:
+    """The date its own clause gives ("..., held on 6-7 May"), else the date written closest
+    to the name (after it on a tie); a year inside the name only when nothing else is said."""
     outside = [d for d in meeting.dates if not _in_name(meeting, d)]
     # a date written out beats "last Sunday" (often when something happened at the meeting)
     explicit = [d for d in outside if not d.value.get("relative")]
     chosen = explicit or outside or meeting.dates
+    held = _held(context.language)
+    if held is not None:
+        own = [
+            d
+            for d in chosen
+            if 0 <= d.span[0] - meeting.name[1] <= _HELD_GAP
+            and held.search(context.text, meeting.name[1], d.span[0])
+        ]
+        chosen = own or chosen
 
     def distance(date: Claim) -> tuple[int, int, int]:
         # a day or month beats a bare year ("in 2025 ... from 9 to 10 June 2025")
@@ -685,10 +745,24 @@ def _best_date(meeting: _Meeting) -> Claim:
     return min(chosen, key=distance)
 
 
+_HELD_GAP = 48  # "(AMME-20), which was held in Jakarta on ..."
+
+
+@cache
+def _held(language: str) -> re.Pattern | None:
+    words = language_profile(language).held_words
+    if not words:
+        return None
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    if language_profile(language).unspaced:
+        return re.compile(alternation)
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
 def _claim(context: Context, meeting: _Meeting, profile) -> Claim:
     text = context.text
     name_text = text[meeting.name[0] : meeting.name[1]]
-    date = _best_date(meeting)
+    date = _best_date(context, meeting)
     series, ordinal = _series_and_ordinal(context, meeting)
     place, country = _place(context, meeting)
     host = _host(context, meeting, profile)

@@ -61,37 +61,100 @@ def extract(context: Context) -> list[Claim]:
         sentence = context.sentence_of(head[0])
         name_span = _name(context, head, sentence)
         if name_span is None:
+            # "Nine more projects ..., among them “Clean Air for Sustainable ASEAN” (CASA)",
+            # "项目，包括“空气质量监测和评价”“……”": quoted names listed after the head word
+            for quoted in _quoted_list(text, head, sentence):
+                if not any(s <= quoted[0] < e for s, e in blocked.overlapping(*quoted)):
+                    claims.append(_claim(context, quoted, sentence, head))
             continue
-        name_span = balanced(text, name_span)
-        name = text[name_span[0] : name_span[1]]
-        passage = context.passage_of(head[0])
-        header = _list_header(context, passage)
-        fund = _fund(context, passage) or (_fund(context, header) if header else None)
-        partners = countries_in(context, *passage) + (
-            countries_in(context, *header) if header else []
-        )
-        start, end = _years(context, sentence, name_span)
-        claims.append(
-            Claim(
-                kind="project",
-                span=name_span,
-                text=name,
-                value={
-                    "name": name,
-                    "name_span": list(name_span),
-                    "partners": list(dict.fromkeys(partners)),
-                    "fund": fund,
-                    "start": start,
-                    "end": end,
-                },
-                extractor=NAME,
-                version=VERSION,
-                confidence=0.65,
-            )
-        )
+        claims.append(_claim(context, balanced(text, name_span), sentence, head))
+    named = [c.value["name_span"] for c in claims]
+    for match in _plural_heads(language).finditer(text):
+        sentence = context.sentence_of(match.start())
+        for quoted in _quoted_list(text, match.span(), sentence):
+            taken = any(s <= quoted[0] < e for s, e in blocked.overlapping(*quoted))
+            if not taken and not any(s <= quoted[0] < e for s, e in named):
+                claims.append(_claim(context, quoted, sentence, match.span()))
+                named.append(list(quoted))
     return headline_repeats_dropped(context, claims)
 
 
+@cache
+def _plural_heads(language: str) -> re.Pattern:
+    words = language_profile(language).project_plural_words
+    if not words:
+        return re.compile(r"(?!)")
+    alternation = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+
+
+def _claim(
+    context: Context, name_span: tuple[int, int], sentence: tuple[int, int], head: tuple[int, int]
+) -> Claim:
+    name = context.text[name_span[0] : name_span[1]]
+    passage = context.passage_of(head[0])
+    header = _list_header(context, passage)
+    fund = _fund(context, passage) or (_fund(context, header) if header else None)
+    partners = countries_in(context, *passage) + (countries_in(context, *header) if header else [])
+    start, end = _years(context, sentence, name_span)
+    return Claim(
+        kind="project",
+        span=name_span,
+        text=name,
+        value={
+            "name": name,
+            "name_span": list(name_span),
+            "partners": list(dict.fromkeys(partners)),
+            "fund": fund,
+            "start": start,
+            "end": end,
+        },
+        extractor=NAME,
+        version=VERSION,
+        confidence=0.65,
+    )
+
+
+# "such as", "including", "among them", ... between a plural head word and the names it lists
+_LIST_CUE = re.compile(
+    r"such as|including|among them|among which|namely|e\.g\.|gồm|bao gồm|như|seperti|termasuk|"
+    r"antara lain|antaranya|iaitu|tulad ng|kabilang|ได้แก่|เช่น|包括|如|ដូចជា|រួមមាន|ເຊັ່ນ|ລວມມີ"
+)
+_OPENING_QUOTE = re.compile(r"[“\"]")
+_QUOTED = re.compile(r"[“\"]([^”\"\n]{4,120}?)\s*[”\"]")
+_BETWEEN_QUOTED = re.compile(
+    r"\s*(?:\([^()\n]{1,40}\))?\s*(?:,|、|，|;|and|và|dan|serta|และ|和|及|与)?\s*"
+)
+
+
+def _quoted_list(
+    text: str, head: tuple[int, int], sentence: tuple[int, int]
+) -> list[tuple[int, int]]:
+    """The quoted names a list cue introduces after a project word in its sentence."""
+    window_end = min(sentence[1], head[1] + 160)
+    cue = _LIST_CUE.search(text, head[1], window_end)
+    if cue is None:
+        return []
+    names: list[tuple[int, int]] = []
+    position = cue.end()
+    while True:
+        if not names:  # the first name opens within a few words of the cue
+            opening = _OPENING_QUOTE.search(text, position, position + 40)
+            position = opening.start() if opening else position
+        quoted = _QUOTED.match(text, position)
+        if quoted is None or quoted.start() > sentence[1]:
+            return names
+        names.append(quoted.span(1))
+        gap = _BETWEEN_QUOTED.match(text, quoted.end())
+        position = gap.end() if gap else quoted.end()
+
+
+_COUNTED = re.compile(
+    r"[一二三四五六七八九十两几多数百千\d]+\s*[个項项批類类]|这些|這些|上述|该|該"
+)
+_GENERIC_CHINESE = re.compile(
+    r"合作|相关|相關|重点|重點|示范|示範|务实|務實|环境|環境|[的等和及与與、，]"
+)
 _THAI_GENERIC = re.compile(
     r"^(?:ความร่วมมือ|ต่าง\s*ๆ|ดังกล่าว|นี้|นั้น|ที่|ใน|ของ|และ|เพื่อ|ซึ่ง|ได้|จะ|ทั้ง|หลาย|อื่น|ต่อ|กับ|ให้|โดย|จาก)"
 )
@@ -129,6 +192,8 @@ def _name(
     if context.profile.unspaced and language != "th" and not head_text.isascii():
         span = title(text, language, head, sentence)
         rest = text[span[0] : span[1]].replace(head_text, "", 1)
+        if _COUNTED.match(text, span[0]) or not _GENERIC_CHINESE.sub("", rest).strip():
+            return None  # "三个合作项目", "相关合作项目": how many, not which
         return span if len(rest.strip(' “”"《》')) >= 3 else None
     if language == "th":
         following = text[head[1] : sentence[1]]

@@ -89,6 +89,9 @@ class LanguageProfile:
     ordinal_patterns: tuple[str, ...] = ()  # regexes with a group named n
     place_words: tuple[str, ...] = ()  # "in", "at", "tại", "di", "ณ"
     online_words: tuple[str, ...] = ()
+    held_words: tuple[
+        str, ...
+    ] = ()  # "held", "berlangsung", "diễn ra": a meeting's own date follows
     host_patterns: tuple[str, ...] = ()  # regexes with a group named host
     host_words: tuple[str, ...] = ()  # words one of which every host pattern contains
     agreement_words: dict[str, str] = field(default_factory=dict)  # phrase -> kind
@@ -99,6 +102,8 @@ class LanguageProfile:
     framework_words: dict[str, str] = field(default_factory=dict)  # phrase -> kind
     priority_cues: tuple[str, ...] = ()  # regexes opening a year's priorities, a group y
     project_words: tuple[str, ...] = ()
+    # words for several projects, which may list names after them ("projects such as “...”")
+    project_plural_words: tuple[str, ...] = ()
     fund_words: tuple[str, ...] = ()
     since_words: tuple[str, ...] = ()
     between_words: tuple[str, ...] = ()  # "between", "ระหว่าง", "giữa", "antara"

@@ -41,6 +41,7 @@ PROFILE = LanguageProfile(
     ),
     ordinal_patterns=(r"[Ii]ka-?\s?(?P<n>\d{1,3})\b",),
     place_words=("sa",),
+    held_words=("ginanap", "idinaos", "isinagawa", "gaganapin", "held"),
     online_words=("online", "birtuwal", "virtual"),
     host_words=("punong-abala", "host"),
     host_patterns=(

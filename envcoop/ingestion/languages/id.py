@@ -52,6 +52,14 @@ PROFILE = LanguageProfile(
     ),
     ordinal_patterns=(r"\bke-?\s?(?P<n>\d{1,3})\b", r"\bkeempat\b|\bkelima\b"),
     place_words=("di",),
+    held_words=(
+        "berlangsung",
+        "diselenggarakan",
+        "diadakan",
+        "digelar",
+        "dilaksanakan",
+        "dilangsungkan",
+    ),
     online_words=(
         "secara daring",
         "daring",
@@ -119,6 +127,7 @@ PROFILE = LanguageProfile(
         "menyusun",
     ),
     project_words=("proyek", "Proyek", "program", "Program", "Inisiatif"),
+    project_plural_words=("proyek-proyek", "program-program", "proyek", "program"),
     fund_words=("Dana",),
     since_words=("sejak", "mulai", "dari"),
     between_words=("antara",),

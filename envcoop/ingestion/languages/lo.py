@@ -38,6 +38,7 @@ PROFILE = LanguageProfile(
     ),
     ordinal_patterns=(r"(?:ຄັ້ງ|ເທື່ອ)\s*ທີ\s*(?P<n>\d{1,3})",),
     place_words=("ທີ່", "ຢູ່", "ນະ", "ໃນ"),
+    held_words=("ໄດ້ຈັດຂຶ້ນ", "ຈັດຂຶ້ນ", "ໄດ້ເປີດຂຶ້ນ"),
     online_words=("ຜ່ານລະບົບທາງໄກ", "ລະບົບທາງໄກ", "ທາງໄກ", "ອອນລາຍ", "ຜ່ານລະບົບອອນລາຍ"),
     host_words=("ເຈົ້າພາບ",),
     host_patterns=(

@@ -51,6 +51,7 @@ PROFILE = LanguageProfile(
         r"\bBil\.?\s*(?P<n>\d{1,3})\s*/\s*\d{4}",  # minutes: "BIL. 1/2026"
     ),
     place_words=("di",),
+    held_words=("berlangsung", "diadakan", "dianjurkan", "dilangsungkan", "bersidang"),
     online_words=(
         "secara dalam talian",
         "dalam talian",
@@ -117,6 +118,7 @@ PROFILE = LanguageProfile(
         "rangka",
     ),
     project_words=("projek", "Projek", "program", "Program", "Inisiatif"),
+    project_plural_words=("projek-projek", "program-program", "projek", "program"),
     fund_words=("Tabung", "Dana"),
     since_words=("sejak", "mulai", "dari"),
     between_words=("antara",),

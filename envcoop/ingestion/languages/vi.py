@@ -59,6 +59,7 @@ PROFILE = LanguageProfile(
         r"khóa\s*(?P<n>\d{1,3})\b",
     ),
     place_words=("tại", "ở"),
+    held_words=("diễn ra", "được tổ chức", "tổ chức", "khai mạc"),
     online_words=(
         "trực tuyến",
         "trực tiếp kết hợp trực tuyến",
