@@ -436,3 +436,25 @@ def test_a_thai_lede_opening_with_the_documents_date_dates_its_meeting():
 )
 def test_quoted_project_names_listed_after_a_project_word(text, names):
     assert {p["name"] for p in read(text)["projects"]} == names
+
+
+def test_a_meeting_named_in_an_aside_does_not_take_the_subjects_date():
+    text = (
+        "The 14th Meeting of the ASEAN Working Group on Coastal and Marine Environment, part of "
+        "the 35th Meeting of the ASEAN Senior Officials on the Environment, took place from 3 to "
+        "4 June 2024 in Manila."
+    )
+    events = read(text)["events"]
+    assert [(e["ordinal"], e["start"], e["end"]) for e in events] == [
+        (14, "2024-06-03", "2024-06-04")
+    ]
+
+
+def test_an_indonesian_headline_meeting_name_starts_at_its_head_word():
+    text = (
+        "Malaysia Berhasil Menjadi Tuan Rumah Pertemuan Kelompok Kerja ASEAN tentang Bahan Kimia\n\n"
+        "Pertemuan Kelompok Kerja ASEAN tentang Bahan Kimia digelar di Kuala Lumpur pada 11 Juni "
+        "2024."
+    )
+    names = [e["name"] for e in read(text)["events"]]
+    assert names == ["Pertemuan Kelompok Kerja ASEAN tentang Bahan Kimia"]

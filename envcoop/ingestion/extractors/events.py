@@ -95,6 +95,16 @@ class _Meeting:
         self.routes.setdefault(id(claim), route)
 
     venue_line: tuple[int, int] | None = None
+    aside: bool = False  # named in an aside about another meeting, whose date that is
+
+
+_HEAD_FIRST = frozenset({"id", "ms", "fil"})
+
+
+@cache
+def _english_heads() -> frozenset[str]:
+    words = language_profile("en").meeting_words
+    return frozenset(words) | frozenset(w.upper() for w in words)
 
 
 @cache
@@ -177,6 +187,11 @@ def extract(context: Context) -> list[Claim]:
             continue
         sentence = context.sentence_of(head[0])
         name = title(text, language, head, sentence, date_spans, context.boundaries.is_boundary)
+        if language in _HEAD_FIRST and text[head[0] : head[1]] not in _english_heads():
+            # "Pertemuan Pejabat Senior ...", "Mesyuarat ...": a native name opens with its
+            # head word; capitals before it are a headline's ("Indonesia Sukses Jadi Tuan
+            # Rumah Pertemuan ...")
+            name = (min(max(name[0], head[0]), name[1]), name[1])
         if name[1] <= name[0]:
             continue
         if head not in series_names and not _looks_like_a_name(text, name, head, language, profile):
@@ -474,6 +489,9 @@ def _assign_dates(context: Context, meetings: list[_Meeting]) -> None:
             owner = None
             for meeting in group:
                 if meeting.name[0] <= date.span[0]:
+                    if owner is not None and _aside(context.text, meeting, date):
+                        meeting.aside = True  # "X, part of the 30th ASOEN, took place on ...":
+                        continue  # X's date, not the 30th ASOEN's
                     owner = meeting
             # a date opening the sentence belongs to the first meeting named after it (Thai
             # passages are not cut into sentences: there, only a date close before the name)
@@ -492,7 +510,7 @@ def _assign_dates(context: Context, meetings: list[_Meeting]) -> None:
     starts = sorted(meeting.name[0] for meeting in meetings)
     passages = context.segments.passages
     for meeting in meetings:
-        if any(not _in_name(meeting, d) for d in meeting.dates):
+        if meeting.aside or any(not _in_name(meeting, d) for d in meeting.dates):
             continue  # (a year inside the name is its edition: look on for when it met)
         passage = context.passage_of(meeting.head[0])
         route = "paragraph"
@@ -578,6 +596,22 @@ _TIME_AFTER = re.compile(
     r"|[\s,]{0,3}(?:เวลา|ម៉ោង|ເວລາ|上午|下午)",
     re.IGNORECASE,
 )
+
+
+# A meeting named in an aside about another: "X, part of the 30th ASOEN, took place ...",
+# "X, bagian dari ..., berlangsung ...", "X, trong khuôn khổ ..., diễn ra ..."
+_ASIDE = re.compile(
+    r",\s*(?:(?:as\s+)?(?:a\s+|one\s+)?(?:part|side event|segment)\s+of|on the sidelines? of|"
+    r"held (?:alongside|in conjunction with|back-to-back with)|under|within|"
+    r"(?:sebagai\s+)?bagian dari|sempena|di sela(?:-sela)?|trong khuôn khổ|bên lề|bahagian daripada|"
+    r"bahagi ng)\s+(?:the\s+|ng\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _aside(text: str, meeting: _Meeting, date: Claim) -> bool:
+    before = text[max(0, meeting.name[0] - 40) : meeting.name[0]]
+    return bool(_ASIDE.search(before)) and "," in text[meeting.name[1] : date.span[0]]
 
 
 # What stands between the names of meetings listed together: a comma or "and"
