@@ -14,11 +14,17 @@ HOST   ?= 127.0.0.1
 
 .PHONY: run test check lint setup test-setup messages clean distclean lock upgrade bench-setup
 
-$(VENV)/.installed: pyproject.toml uv.lock
+# The virtualenv and the pinned uv in it (all `make lock` needs: it must work while
+# pyproject.toml and uv.lock disagree, which is when it is needed)
+$(VENV)/.uv-$(UV_VERSION):
 	scripts/system-packages.sh run
 	@python=$$(scripts/find-python) || { echo "envcoop needs Python 3.11 or newer with venv"; exit 1; }; \
 		[ -x $(BIN)/python ] || { echo "creating $(VENV) with $$python"; $$python -m venv $(VENV); }
 	$(BIN)/pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+	touch $@
+
+$(VENV)/.installed: pyproject.toml uv.lock | $(VENV)/.uv-$(UV_VERSION)
+	scripts/system-packages.sh run
 	$(UV_SYNC)
 	touch $@
 
@@ -33,10 +39,10 @@ bench-setup: $(VENV)/.installed
 
 # After changing dependencies in pyproject.toml: `make lock` (the least change to uv.lock);
 # to move every package to its newest allowed release: `make upgrade`. Then `make test`.
-lock: $(VENV)/.installed
+lock: | $(VENV)/.uv-$(UV_VERSION)
 	$(BIN)/uv lock
 
-upgrade: $(VENV)/.installed
+upgrade: | $(VENV)/.uv-$(UV_VERSION)
 	$(BIN)/uv lock --upgrade
 
 setup: $(VENV)/.installed messages

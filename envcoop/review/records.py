@@ -6,16 +6,15 @@ the sources disagree, the evidence shows it and a reviewer chooses (``evidence.p
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.text import slugify
 
 from envcoop.core.countries import CountryError, clean_country
 from envcoop.core.folding import fold
 from envcoop.core.partial_date import PartialDate
+from envcoop.registry.keys import unique_key
 from envcoop.registry.models import (
     AgreementKind,
     EventSeries,
@@ -49,25 +48,6 @@ def country_code(value: object) -> str | None:
         return clean_country(value)
     except CountryError:
         return None
-
-
-def unique_key(model: type[models.Model], name: object, *extra: object, prefix: str = "") -> str:
-    """A readable key ("amme-17", "asean-climate-forum-2023", "vn-cuc-bien-doi-khi-hau"),
-    made unique. A name in Thai script slugs to nothing: the kind of record stands in."""
-    slug = slugify(fold(str(name or "")))  # fold first: "Đà Nẵng" -> "da-nang", not "a-nang"
-    if not re.search(r"[a-z]", slug):
-        slug = "-".join(filter(None, [model._meta.model_name or "record", slug]))
-    parts = [
-        slugify(prefix),
-        slug,
-        *(slugify(str(part)) for part in extra if part not in (None, "")),
-    ]
-    base = re.sub(r"-+", "-", "-".join(p for p in parts if p)).strip("-")[:100]
-    key, number = base, 2
-    while model.objects.filter(key=key).exists():  # type: ignore[attr-defined]
-        key = f"{base}-{number}"
-        number += 1
-    return key
 
 
 def fund_key(name: object) -> str | None:

@@ -187,3 +187,36 @@ def test_reference_reload_keeps_edited_areas():
     load_reference(overwrite=True)
     area = Area.objects.get(code="water-resources")
     assert area.position == 2 and area.name_in("en").text == "Water resources management"
+
+
+def test_make_runs_demo_ingest_makes_no_duplicates_or_junk_records():
+    """What `make run` does: the demo registry, then its documents read and accepted. Every
+    record a document names is matched to the demo's record (in whatever language the
+    document names it) or is a new, real one with a readable key."""
+    from django.apps import apps
+
+    from envcoop.core.folding import fold
+
+    load_reference()
+    load_demo()
+    folder = Path(apps.get_app_config("registry").path) / "data" / "demo-documents"
+    call_command("ingest", str(folder), "--accept", stdout=io.StringIO(), stderr=io.StringIO())
+    for model in (Event, Agreement, Project, Organisation):
+        seen: dict[str, str] = {}
+        for record in model.objects.prefetch_related("labels"):
+            assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", record.key), record.key
+            assert record.key not in {"event", "agreement", "project", "organisation"}
+            assert not re.fullmatch(
+                r"(?:event|agreement|project|[a-z]{2}-organisation)(?:-\d+)*", record.key
+            )
+            for label in record.labels.all():
+                if label.kind != "name":
+                    continue
+                # (every member state has a "Ministry of Natural Resources and Environment")
+                name = f"{fold(label.text)} {getattr(record, 'country_id', '')}"
+                assert seen.setdefault(name, record.key) == record.key, (
+                    f"{model.__name__} {record.key} and {seen[name]} are both named {label.text!r}"
+                )
+    generic = {"สถาบันการศึกษา", "หน่วยงานภาครัฐ", "องค์กรปกครองส่วนท้องถิ่น"}
+    assert not [o.key for o in Organisation.objects.all() if set(o.names().values()) & generic]
+    assert Agreement.objects.filter(key__in=["agreement", "agreement-2"]).count() == 0

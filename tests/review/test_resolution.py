@@ -3,6 +3,8 @@ numbers of a series, disagreeing dates, accept / merge / correct / reject, re-re
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -10,6 +12,7 @@ from django.core.exceptions import ValidationError
 from envcoop.ingestion.models import Claim, ClaimStatus
 from envcoop.ingestion.pipeline import ingest_bytes
 from envcoop.ingestion.understand import understand_bytes
+from envcoop.registry.keys import slug, unique_key
 from envcoop.registry.models import Event, Label, Organisation
 from envcoop.review.evidence import conflict_resolve, conflicts_of
 from envcoop.review.models import Evidence
@@ -262,6 +265,39 @@ def test_records_named_in_thai_script_get_readable_keys():
         .key
         for claim in accepted
     }
-    assert keys, "the sample names a meeting and a department"
-    for kind, key in keys.items():
-        assert key.startswith(("event-2025", "th-organisation")), (kind, key)
+    assert set(keys) == {"event", "organisation"}, "the sample names a meeting and a department"
+    # the Thai names written in Latin letters (ICU), not the kind of record standing in
+    assert re.fullmatch(r"kar-prachum-[a-z0-9-]+-2025", keys["event"]), keys
+    assert re.fullmatch(r"th-krm-[a-z0-9-]+", keys["organisation"]), keys
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "ASEAN–China Environmental Cooperation Week 2022",
+            "asean-china-environmental-cooperation-week-2022",
+        ),
+        ("Cục Biến đổi khí hậu", "cuc-bien-doi-khi-hau"),
+        ("中国—东盟环境合作论坛", "zhong-guo-dong-meng-huan-jing-he-zuo-lun-tan"),
+        ("ກອງປະຊຸມລັດຖະມົນຕີ", "kng-paxoum-ladthamonti"),
+    ],
+)
+def test_keys_are_latin_words_of_the_name(name, expected):
+    assert slug(name) == expected
+
+
+def test_keys_stay_short_and_do_not_repeat_the_year():
+    from envcoop.registry.models import Event
+
+    key = unique_key(Event, "ASEAN-China Environmental Cooperation Week 2022", 2022)
+    assert key == "asean-china-environmental-cooperation-week-2022"
+    long_name = "Workshop on the Harmonisation of Monitoring Methods for Marine Debris and Microplastics in the ASEAN Member States"
+    key = unique_key(Event, long_name, 2024)
+    assert (
+        len(key) <= 66
+        and key.startswith("workshop-harmonisation-monitoring")
+        and key.endswith("-2024")
+    )
+    # in Khmer, where ICU has no transliterator: Latin letters all the same
+    assert re.fullmatch(r"[a-z0-9-]+", unique_key(Event, "កិច្ចប្រជុំរដ្ឋមន្ត្រីបរិស្ថានអាស៊ាន"))

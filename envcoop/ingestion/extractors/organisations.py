@@ -55,6 +55,14 @@ _PATTERNS = {
     rf"Jawatankuasa|Perbadanan|Universiti|Pertubuhan|Perikatan|Kumpulan Kerja|Pihak Berkuasa)"
     rf" +{_CAP}(?: +(?:{_CAP}|dan|&|mengenai))*",
 }
+# Kinds of bodies that the name patterns would take for names ("educational institutions",
+# "local administrations", "the agencies concerned", "各有关部门")
+_GENERIC_BODY = re.compile(
+    r"สถาบันการศึกษา|สถาบันวิจัย|องค์การปกครองส่วนท้องถิ่น|องค์การพัฒนาเอกชน|องค์การระหว่างประเทศ"
+    r"|องค์การบริหารส่วน(?:ตำบล|จังหวัด)|(?:กระทรวง|กรม|สำนักงาน|ศูนย์|สถาบัน|องค์การ)(?:ต่าง\s?ๆ|ที่เกี่ยวข้อง)"
+    r"|ສະຖາບັນການສຶກສາ|ອົງການຈັດຕັ້ງສາກົນ|ກະຊວງທີ່ກ່ຽວຂ້ອງ|ស្ថាប័នអប់រំ|ក្រសួងពាក់ព័ន្ធ|អង្គការអន្តរជាតិ"
+    r"|[各有关相关政府]{1,4}(?:部门|部門|机构|機構)|有关部|相关部"
+)
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Za-z&.\-]{1,11})\s*\)")
 
 
@@ -121,6 +129,8 @@ def extract(context: Context) -> list[Claim]:
                 continue
             if context.profile.unspaced and end - start < 4:
                 continue
+            if _GENERIC_BODY.fullmatch(name):
+                continue  # "สถาบันการศึกษา" (educational institutions): a kind of body, not one
             if taken.overlaps(start, end):
                 continue
             named = countries_in(context, start, end)
