@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from envcoop.web.views import documents, imports, pages, reports, review, search
+from envcoop.web.views import documents, imports, pages, records, reports, review, search
 from envcoop.web.views.lists import LIST_PAGES, unfiltered_export
 
 LIST_PAGES_BY_NAME = {page.name: page for page in LIST_PAGES}
@@ -60,6 +60,7 @@ urlpatterns = [
     path("review/claims/<int:pk>/", review.claim_detail, name="review_claim"),
     path("review/claims/<int:pk>/accept/", review.accept, name="review_accept"),
     path("review/claims/<int:pk>/reject/", review.reject, name="review_reject"),
+    path("records/<str:kind>/<slug:key>/rename/", records.rename, name="record_rename"),
     path("review/conflicts/", review.conflicts, name="review_conflicts"),
     path("review/conflicts/pick/", review.conflict_pick, name="review_conflict_pick"),
 ]

@@ -4,6 +4,7 @@ from envcoop.registry.models.agreements import Agreement, AgreementKind, Agreeme
 from envcoop.registry.models.areas import Area, AreaCode, Term, Vocabulary
 from envcoop.registry.models.base import Label, LabelKind, Labelled, Record, Text, pick_label
 from envcoop.registry.models.events import Event, EventMode, EventSeries, Frequency
+from envcoop.registry.models.former_keys import FormerKey
 from envcoop.registry.models.frameworks import (
     ActionLine,
     Component,
@@ -43,6 +44,7 @@ __all__ = [
     "Event",
     "EventMode",
     "EventSeries",
+    "FormerKey",
     "Framework",
     "FrameworkKind",
     "FrameworkStatus",

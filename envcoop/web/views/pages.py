@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 
 from envcoop.registry.models import (
@@ -28,7 +28,11 @@ from envcoop.registry.selectors.geography import country_activity, country_list
 from envcoop.registry.selectors.organisations import organisation_get
 from envcoop.registry.selectors.priorities import priority_list
 from envcoop.registry.selectors.projects import fund_get, fund_list, project_get
+from envcoop.registry.services.keys import current_key
 from envcoop.web.views.lists import export_links
+
+# Records whose key can change (renamed, or merged into another): old addresses redirect
+_RENAMEABLE = (Event, Agreement, Project, Organisation, Framework, Fund)
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -42,10 +46,18 @@ def _detail_view(
 ) -> Callable[..., HttpResponse]:
     """A view that shows one record, or the 404 page when there is none."""
 
+    model = next((m for m in _RENAMEABLE if m.DoesNotExist is missing), None)
+
     def view(request: HttpRequest, **kwargs: str) -> HttpResponse:
         try:
             record = select(**{lookup: kwargs[lookup]})
         except missing:
+            # a key the record had before it was renamed or merged: its address moved
+            moved = current_key(model, kwargs[lookup]) if model and lookup == "key" else None
+            if moved:
+                return HttpResponsePermanentRedirect(
+                    request.path.replace(f"/{kwargs[lookup]}/", f"/{moved}/", 1)
+                )
             raise Http404(kwargs[lookup]) from None
         return render(request, template, {name: record})
 
