@@ -458,3 +458,21 @@ def test_an_indonesian_headline_meeting_name_starts_at_its_head_word():
     )
     names = [e["name"] for e in read(text)["events"]]
     assert names == ["Pertemuan Kelompok Kerja ASEAN tentang Bahan Kimia"]
+
+
+def test_a_chinese_launch_ceremony_is_named_with_its_verb():
+    text = "2024年3月5日,2024中国—东盟海洋合作年启动仪式在北京举行。"
+    names = [e["name"] for e in read(text)["events"]]
+    assert names == ["2024中国—东盟海洋合作年启动仪式"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BANGKOK, 3 May 2024 - Since 2009, Japan has sent a delegation to every ASEAN-Japan "
+        "Dialogue on Environmental Cooperation.",
+        "2009年以来,日本每年都派团出席东盟—日本环境合作对话。",
+    ],
+)
+def test_the_year_a_series_began_does_not_date_a_meeting(text):
+    assert read(text)["events"] == []

@@ -691,9 +691,26 @@ def _may_date_a_meeting(context: Context, claim: Claim) -> bool:
     value, end = claim.value["value"], claim.value.get("end")
     if end and len(value) == 4 and end != value:
         return False
+    if len(value) == 4 and _since_year(context.text, claim.span):
+        return False  # "since 2002, China has attended every ...": when a series began
     if context.dateline is not None and len(value) == 4:
         return int(value) <= context.dateline.year + 5
     return True
+
+
+_SINCE_BEFORE = re.compile(
+    r"(?:\b(?:since|ever since|sejak|semenjak|kể từ|mula noong|simula noong)|ตั้งแต่|ນັບແຕ່|តាំងពី|自从|自從|自)"
+    r"\s*(?:năm|tahun|ปี|ປີ|ឆ្នាំ)?\s*$",
+    re.IGNORECASE,
+)
+_SINCE_AFTER = re.compile(r"\s*(?:年)?\s*(?:以来|以來|起|至今)")
+
+
+def _since_year(text: str, span: tuple[int, int]) -> bool:
+    return bool(
+        _SINCE_BEFORE.search(text[max(0, span[0] - 16) : span[0]])
+        or _SINCE_AFTER.match(text, span[1])
+    )
 
 
 def _in_a_title(context: Context, date: Claim) -> bool:

@@ -251,6 +251,7 @@ _UNSPACED_CLAUSE = {
 }
 # What ends a name read leftwards from its head word (Chinese "...会议", Burmese
 # "...အစည်းအဝေး"): punctuation, and the verbs and particles a clause puts before a name.
+_CEREMONIES = frozenset({"仪式", "儀式"})
 _LEFT_STOPS = {
     "zh": re.compile(
         r"[，,。、；;：:！？!?“”\"「」『』（）()\s]|出席|参加|參加|举行|舉行|召开|召開|通过|通過|签署|簽署"
@@ -343,6 +344,8 @@ def head_final_title(
             start = opening
     if stops is not None:
         for stop in stops.finditer(text, begin, start):
+            if stop.end() == start and text[start:end] in _CEREMONIES and stop.group().isalpha():
+                break  # "启动仪式", "签署仪式": the verb names the ceremony
             begin = stop.end()
     if is_boundary is not None:  # (never inside a word: a stop may end inside one)
         while begin < start and not is_boundary(begin):
