@@ -476,3 +476,15 @@ def test_a_chinese_launch_ceremony_is_named_with_its_verb():
 )
 def test_the_year_a_series_began_does_not_date_a_meeting(text):
     assert read(text)["events"] == []
+
+
+def test_a_meeting_restated_in_parentheses_is_one_meeting_with_its_series():
+    text = (
+        "Hà Nội sẽ đăng cai Hội nghị lần thứ 9 Nhóm công tác ASEAN về hóa chất và chất thải "
+        "(gọi tắt là Hội nghị AWGCW-9) trong các ngày 3 - 5/6/2024. Hội nghị lần thứ 9 Nhóm "
+        "công tác ASEAN về hóa chất khai mạc ngày 3/6/2024."
+    )
+    events = read(text)["events"]
+    assert [(e["series"], e["ordinal"], e["start"], e["end"]) for e in events] == [
+        ("awgcw", 9, "2024-06-03", "2024-06-05")
+    ]

@@ -96,6 +96,7 @@ class _Meeting:
 
     venue_line: tuple[int, int] | None = None
     aside: bool = False  # named in an aside about another meeting, whose date that is
+    restated: tuple[int, int] | None = None  # its short name in parentheses after it
 
 
 _HEAD_FIRST = frozenset({"id", "ms", "fil"})
@@ -206,6 +207,7 @@ def extract(context: Context) -> list[Claim]:
         while meetings and name[0] <= meetings[-1].name[0] and meetings[-1].name[1] <= name[1]:
             meetings.pop()
         meetings.append(_Meeting(head=head, name=name, sentence=sentence))
+    meetings = _restatements_folded(text, meetings)
     _assign_dates(context, meetings)
     _labelled_lines(context, meetings)
     generic += [m.span("head") for m in _THE_MEETING.finditer(text)]  # "At the meeting on ..."
@@ -225,6 +227,32 @@ def extract(context: Context) -> list[Claim]:
         kept.add(claim)
     events = _numbered_or_alone(kept.claims)
     return events + _mentions(context, undated, events)
+
+
+# "X (hereinafter Y)", "X (gọi tắt là Y)", "X (selanjutnya disebut Y)", "X（以下简称Y）"
+_RESTATES = re.compile(
+    r"\s*[(（]\s*(?:hereinafter(?: referred to as| called)?|the|gọi tắt là|sau đây gọi (?:tắt )?là|"
+    r"viết tắt là|selanjutnya disebut|selepas ini dirujuk sebagai|atau|以下简称|以下簡稱|简称|簡稱|"
+    r"ต่อไปนี้เรียกว่า|หรือ)?\s*[\"“]?\s*"
+)
+
+
+def _restatements_folded(text: str, meetings: list[_Meeting]) -> list[_Meeting]:
+    """A meeting named again in parentheses right after its name is that meeting: the short
+    name is kept on the long one (its series and number), not as a meeting of its own."""
+    kept: list[_Meeting] = []
+    for meeting in meetings:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and previous.sentence == meeting.sentence
+            and _RESTATES.fullmatch(text, previous.name[1], meeting.name[0])
+            and re.match(r"\s*[\"”]?\s*[)）]", text[meeting.name[1] : meeting.name[1] + 4])
+        ):
+            previous.restated = meeting.name
+            continue
+        kept.append(meeting)
+    return kept
 
 
 def _numbered_or_alone(claims: list[Claim]) -> list[Claim]:
@@ -308,6 +336,8 @@ class _Kept:
         if value["series"]:
             keys.append(("series", value["series"]))
         keys += [("numbered", _key(found)) for found in _TREATY_MEETING.findall(value["name"])]
+        if value["ordinal"] is not None and len(value["start"]) >= 7:
+            keys.append(("number-and-start", value["ordinal"], value["start"]))
         return keys
 
     def same_as(self, claim: Claim) -> Claim | None:
@@ -815,6 +845,13 @@ def _claim(context: Context, meeting: _Meeting, profile) -> Claim:
     name_text = text[meeting.name[0] : meeting.name[1]]
     date = _best_date(context, meeting)
     series, ordinal = _series_and_ordinal(context, meeting)
+    if meeting.restated is not None and (series is None or ordinal is None):
+        # "... (gọi tắt là Hội nghị AWGCW-8)": the short name says what the long one does not
+        short = _series_and_ordinal(
+            context,
+            _Meeting(head=meeting.restated, name=meeting.restated, sentence=meeting.sentence),
+        )
+        series, ordinal = series or short[0], ordinal if ordinal is not None else short[1]
     place, country = _place(context, meeting)
     host = _host(context, meeting, profile)
     span = (min(meeting.name[0], date.span[0]), max(meeting.name[1], date.span[1]))
@@ -1039,6 +1076,14 @@ def _same_event(kept: Claim, other: Claim) -> bool:
         return a["start"][:7] == b["start"][:7] or not (a["ordinal"] or b["ordinal"])
     if _key(a["name"]) == _key(b["name"]):
         return True
+    if (
+        a["ordinal"] is not None
+        and a["ordinal"] == b["ordinal"]
+        and not (a["series"] and b["series"])
+        and len(a["start"]) >= 7
+        and a["start"] == b["start"]
+    ):
+        return True  # the same number from the same day, once named without its series
     numbered = _TREATY_MEETING.findall(a["name"])
     return (
         bool(numbered)
