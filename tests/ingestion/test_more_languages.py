@@ -488,3 +488,15 @@ def test_a_meeting_restated_in_parentheses_is_one_meeting_with_its_series():
     assert [(e["series"], e["ordinal"], e["start"], e["end"]) for e in events] == [
         ("awgcw", 9, "2024-06-03", "2024-06-05")
     ]
+
+
+def test_a_meeting_held_alongside_another_takes_its_days_not_a_chairmanship_year():
+    text = (
+        "KUCHING: The ministry will host the 19th ASEAN Ministerial Meeting on Environment from "
+        "October 6 to 8, 2026 in Kuching.\n\n"
+        "Held under the Philippines' ASEAN Chairmanship 2026, the gathering will run alongside "
+        "the 21st Meeting of the Conference of the Parties to the ASEAN Agreement on "
+        "Transboundary Haze Pollution."
+    )
+    events = {e["ordinal"]: (e["start"], e["end"]) for e in read(text)["events"]}
+    assert events == {19: ("2026-10-06", "2026-10-08"), 21: ("2026-10-06", "2026-10-08")}

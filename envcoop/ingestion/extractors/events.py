@@ -577,6 +577,7 @@ def _assign_dates(context: Context, meetings: list[_Meeting]) -> None:
         if between == len(starts) or starts[between] >= later.span[0]:
             meeting.date(later, route)
     _paragraph_opening_dates(context, meetings, usable)
+    _held_alongside(context, meetings)
 
 
 def _paragraph_opening_dates(
@@ -616,6 +617,47 @@ def _paragraph_opening_dates(
         for meeting in _listed_with(context.text, group):
             if all(_in_name(meeting, d) for d in meeting.dates):
                 meeting.date(date, "paragraph-opening")
+
+
+_ALONGSIDE = re.compile(
+    r"\b(?:side by side with|alongside|in conjunction with|back[- ]to[- ]back with|on the sidelines? of|"
+    r"in tandem with|song song với|bên lề|bersempena(?: dengan)?|sempena|bersamaan dengan|serentak dengan|"
+    r"kasabay ng)\b|ควบคู่(?:กับ|ไปกับ)|同期|期间|期間",
+    re.IGNORECASE,
+)
+
+
+def _held_alongside(context: Context, meetings: list[_Meeting]) -> None:
+    """ "The gathering will run side by side with the 20th Meeting of ...", "bên lề Hội nghị
+    ...": a meeting without a day or month of its own, in a sentence saying it is held with
+    another, takes the days of the meeting named and dated last before it."""
+    ordered = sorted(meetings, key=lambda m: m.name[0])
+    for index, meeting in enumerate(ordered):
+        if any(len(d.value["value"]) >= 7 for d in meeting.dates if not _in_name(meeting, d)):
+            continue
+        cue = _ALONGSIDE.search(context.text, meeting.sentence[0], meeting.name[0])
+        if cue is None:
+            continue
+        dated = [
+            m
+            for m in ordered[:index]
+            if any(len(d.value["value"]) >= 7 for d in m.dates if not _in_name(m, d))
+        ]
+        if dated and context.passage_of(dated[-1].head[0])[0] >= _previous_passage_start(
+            context, meeting
+        ):
+            for date in dated[-1].dates:
+                if len(date.value["value"]) >= 7 and not _in_name(dated[-1], date):
+                    meeting.dates = [d for d in meeting.dates if _in_name(meeting, d)]
+                    meeting.date(date, "alongside")
+                    break
+
+
+def _previous_passage_start(context: Context, meeting: _Meeting) -> int:
+    passages = context.segments.passages
+    here = context.passage_of(meeting.head[0])
+    earlier = [p for p in passages if p[1] <= here[0]]
+    return earlier[-1][0] if earlier else here[0]
 
 
 # How far into its paragraph a date may stand and still open it ("On Wednesday 3 September
@@ -723,6 +765,10 @@ def _may_date_a_meeting(context: Context, claim: Claim) -> bool:
         return False
     if len(value) == 4 and _since_year(context.text, claim.span):
         return False  # "since 2002, China has attended every ...": when a series began
+    if len(value) == 4 and _CHAIR_BEFORE.search(
+        context.text[max(0, claim.span[0] - 40) : claim.span[0]]
+    ):
+        return False  # "Malaysia's ASEAN Chairmanship 2025": a year of office, not a meeting's
     if context.dateline is not None and len(value) == 4:
         return int(value) <= context.dateline.year + 5
     return True
@@ -734,6 +780,14 @@ _SINCE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SINCE_AFTER = re.compile(r"\s*(?:年)?\s*(?:以来|以來|起|至今)")
+
+
+_CHAIR_BEFORE = re.compile(
+    r"(?:Chairmanship|Chairship|Chair|Presidency|Keketuaan(?: ASEAN)?(?: \w+)?|Kepengerusian(?: ASEAN)?(?: \w+)?|"
+    r"Pengerusi ASEAN|Chủ tịch ASEAN(?: năm)?|Năm Chủ tịch ASEAN|ประธานอาเซียน(?:\s*(?:ปี|พ\.ศ\.))?|"
+    r"Pagkapangulo(?: ng ASEAN)?|轮值主席国|輪值主席國)\s*(?:of ASEAN\s*)?(?:in\s+|năm\s+|tahun\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _since_year(text: str, span: tuple[int, int]) -> bool:
