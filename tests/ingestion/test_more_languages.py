@@ -500,3 +500,16 @@ def test_a_meeting_held_alongside_another_takes_its_days_not_a_chairmanship_year
     )
     events = {e["ordinal"]: (e["start"], e["end"]) for e in read(text)["events"]}
     assert events == {19: ("2026-10-06", "2026-10-08"), 21: ("2026-10-06", "2026-10-08")}
+
+
+def test_a_dateline_without_its_year_takes_the_texts_year_and_dates_today():
+    text = (
+        "Lima negara setuju perketat kawalan jerebu\n\n"
+        "SINGAPURA, 14 Ogos – Mesyuarat Jawatankuasa Pemandu Peringkat Menteri Sub-Serantau "
+        "(MSC) kali ke-19 berhubung Pencemaran Jerebu Rentas Sempadan diadakan di sini, hari ini.\n\n"
+        "Musim kering dijangka berterusan hingga Oktober 2017."
+    )
+    result = read(text)
+    assert ("2017-08-14", None) in {(d["value"], d["end"]) for d in result["dates"]}
+    assert [(e["ordinal"], e["start"]) for e in result["events"]] == [(19, "2017-08-14")]
+    assert result["events"][0]["name"].endswith("(MSC) kali ke-19")

@@ -1088,18 +1088,27 @@ _NUMBER_BEFORE = re.compile(
 
 
 def find_dates(
-    text: str, language: str, dateline: PartialDate | None = None, *, guess_years: bool = True
+    text: str,
+    language: str,
+    dateline: PartialDate | None = None,
+    *,
+    guess_years: bool = True,
+    written_years: list[tuple[int, int]] | None = None,
 ) -> list[DateMention]:
     """Every date, month, year and range in ``text`` (the normalised reading text). Without a
     dateline, a date written without its year takes the nearest year written (unless not
-    ``guess_years``)."""
+    ``guess_years``; ``written_years`` gives them when ``text`` is the head of a longer one)."""
     rules = grammar(language)
+    if written_years is None:
+        written_years = (
+            [] if dateline is not None or not guess_years else _written_years(text, rules.thai)
+        )
     state = _State(
         months=rules.month_lookup,
         thai=rules.thai,
         dateline=dateline,
         profile=rules.profile,
-        years=[] if dateline is not None or not guess_years else _written_years(text, rules.thai),
+        years=written_years,
     )
     anchors = _Anchors(text, rules.month)
     candidates: list[tuple[int, int, int, PartialDate, PartialDate | None, bool]] = []
@@ -1299,22 +1308,16 @@ def locate_dateline(
     a sentence ("On 5 March 2024, the Meeting ...") is when something happened, not a dateline.
     """
     head_end = _head_end(text)
-    head = find_dates(text[:head_end], language, None, guess_years=False)
-    # a day first; else a month on a line of its own ("Hà Nội, tháng 8/2023", "August 2023")
-    for precision, longest_prefix in (("DAY", 48), ("MONTH", 32)):
-        for mention in head:
-            if mention.value.precision.name != precision or mention.end_value is not None:
-                continue
-            line_start = text.rfind("\n", 0, mention.start) + 1
-            prefix = text[line_start : mention.start]
-            suffix = text[mention.end : mention.end + 16]
-            if len(prefix) > longest_prefix or (
-                _EVENT_PREPOSITION.search(prefix) and not _PUBLISHED.search(prefix)
-            ):
-                continue
-            ends_line = not suffix.strip() or suffix.lstrip(" \t").startswith("\n")
-            if (precision == "DAY" and _DATELINE_END.match(suffix)) or ends_line:
-                return mention.value, (mention.start, mention.end)
+    found = _dateline_in(text, find_dates(text[:head_end], language, None, guess_years=False))
+    if found is None and published is None:
+        # "JAKARTA, 28 Julai –": a dateline without its year takes the nearest year written
+        years = _written_years(text, grammar(language).thai)
+        if years:
+            found = _dateline_in(
+                text, find_dates(text[:head_end], language, None, written_years=years), ("DAY",)
+            )
+    if found is not None:
+        return found
     # Letters and announcements are signed at the foot: "Jakarta, 28 April 2025".
     tail_start = max(0, len(text) - 400)
     for mention in reversed(find_dates(text[tail_start:], language, None, guess_years=False)):
@@ -1352,6 +1355,30 @@ _EVENT_PREPOSITION = re.compile(
     r"\b(?:on|from|since|until|by|in|at|pada|sejak|hingga|vào|từ|đến|tại|ngày mai)\b|เมื่อ|ตั้งแต่|ระหว่าง",
     re.IGNORECASE,
 )
+
+
+def _dateline_in(
+    text: str, head: list[DateMention], precisions: tuple[str, ...] = ("DAY", "MONTH")
+) -> tuple[PartialDate, tuple[int, int]] | None:
+    """The first date of ``head`` written as a dateline: a day first; else a month on a line
+    of its own ("Hà Nội, tháng 8/2023", "August 2023")."""
+    for precision, longest_prefix in (("DAY", 48), ("MONTH", 32)):
+        if precision not in precisions:
+            continue
+        for mention in head:
+            if mention.value.precision.name != precision or mention.end_value is not None:
+                continue
+            line_start = text.rfind("\n", 0, mention.start) + 1
+            prefix = text[line_start : mention.start]
+            suffix = text[mention.end : mention.end + 16]
+            if len(prefix) > longest_prefix or (
+                _EVENT_PREPOSITION.search(prefix) and not _PUBLISHED.search(prefix)
+            ):
+                continue
+            ends_line = not suffix.strip() or suffix.lstrip(" \t").startswith("\n")
+            if (precision == "DAY" and _DATELINE_END.match(suffix)) or ends_line:
+                return mention.value, (mention.start, mention.end)
+    return None
 
 
 def _head_end(text: str) -> int:

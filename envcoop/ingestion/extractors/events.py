@@ -199,6 +199,7 @@ def extract(context: Context) -> list[Claim]:
             generic.append(head)  # "the meeting", "pertemuan tersebut": may point back
             continue
         name = _with_edition_year(context, name)
+        name = _with_ordinal_after_acronym(context, name)
         document_word = _DOCUMENT_WORDS.match(text, name[0], head[0])
         if document_word:  # "Minutes of the ...", "MINIT ...": the record, not the meeting
             name = (document_word.end(), name[1])
@@ -350,6 +351,25 @@ class _Kept:
         self.claims.append(claim)
         for key in self._keys(claim):
             self.by_key.setdefault(key, []).append(len(self.claims) - 1)
+
+
+@cache
+def _ordinal_after_acronym(language: str) -> re.Pattern | None:
+    patterns = language_profile(language).ordinal_patterns
+    if not patterns or language_profile(language).unspaced:
+        return None
+    ordinal = "|".join(f"(?:{re.sub(r'[(][?]P<n>', '(?:', p)})" for p in patterns)
+    return re.compile(rf"\s*\([A-Z][A-Za-z0-9\-]{{1,15}}\)\s*(?:kali\s+)?(?:{ordinal})")
+
+
+def _with_ordinal_after_acronym(context: Context, name: tuple[int, int]) -> tuple[int, int]:
+    """ "Mesyuarat Jawatankuasa ... (MSC) kali ke-17": the number after the acronym is the
+    meeting's, and part of its name."""
+    pattern = _ordinal_after_acronym(context.language)
+    if pattern is None:
+        return name
+    found = pattern.match(context.text, name[1])
+    return (name[0], found.end()) if found else name
 
 
 def _with_edition_year(context: Context, name: tuple[int, int]) -> tuple[int, int]:
@@ -622,7 +642,7 @@ def _paragraph_opening_dates(
 _ALONGSIDE = re.compile(
     r"\b(?:side by side with|alongside|in conjunction with|back[- ]to[- ]back with|on the sidelines? of|"
     r"in tandem with|song song với|bên lề|bersempena(?: dengan)?|sempena|bersamaan dengan|serentak dengan|"
-    r"kasabay ng)\b|ควบคู่(?:กับ|ไปกับ)|同期|期间|期間",
+    r"kasabay ng)\b|ควบคู่(?:กับ|ไปกับ)|同期",
     re.IGNORECASE,
 )
 
