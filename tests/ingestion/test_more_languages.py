@@ -513,3 +513,20 @@ def test_a_dateline_without_its_year_takes_the_texts_year_and_dates_today():
     assert ("2017-08-14", None) in {(d["value"], d["end"]) for d in result["dates"]}
     assert [(e["ordinal"], e["start"]) for e in result["events"]] == [(19, "2017-08-14")]
     assert result["events"][0]["name"].endswith("(MSC) kali ke-19")
+
+
+def test_filipino_meeting_names_in_lower_case_run_to_their_clause():
+    text = (
+        "Porum ng Tsina at ASEAN hinggil sa tubig, binuksan sa Kunming\n\n"
+        "Kunming—Binuksan dito noong Hunyo 4, 2024 ang porum ng Tsina at Association of Southeast "
+        "Asian Nations (ASEAN) hinggil sa pamamahala ng tubig, na dinaluhan ng mga ministro.\n\n"
+        "Tinalakay sa pulong ang mga proyekto sa Mekong."
+    )
+    events = read(text)["events"]
+    assert [(e["name"], e["start"]) for e in events] == [
+        (
+            "porum ng Tsina at Association of Southeast Asian Nations (ASEAN) hinggil sa "
+            "pamamahala ng tubig",
+            "2024-06-04",
+        )
+    ]

@@ -189,6 +189,40 @@ def vietnamese_title(text: str, start: int, limit: int) -> Span:
     return _trim(text, start, end)
 
 
+_FILIPINO_HEADS = frozenset(
+    {
+        "pulong",
+        "pagpupulong",
+        "kumperensya",
+        "kumperensiya",
+        "kapulungan",
+        "porum",
+        "palihan",
+        "pagsasanay",
+        "seremonya",
+    }
+)
+# Where a Filipino name ends: punctuation, the article or verb of the clause ("ang", "ay",
+# "na ginanap", "noong"), or "sa" before a place ("... ng ASEAN sa Maynila")
+_FIL_STOPS = re.compile(
+    r"\s*[,;.!?\n“”\"—–:]|\s*\((?![A-Z][A-Za-z0-9+\-]{1,12}\))|\s(?:ang|ay|na ginanap|na idinaos|na gaganapin|noong|nitong|kahapon|"
+    r"ngayong|upang|para sa|dahil|kung saan|kasabay|mula|hanggang|dito|doon|kung)\s"
+    r"|(?<!hinggil)(?<!tungkol)\ssa\s(?=[A-Z])"
+)
+
+
+def filipino_title(text: str, start: int, head_end: int, limit: int) -> Span:
+    """A Tagalog head word and the words after it, up to the clause ("porum ng Tsina at
+    ASEAN hinggil sa kooperasyon sa kapaligiran, binuksan ..."); the head alone when an
+    article or verb follows at once ("sa pulong ang ...": the meeting, no name)."""
+    stop = _FIL_STOPS.search(text, head_end, limit)
+    end = stop.start() if stop else limit
+    words = text[start:end].split()
+    if len(words) > 25:
+        end = start + len(" ".join(words[:25]))
+    return _trim(text, start, end)
+
+
 _LATIN_RUN = re.compile(r"[“\"]?[A-Z][A-Za-z0-9 \-–—&,’'()/.+:]*")
 
 
@@ -407,6 +441,8 @@ def title(
     latin_head = text[start : start + 1].isascii()
     if language == "vi" and not _ENGLISH_HEAD.fullmatch(text[start:end]):
         return vietnamese_title(text, start, limit[1])
+    if language == "fil" and text[start:end].lower() in _FILIPINO_HEADS:
+        return filipino_title(text, start, end, limit[1])
     profile = language_profile(language)
     if profile.unspaced and not latin_head:
         if language == "th":
