@@ -24,6 +24,8 @@ _ONE_FOR_ONE = str.maketrans(
     {
         **{chr(base + n): str(n) for base in _DIGIT_BLOCKS for n in range(10)},
         **dict.fromkeys(_SPACES, " "),
+        # hyphens of other code points ("25‐26 Jun 2019"): the ASCII hyphen ranges are read with
+        **dict.fromkeys("\u2010\u2011\u2012\u2212", "-"),
     }
 )
 _ZERO_WIDTH_RE = re.compile(f"[{_ZERO_WIDTH}]")

@@ -530,3 +530,34 @@ def test_filipino_meeting_names_in_lower_case_run_to_their_clause():
             "2024-06-04",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a range with the day word again and the month only at the end
+        (
+            "Hà Nội, ngày 20/7/2025\n\nTừ ngày 28 đến ngày 31/7, Hội nghị diễn ra.",
+            ("2025-07-28", "2025-07-31"),
+        ),
+        # months of two years, the second without "tháng"
+        ("Dự án kéo dài từ tháng 1/2019 - 12/2022.", ("2019-01", "2022-12")),
+        # a range written with the Unicode hyphen
+        (
+            "Bengkel diadakan pada 25\u201026 Jun 2019 di Bandar Seri Begawan.",
+            ("2019-06-25", "2019-06-26"),
+        ),
+        # a Malay "Sept" and a Lao June written "ມ.ຖ."
+        ("KUALA LUMPUR, 4 Sept 2025 – Dialog itu diadakan hari ini.", ("2025-09-04", None)),
+        ("ກອງປະຊຸມໄດ້ຈັດຂຶ້ນໃນວັນທີ ມ.ຖ. 17, 2023 ຢູ່ນະຄອນຫຼວງ.", ("2023-06-17", None)),
+    ],
+)
+def test_more_ways_of_writing_dates(text, expected):
+    assert expected in dates(text)
+
+
+def test_a_month_abbreviation_inside_an_acronym_is_no_month():
+    text = (
+        "Hà Nội, ngày 2/8/2025\n\nĐối thoại Hợp tác Môi trường ASEAN-Nhật Bản (AJDEC) lần thứ 19."
+    )
+    assert dates(text) == {("2025-08-02", None)}

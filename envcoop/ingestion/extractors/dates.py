@@ -347,7 +347,16 @@ def grammar(language: str) -> _Grammar:
         rules_spec.append(
             (
                 "dd/m",
-                rf"[Nn]gày\s*{D('d1')}\s*[-–]\s*{D('d2')}\s*/\s*(?P<mn>0?[1-9]|1[0-2])(?![\d/])",
+                rf"[Nn]gày\s*{D('d1')}\s*(?:[-–]|đến|tới)\s*(?:ngày\s*)?{D('d2')}\s*/\s*(?P<mn>0?[1-9]|1[0-2])(?![\d/])",
+                "",
+            )
+        )
+        # "tháng 1/2019 - 12/2022", "từ tháng 3/2022 đến 12/2024": months of two years
+        rules_spec.append(
+            (
+                "m/y-m/y",
+                r"[Tt]háng\s*(?P<mn1>0?[1-9]|1[0-2])\s*/\s*(?P<y1>\d{4})\s*(?:[-–]|đến|tới)\s*(?:tháng\s*)?"
+                r"(?P<mn2>0?[1-9]|1[0-2])\s*/\s*(?P<y2>\d{4})(?!\d)",
                 "",
             )
         )
@@ -554,7 +563,9 @@ def _h_year_first(m: re.Match, s: _State) -> tuple[PartialDate, PartialDate | No
 
 def _month_alone(language: str, month: str) -> str:
     required = "เดือน\\s*" if language == "th" else ""
-    return rf"{required}{month}(?!\s*,?\s*(?:\d|năm|/|พ\.ศ|ปี))"
+    # (not the end of a word: "AJDEC" holds no December)
+    boundary = "" if language == "th" or language_profile(language).unspaced else r"(?<![^\W\d_])"
+    return rf"{required}{boundary}{month}(?!\s*,?\s*(?:\d|năm|/|พ\.ศ|ปี))"
 
 
 def _h_part_of_year(m: re.Match, s: _State) -> tuple[PartialDate, PartialDate]:
@@ -732,6 +743,13 @@ def _h_month_range_numeric(m: re.Match, s: _State) -> tuple[PartialDate, Partial
     return _date(year, int(m.group("mn1"))), _date(year, int(m.group("mn2")))
 
 
+def _h_month_year_range_numeric(m: re.Match, s: _State) -> tuple[PartialDate, PartialDate]:
+    return (
+        _date(_year(m, "y1", s), int(m.group("mn1"))),
+        _date(_year(m, "y2", s), int(m.group("mn2"))),
+    )
+
+
 def _h_dm_numeric(m: re.Match, s: _State) -> tuple[PartialDate, None]:
     month = int(m.group("mn"))
     return _date(_context_year(s, month, _day(m, "d")), month, _day(m, "d")), None
@@ -759,6 +777,7 @@ _HANDLERS: dict[str, Callable[[re.Match, _State], tuple[PartialDate, PartialDate
     "ngay-d/m": _h_dm_numeric,
     "dd/m": _h_dd_m_numeric,
     "mm/y": _h_month_range_numeric,
+    "m/y-m/y": _h_month_year_range_numeric,
     "part-of-year": _h_part_of_year,
     "month-alone": _h_month_alone,
     **dict.fromkeys(_YEAR_FIRST_RULES, _h_year_first),

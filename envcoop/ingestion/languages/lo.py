@@ -9,6 +9,7 @@ from envcoop.ingestion.segment import words
 PROFILE = LanguageProfile(
     code="lo",
     babel_locale="lo_LA",
+    extra_months={"ມ.ຖ.": 6},  # June as often written (CLDR: ມິ.ຖ.)
     tokenize=partial(words, language="lo"),
     unspaced=True,
     home_country="LA",
