@@ -61,6 +61,10 @@ urlpatterns = [
     path("review/claims/<int:pk>/accept/", review.accept, name="review_accept"),
     path("review/claims/<int:pk>/reject/", review.reject, name="review_reject"),
     path("records/<str:kind>/<slug:key>/rename/", records.rename, name="record_rename"),
+    path("records/<str:kind>/<slug:key>/merge/", records.merge, name="record_merge"),
+    path("records/merges/<int:pk>/undo/", records.merge_undo_view, name="record_merge_undo"),
+    path("review/duplicates/", records.duplicates, name="review_duplicates"),
+    path("review/duplicates/<str:kind>/not-same/", records.not_same, name="review_not_same"),
     path("review/conflicts/", review.conflicts, name="review_conflicts"),
     path("review/conflicts/pick/", review.conflict_pick, name="review_conflict_pick"),
 ]

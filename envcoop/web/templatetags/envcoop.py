@@ -110,3 +110,19 @@ def query_with(request: HttpRequest, **changes: object) -> str:
         params.pop("page", None)
     encoded = urlencode(sorted((k, v) for k, v in params.items()), doseq=False)
     return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag
+def merges_into(record: object) -> list:
+    """The merges into ``record`` that can still be undone (newest first)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from envcoop.review.models import Merge
+
+    return list(
+        Merge.objects.filter(
+            content_type=ContentType.objects.get_for_model(record),
+            target_id=record.pk,  # type: ignore[attr-defined]
+            undone_at=None,
+        )
+    )
