@@ -115,7 +115,7 @@ def format_date_alternatives(
     values: list[tuple[PartialDate, PartialDate | None]], lang: str
 ) -> str:
     """Dates (or spans) that sources disagree on, as one phrase: "21 or 22 August 2023",
-    "13–14 October 2025 or 14–15 October 2025"."""
+    "13–14 October 2025 or 14–15 October 2025". A span without an end is one date."""
     spans = [(start, end if end != start else None) for start, end in values]
     singles = [start for start, end in spans if end is None]
     locale = babel_locale(lang)
@@ -130,5 +130,8 @@ def format_date_alternatives(
             return f"ngày {days} {_vietnamese(month)}"
         if _day_first(lang):
             return f"{days} {format_long_date(month, lang)}"
-    shown = [format_long_period(start, end, lang) for start, end in spans]
+    shown = [
+        format_long_period(start, end, lang) if end else format_long_date(start, lang)
+        for start, end in spans
+    ]
     return format_list(shown, style="or", locale=locale)
