@@ -21,7 +21,6 @@ from collections import defaultdict
 
 from babel import Locale
 from babel.lists import format_list
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, Prefetch, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -62,9 +61,9 @@ from envcoop.reports.annual_data import (
     Statement,
     block_headings,
 )
+from envcoop.reports.citations import Citations
 from envcoop.reports.disputes import Alternative, date_alternatives, disputed_ids
 from envcoop.reports.names import pick_name, quoted
-from envcoop.review.models import Evidence
 
 LANGUAGES = ("en", "th", "vi")
 # Labels and areas as plain lists on each record: a related manager, even prefetched,
@@ -121,7 +120,7 @@ class _Builder:
         self.today = timezone.localdate()
         self.partner = partner.upper() if partner else None
         self.country = country.upper() if country else None
-        self.citations: dict[tuple[str, object], Citation] = {}
+        self.sources = Citations(lang, site, self._url, lambda record: self._name(record).text)
         self.areas = {
             area.code: area for area in Area.objects.prefetch_related("labels").order_by("pk")
         }
@@ -133,12 +132,12 @@ class _Builder:
             country.code: {fold(label.text) for label in country.labels.all()}
             for country in countries
         }
-        self.documents: dict[tuple[int, int], list] = {}  # (content type, pk) -> documents
         self.language_names = Locale.parse(babel_locale(lang)).languages
         self.names: dict[tuple[type, int], Name] = {}
         self.urls: dict[tuple[type, int], str] = {}
         self.missing: dict[tuple[str, int], MissingName] = {}
         self.undated = 0  # projects under way with no recorded dates
+        self.also: dict[tuple[str, ...], str] = {}
 
     # -- records
 
@@ -154,23 +153,8 @@ class _Builder:
 
     def _loaded(self, model: type, records: QuerySet) -> list:
         found = list(records.prefetch_related(*_PLAIN_LISTS))
-        self._load_sources(model, [record.pk for record in found])
+        self.sources.load(model, [record.pk for record in found])
         return found
-
-    def _load_sources(self, model: type, pks: list[int]) -> None:
-        """The documents every record's values came from, newest first, in one query."""
-        kind = ContentType.objects.get_for_model(model)
-        evidence = (
-            Evidence.objects.filter(content_type=kind, object_id__in=pks, set_aside=False)
-            .select_related("document")
-            .only("object_id", "document__id", "document__title", "document__filename",
-                  "document__dateline", "document__created_at")
-            .order_by("-document__created_at", "document_id")
-        )  # fmt: skip
-        for item in evidence:
-            documents = self.documents.setdefault((kind.pk, item.object_id), [])
-            if item.document not in documents:
-                documents.append(item.document)
 
     def build(self) -> AnnualReport:
         placed: Placed = defaultdict(lambda: [[] for _ in range(5)])
@@ -206,7 +190,7 @@ class _Builder:
             scope=self._scope(),
             sections=sections,
             next_year=self._priorities(),
-            citations=sorted(self.citations.values(), key=lambda c: c.number),
+            citations=self.sources.in_order(),
             summary_headings=headings,
             summary=summary,
             totals=[sum(counts[i] for _, counts in summary) for i in range(5)],
@@ -290,7 +274,7 @@ class _Builder:
     ) -> None:
         """The statement once, under the record's first area, its other areas named."""
         codes = self._codes(record)
-        notes = self._cite(record)
+        notes = self.sources.cite(record)
         disputed = [self._disputed(record, alternative) for alternative in alternatives]
         statement = Statement(text, name, self._url(record), notes, self._also(codes[1:]), disputed)
         placed[codes[0]][block].append(statement)
@@ -305,11 +289,15 @@ class _Builder:
         return codes or [OTHER]
 
     def _also(self, codes: list[str]) -> str:
+        """ "also: Biodiversity and Chemicals and waste" (once per set of areas)."""
         if not codes:
             return ""
-        headings = [self._area_heading(code) for code in codes]
-        shown = format_list(headings, locale=babel_locale(self.lang))
-        return _("also: %(areas)s") % {"areas": shown}
+        key = tuple(codes)
+        if key not in self.also:
+            headings = [self._area_heading(code) for code in codes]
+            shown = format_list(headings, locale=babel_locale(self.lang))
+            self.also[key] = _("also: %(areas)s") % {"areas": shown}
+        return self.also[key]
 
     def _area_order(self, placed: dict) -> list[str]:
         order = [code for code in AreaCode.values if code in placed]
@@ -408,11 +396,9 @@ class _Builder:
         if end is None and not isinstance(record, Project):
             end = alternative.start  # an event with no end is a day's, not open-ended
         text = format_long_period(alternative.start, end, self.lang)
-        documents = self.documents.get(
-            (ContentType.objects.get_for_model(record).pk, record.pk), []
-        )
-        notes = [self._cite_document(d) for d in documents if d.pk in alternative.documents]
-        return Disputed(text, sorted(notes) or [self._cite_registry(record)])
+        documents = self.sources.documents_of(record)
+        notes = [self.sources.document(d) for d in documents if d.pk in alternative.documents]
+        return Disputed(text, sorted(notes) or [self.sources.registry(record)])
 
     @staticmethod
     def _differ(sentence: str, alternatives: list[Alternative]) -> str:
@@ -497,7 +483,7 @@ class _Builder:
                 "partner_countries",
             )
         )
-        self._load_sources(Priority, [priority.pk for priority in priorities])
+        self.sources.load(Priority, [priority.pk for priority in priorities])
         by_area: dict[str, list[Statement]] = defaultdict(list)
         for priority in sorted(priorities, key=lambda p: p.key):
             codes = {c.code for c in priority.partner_countries.all()}
@@ -514,7 +500,7 @@ class _Builder:
                 text = _("Emerging issue: %(text)s") % {"text": text}
             areas = self._codes(priority)
             statement = Statement(
-                text, name, self._url(priority), self._cite(priority), self._also(areas[1:])
+                text, name, self._url(priority), self.sources.cite(priority), self._also(areas[1:])
             )
             by_area[areas[0]].append(statement)
             self._note_missing(priority, "priority", name)
@@ -523,37 +509,3 @@ class _Builder:
             Section(code, self._area_heading(code), [Block(heading, by_area[code])])
             for code in self._area_order(by_area)
         ]
-
-    # -- citations
-
-    def _cite(self, record: Model) -> list[int]:
-        """Numbers of the record's sources: its documents, else its own registry page."""
-        kind = ContentType.objects.get_for_model(record)
-        documents = self.documents.get((kind.pk, record.pk), [])
-        numbers = [self._cite_document(document) for document in documents]
-        return sorted(numbers) or [self._cite_registry(record)]
-
-    def _cite_document(self, document: Model) -> int:
-        key = ("document", document.pk)
-        if key not in self.citations:
-            if document.dateline:  # type: ignore[attr-defined]
-                date = format_long_date(document.dateline, self.lang)  # type: ignore[attr-defined]
-            else:  # the day it was added, said as such: not the day it was written
-                added = PartialDate.parse(document.created_at.date())  # type: ignore[attr-defined]
-                date = _("added %(date)s") % {"date": format_long_date(added, self.lang)}
-            url = self.site + document.get_absolute_url()  # type: ignore[attr-defined]
-            self._citation(key, str(document), date, url)
-        return self.citations[key].number
-
-    def _cite_registry(self, record: Model) -> int:
-        url = self._url(record)
-        key = ("record", url)
-        if key not in self.citations:
-            title = _("envcoop registry: %(name)s") % {"name": self._name(record).text}
-            updated = PartialDate.parse(record.updated_at.date())  # type: ignore[attr-defined]
-            date = _("updated %(date)s") % {"date": format_long_date(updated, self.lang)}
-            self._citation(key, title, date, url)
-        return self.citations[key].number
-
-    def _citation(self, key: tuple[str, object], title: str, date: str, url: str) -> None:
-        self.citations[key] = Citation(len(self.citations) + 1, title, date, url)
