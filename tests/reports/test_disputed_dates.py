@@ -124,3 +124,42 @@ def test_once_a_reviewer_keeps_a_value_the_report_states_it(disputed):
 def _numbers(report, disputed) -> dict[int, object]:
     titles = {str(document): document for document in disputed.values()}
     return {c.number: titles[c.title] for c in report.citations if c.title in titles}
+
+
+def test_a_project_whose_start_the_sources_dispute():
+    from django.contrib.contenttypes.models import ContentType
+
+    from envcoop.registry.models import Project
+    from envcoop.review.models import Evidence
+    from tests.review import samples
+
+    document = samples.ingest(samples.ASOEN36_EN, "project-source.txt").document
+    project = Project.objects.get(key="monsoon-onset-monitoring")
+    project.planned_start = PartialDate.parse("2021")  # typed into the registry
+    project.save()
+    Evidence.objects.create(  # a document that gives another start
+        content_type=ContentType.objects.get_for_model(Project),
+        object_id=project.pk,
+        field="start",
+        value="2022",
+        document=document,
+        start=0,
+        end=10,
+        quote="since 2022",
+        lang="en",
+    )
+    report = annual_report(2023)
+    (statement,) = [
+        s
+        for section in report.sections
+        for block in section.blocks
+        for s in block.statements
+        if s.url.endswith(f"/projects/{project.key}/")
+    ]
+    assert "2021 or 2022" in statement.text and statement.text.endswith("; sources differ.")
+    sides = {
+        value.text: [report.citations[n - 1] for n in value.notes] for value in statement.disputed
+    }
+    assert set(sides) == {"2021 –", "2022 –"}  # projects run on: open-ended spans
+    assert [c.title for c in sides["2022 –"]] == [str(document)]
+    assert sides["2021 –"][0].url.endswith(f"/projects/{project.key}/")  # the registry's value
