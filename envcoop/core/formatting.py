@@ -39,7 +39,7 @@ def uses_buddhist_era(lang: str) -> bool:
     return lang.split("-")[0] == "th"
 
 
-def _to_buddhist_era(text: str) -> str:
+def to_buddhist_era(text: str) -> str:
     return _FOUR_DIGITS.sub(lambda m: str(int(m.group(1)) + BUDDHIST_ERA_OFFSET), text)
 
 
@@ -57,7 +57,7 @@ def format_partial_date(value: PartialDate | None, lang: str) -> str:
     if value.precision is Precision.YEAR:
         return display_year(value.year, lang)
     text = format_skeleton(_SKELETON[value.precision], value.earliest(), locale=babel_locale(lang))
-    return _to_buddhist_era(text) if uses_buddhist_era(lang) else text
+    return to_buddhist_era(text) if uses_buddhist_era(lang) else text
 
 
 def format_date(value: dt.date | dt.datetime | None, lang: str) -> str:
@@ -95,7 +95,7 @@ def format_period(start: PartialDate | None, end: PartialDate | None, lang: str)
             end.month,
         )
         text = _tidy_range(text, tight=same_month, lang=lang)
-        return _to_buddhist_era(text) if uses_buddhist_era(lang) else text
+        return to_buddhist_era(text) if uses_buddhist_era(lang) else text
     return f"{format_partial_date(start, lang)} – {format_partial_date(end, lang)}"
 
 

@@ -8,6 +8,13 @@ from dataclasses import dataclass, field
 from django.db.models import Count, QuerySet
 
 from envcoop.core.countries import country_name
+from envcoop.core.formatting import (
+    display_year,
+    format_partial_date,
+    format_period,
+    uses_buddhist_era,
+)
+from envcoop.core.partial_date import PartialDate, PartialDateError
 from envcoop.ingestion.models import Claim, Document
 from envcoop.registry.models import AgreementKind, Area, EventSeries
 
@@ -78,19 +85,36 @@ class Piece:
         )
 
 
+def _dates(start: object, end: object, lang: str) -> str:
+    """A claim's date or span: ISO dates ("2023-08-22 – 2023-08-24"), or for a reader who
+    counts years in the Buddhist era, in their calendar ("22–24 ส.ค. 2566")."""
+    if not start:
+        return ""
+    if uses_buddhist_era(lang):
+        try:
+            first = PartialDate.parse(str(start))
+            last = PartialDate.parse(str(end)) if end else None
+        except PartialDateError:
+            pass
+        else:
+            return format_period(first, last, lang) if last else format_partial_date(first, lang)
+    return f"{start} – {end}" if end else str(start)
+
+
 def describe(claim: Claim, names: CodeNames = _ENGLISH) -> str:
     """A claim's normalised value in one line (what a reader sees on hover): dates as ISO
-    dates, codes with their names in the reader's language when a page gives them."""
+    dates (in the Buddhist era for Thai readers), codes with their names in the reader's
+    language when a page gives them."""
     value = claim.value
     if claim.kind == "date":
-        return value["value"] + (f" – {value['end']}" if value.get("end") else "")
+        return _dates(value["value"], value.get("end"), names.lang)
     if claim.kind == "country":
         return f"{names.country(value['code'])} ({value['code']})"
     if claim.kind == "organisation":
         parts = [value["name"], value.get("acronym"), names.country(value.get("country"))]
         return " · ".join(p for p in parts if p)
     if claim.kind == "event":
-        when = value["start"] + (f" – {value['end']}" if value.get("end") else "")
+        when = _dates(value["start"], value.get("end"), names.lang)
         parts = [
             value["name"],
             names.series.get(value.get("series") or "", value.get("series")),
@@ -102,19 +126,24 @@ def describe(claim: Claim, names: CodeNames = _ENGLISH) -> str:
     if claim.kind == "agreement":
         kind = value.get("kind")
         kind_label = str(AgreementKind(kind).label) if kind in AgreementKind.values else kind
-        parts = [value["name"], kind_label, value.get("date")]
+        parts = [value["name"], kind_label, _dates(value.get("date"), None, names.lang)]
         return " · ".join(p for p in parts if p)
     if claim.kind == "project":
-        parts = [value["name"], value.get("fund"), value.get("start")]
+        parts = [value["name"], value.get("fund"), _dates(value.get("start"), None, names.lang)]
         return " · ".join(p for p in parts if p)
     if claim.kind == "area":
         return names.areas.get(value["code"], value["code"])
     if claim.kind == "framework":
-        period = "–".join(p for p in (value.get("start"), value.get("end")) if p)
+        if uses_buddhist_era(names.lang) and value.get("start"):
+            period = _dates(value.get("start"), value.get("end"), names.lang)
+        else:
+            period = "–".join(p for p in (value.get("start"), value.get("end")) if p)
         return " · ".join(p for p in (value["name"], value.get("kind"), period) if p)
     if claim.kind == "priority":
         areas = ", ".join(names.areas.get(code, code) for code in value.get("areas", []))
-        return " · ".join(p for p in (value["text"], value.get("year"), areas) if p)
+        year = value.get("year")
+        shown = display_year(int(year), names.lang) if str(year or "").isdigit() else year
+        return " · ".join(str(p) for p in (value["text"], shown, areas) if p)
     if claim.kind == "mention":
         parts = [
             value["name"],

@@ -3,9 +3,14 @@
 Built from the registry in the reader's language: per area, the events held, the
 agreements adopted, signed or entered into force, and the projects started, running and
 completed that year, each as a short factual sentence; then the priorities recorded for
-the next year. Every statement cites its sources: the documents its values came from
-(review evidence), or the registry page of a record typed in by hand. Names are the
-reader's language where the record has one, else the original with its language named.
+the next year. Each record is stated once, under the first of its areas in the report's
+order, with its other areas named ("also: ..."), so the summary adds up. Every statement
+cites its sources: the documents its values came from (review evidence), or the registry
+page of a record typed in by hand. Dates the sources still disagree on are stated as a
+disagreement, each value with its sources (``disputes``). Names are the reader's language,
+else English, else the original, with the language named (``names``); records without a
+name in the reader's language are listed for reviewers. Dates are written out in full
+(``core.long_dates``), places in the reader's language where CLDR knows them.
 The same ``AnnualReport`` is written out as HTML, Markdown and DOCX.
 """
 
@@ -13,18 +18,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from babel import Locale
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch, QuerySet
+from babel.lists import format_list
+from django.db.models import Model, Prefetch, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import ngettext, pgettext
 
-from envcoop.core.formatting import babel_locale, display_year, format_partial_date, format_period
+from envcoop.core.folding import fold
+from envcoop.core.formatting import babel_locale, display_year
 from envcoop.core.languages import base_language
+from envcoop.core.long_dates import format_date_alternatives, format_long_date, format_long_period
 from envcoop.core.partial_date import PartialDate, Precision
+from envcoop.core.places import place_in
 from envcoop.registry.models import (
     Agreement,
     Area,
@@ -37,7 +44,26 @@ from envcoop.registry.models import (
 from envcoop.registry.models.base import Label, LabelKind, pick_label
 from envcoop.registry.selectors.involvement import involving_country
 from envcoop.registry.selectors.periods import overlaps_year
-from envcoop.review.models import Evidence
+from envcoop.reports.annual_data import (
+    AGREEMENTS,
+    COMPLETED,
+    EVENTS,
+    OTHER,
+    RUNNING,
+    STARTED,
+    AnnualReport,
+    Block,
+    Citation,
+    Disputed,
+    MissingName,
+    Name,
+    Section,
+    Statement,
+    block_headings,
+)
+from envcoop.reports.citations import Citations
+from envcoop.reports.disputes import Alternative, date_alternatives, disputed_ids
+from envcoop.reports.names import pick_name, quoted
 
 LANGUAGES = ("en", "th", "vi")
 # Labels and areas as plain lists on each record: a related manager, even prefetched,
@@ -46,81 +72,24 @@ _PLAIN_LISTS = (
     Prefetch("labels", queryset=Label.objects.order_by("pk"), to_attr="report_labels"),
     Prefetch("areas", to_attr="report_areas"),
 )
-OTHER = "other"  # the section of records with no area
-
-
-@dataclass(frozen=True)
-class Name:
-    text: str
-    lang: str
-    marked: str = ""  # the language's name when not the reader's ("English"), else ""
-
-
-@dataclass
-class Statement:
-    text: str  # the sentence, with the name in it
-    name: Name
-    url: str  # the record's page
-    notes: list[int] = field(default_factory=list)  # numbers of its citations
-
-
-@dataclass
-class Block:
-    heading: str
-    statements: list[Statement]
-
-
-@dataclass
-class Section:
-    code: str  # area code, or OTHER
-    heading: str
-    blocks: list[Block]
-
-    def count(self, index: int) -> int:
-        return len(self.blocks[index].statements) if index < len(self.blocks) else 0
-
-
-@dataclass
-class Citation:
-    number: int
-    title: str
-    date: str
-    url: str
-
-
-@dataclass
-class AnnualReport:
-    year: int
-    lang: str
-    title: str
-    scope: str  # "ASEAN–China cooperation · Thailand", or ""
-    sections: list[Section]  # the year, by area
-    next_year: list[Section]  # priorities and emerging issues for year + 1
-    citations: list[Citation]
-    summary_headings: list[str]
-    summary: list[tuple[str, list[int]]]  # (area heading, counts per block heading)
-    generated: str
-
-    @property
-    def empty(self) -> bool:
-        return not any(block.statements for s in self.sections for block in s.blocks)
-
 
 # IATI activity statuses with nothing done to report: pipeline, cancelled, suspended.
 _NOT_UNDER_WAY = (1, 5, 6)
-
-# The blocks of an area section, in order.
-EVENTS, AGREEMENTS, STARTED, RUNNING, COMPLETED = range(5)
+_IMPLEMENTATION = 2  # IATI: under way
 
 
-def block_headings() -> list[str]:
-    return [
-        _("Events held"),
-        _("Agreements adopted or signed"),
-        _("Projects started"),
-        _("Projects running"),
-        _("Projects completed"),
-    ]
+def _counted_once() -> str:
+    return _(
+        "Each record is counted once, under the first of its areas; its other areas are "
+        "named beside it."
+    )
+
+
+__all__ = [
+    "AGREEMENTS", "COMPLETED", "EVENTS", "LANGUAGES", "OTHER", "RUNNING", "STARTED",
+    "AnnualReport", "Block", "Citation", "Disputed", "MissingName", "Name", "Section",
+    "Statement", "annual_report", "block_headings",
+]  # fmt: skip
 
 
 # ------------------------------------------------------------------ building
@@ -140,6 +109,9 @@ def annual_report(
         return _Builder(year, lang, partner, country, site_url.rstrip("/")).build()
 
 
+Placed = dict[str, list[list[Statement]]]  # area code -> a list of statements per block
+
+
 class _Builder:
     def __init__(
         self, year: int, lang: str, partner: str | None, country: str | None, site: str
@@ -148,17 +120,24 @@ class _Builder:
         self.today = timezone.localdate()
         self.partner = partner.upper() if partner else None
         self.country = country.upper() if country else None
-        self.citations: dict[tuple[str, object], Citation] = {}
+        self.sources = Citations(lang, site, self._url, lambda record: self._name(record).text)
         self.areas = {
             area.code: area for area in Area.objects.prefetch_related("labels").order_by("pk")
         }
-        countries = list(Country.objects.all())
+        self.area_order = {code: index for index, code in enumerate(AreaCode.values)}
+        countries = list(Country.objects.prefetch_related("labels"))
         self.countries = {country.code: country for country in countries}
         self.country_codes = {country.pk: country.code for country in countries}
-        self.documents: dict[tuple[int, int], list] = {}  # (content type, pk) -> documents
+        self.country_names = {  # every name of every country, to tell a place that is one
+            country.code: {fold(label.text) for label in country.labels.all()}
+            for country in countries
+        }
         self.language_names = Locale.parse(babel_locale(lang)).languages
         self.names: dict[tuple[type, int], Name] = {}
         self.urls: dict[tuple[type, int], str] = {}
+        self.missing: dict[tuple[str, int], MissingName] = {}
+        self.undated = 0  # projects under way with no recorded dates
+        self.also: dict[tuple[str, ...], str] = {}
 
     # -- records
 
@@ -170,55 +149,39 @@ class _Builder:
 
     def _records(self, model: type, span: tuple[str, str], open_ended: bool) -> list:
         records = model.objects.filter(overlaps_year(*span, self.year, open_ended=open_ended))
-        found = list(self._narrow(records).prefetch_related(*_PLAIN_LISTS))
-        self._load_sources(model, [record.pk for record in found])
+        return self._loaded(model, self._narrow(records))
+
+    def _loaded(self, model: type, records: QuerySet) -> list:
+        found = list(records.prefetch_related(*_PLAIN_LISTS))
+        self.sources.load(model, [record.pk for record in found])
         return found
 
-    def _load_sources(self, model: type, pks: list[int]) -> None:
-        """The documents every record's values came from, newest first, in one query."""
-        kind = ContentType.objects.get_for_model(model)
-        evidence = (
-            Evidence.objects.filter(content_type=kind, object_id__in=pks, set_aside=False)
-            .select_related("document")
-            .only("object_id", "document__id", "document__title", "document__filename",
-                  "document__dateline", "document__created_at")
-            .order_by("-document__created_at", "document_id")
-        )  # fmt: skip
-        for item in evidence:
-            documents = self.documents.setdefault((kind.pk, item.object_id), [])
-            if item.document not in documents:
-                documents.append(item.document)
-
     def build(self) -> AnnualReport:
-        by_area: dict[str, list[list[Statement]]] = defaultdict(lambda: [[] for _ in range(5)])
+        placed: Placed = defaultdict(lambda: [[] for _ in range(5)])
         events = self._records(Event, ("start", "end"), False)
+        disputed = disputed_ids(Event, "event")
         for event in sorted(events, key=lambda e: (e.start.earliest(), e.key)):
-            self._add(by_area, event, EVENTS, self._event_sentence(event))
+            alternatives = date_alternatives(event, "event") if event.pk in disputed else []
+            text, name = self._event_sentence(event, alternatives)
+            self._add(placed, event, "event", EVENTS, text, name, alternatives)
         agreements = [
             a
             for a in self._records(Agreement, ("date", "date"), False)
             if a.status in ("adopted", "signed", "in-force")
         ]
         for agreement in sorted(agreements, key=lambda a: (a.date.earliest(), a.key)):
-            self._add(by_area, agreement, AGREEMENTS, self._agreement_sentence(agreement))
-        projects = self._records(Project, ("planned_start", "planned_end"), True)
-        projects += [
-            p
-            for p in self._records(Project, ("actual_start", "actual_end"), True)
-            if p.pk not in {q.pk for q in projects}
-        ]
-        for project in sorted(projects, key=lambda p: p.key):
-            placed = self._project_sentence(project)
-            if placed:
-                self._add(by_area, project, *placed)
+            text, name = self._agreement_sentence(agreement)
+            self._add(placed, agreement, "agreement", AGREEMENTS, text, name, [])
+        self._projects(placed)
         headings = block_headings()
         sections = [
             Section(code, self._area_heading(code), [
                 Block(heading, statements)
-                for heading, statements in zip(headings, by_area[code], strict=True)
+                for heading, statements in zip(headings, placed[code], strict=True)
             ])
-            for code in self._area_order(by_area)
+            for code in self._area_order(placed)
         ]  # fmt: skip
+        summary = [(section.heading, [section.count(i) for i in range(5)]) for section in sections]
         return AnnualReport(
             year=self.year,
             lang=self.lang,
@@ -227,24 +190,118 @@ class _Builder:
             scope=self._scope(),
             sections=sections,
             next_year=self._priorities(),
-            citations=sorted(self.citations.values(), key=lambda c: c.number),
+            citations=self.sources.in_order(),
             summary_headings=headings,
-            summary=[
-                (section.heading, [section.count(i) for i in range(5)]) for section in sections
-            ],
-            generated=format_partial_date(PartialDate.parse(dt.date.today()), self.lang),
+            summary=summary,
+            totals=[sum(counts[i] for _, counts in summary) for i in range(5)],
+            undated_note=self._undated_note(),
+            summary_note=" ".join(filter(None, [_counted_once(), self._undated_note()])),
+            generated=format_long_date(PartialDate.parse(dt.date.today()), self.lang),
+            missing=list(self.missing.values()),
         )
 
-    def _add(self, by_area: dict, record: object, block: int, sentence: tuple[str, Name]) -> None:
-        text, name = sentence
-        statement = Statement(text, name, self._url(record), self._cite(record))
-        codes = [area.code for area in record.report_areas] or [OTHER]  # type: ignore[attr-defined]
-        for code in codes:
-            by_area[code][block].append(statement)
+    def _projects(self, placed: Placed) -> None:
+        projects = self._records(Project, ("planned_start", "planned_end"), True)
+        seen = {p.pk for p in projects}
+        projects += [
+            p
+            for p in self._records(Project, ("actual_start", "actual_end"), True)
+            if p.pk not in seen
+        ]
+        disputed = disputed_ids(Project, "project")
+        for project in sorted(projects, key=lambda p: p.key):
+            alternatives = date_alternatives(project, "project") if project.pk in disputed else []
+            found = self._project_sentence(project, alternatives)
+            if found:
+                block, text, name = found
+                self._add(placed, project, "project", block, text, name, alternatives)
+        for project in self._undated_projects():
+            name = self._name(project)
+            period = (
+                _("start not recorded, until %(end)s")
+                % {"end": format_long_date(project.end, self.lang)}
+                if project.end
+                else _("dates not recorded")
+            )
+            text = _("%(name)s continued (%(period)s).") % {"name": quoted(name), "period": period}
+            self._add(placed, project, "project", RUNNING, text, name, [])
+            self.undated += 1
 
-    def _area_order(self, by_area: dict) -> list[str]:
-        order = [code for code in AreaCode.values if code in by_area]
-        return order + ([OTHER] if OTHER in by_area else [])
+    def _undated_projects(self) -> list[Project]:
+        """Projects under way whose start is not recorded: running in every year up to this
+        one that their end (if recorded) and their frameworks' periods (if linked) allow."""
+        if self.year > self.today.year:
+            return []
+        records = Project.objects.filter(
+            activity_status=_IMPLEMENTATION, planned_start__isnull=True, actual_start__isnull=True
+        ).prefetch_related("components__framework")
+        found = []
+        for project in self._loaded(Project, self._narrow(records).order_by("key")):
+            if project.end and project.end.year < self.year:
+                continue
+            periods = [
+                (f.period_start, f.period_end)
+                for f in {c.framework for c in project.components.all()}
+                if f.period_start
+            ]
+            if periods and not any(
+                start.year <= self.year and (end is None or end.year >= self.year)
+                for start, end in periods
+            ):
+                continue
+            found.append(project)
+        return found
+
+    def _undated_note(self) -> str:
+        if not self.undated:
+            return ""
+        return ngettext(
+            "%(count)d project under way has no recorded dates; it is counted under “%(block)s”.",
+            "%(count)d projects under way have no recorded dates; they are counted under "
+            "“%(block)s”.",
+            self.undated,
+        ) % {"count": self.undated, "block": block_headings()[RUNNING]}
+
+    def _add(
+        self,
+        placed: Placed,
+        record: Model,
+        kind: str,
+        block: int,
+        text: str,
+        name: Name,
+        alternatives: list[Alternative],
+    ) -> None:
+        """The statement once, under the record's first area, its other areas named."""
+        codes = self._codes(record)
+        notes = self.sources.cite(record)
+        disputed = [self._disputed(record, alternative) for alternative in alternatives]
+        statement = Statement(text, name, self._url(record), notes, self._also(codes[1:]), disputed)
+        placed[codes[0]][block].append(statement)
+        self._note_missing(record, kind, name)
+
+    def _codes(self, record: Model) -> list[str]:
+        """The record's areas in the report's order, or OTHER."""
+        codes = sorted(
+            (area.code for area in record.report_areas),  # type: ignore[attr-defined]
+            key=lambda code: self.area_order.get(code, len(self.area_order)),
+        )
+        return codes or [OTHER]
+
+    def _also(self, codes: list[str]) -> str:
+        """ "also: Biodiversity and Chemicals and waste" (once per set of areas)."""
+        if not codes:
+            return ""
+        key = tuple(codes)
+        if key not in self.also:
+            headings = [self._area_heading(code) for code in codes]
+            shown = format_list(headings, locale=babel_locale(self.lang))
+            self.also[key] = _("also: %(areas)s") % {"areas": shown}
+        return self.also[key]
+
+    def _area_order(self, placed: dict) -> list[str]:
+        order = [code for code in AreaCode.values if code in placed]
+        return order + ([OTHER] if OTHER in placed else [])
 
     def _area_heading(self, code: str) -> str:
         if code == OTHER:
@@ -266,116 +323,156 @@ class _Builder:
         country = self.countries.get(code)
         return str(country.name_in(self.lang)) if country else code
 
-    # -- names and dates
+    # -- names, places and dates
 
-    def _name(self, record: object) -> Name:
-        key = (type(record), record.pk)  # type: ignore[attr-defined]
+    def _name(self, record: Model) -> Name:
+        key = (type(record), record.pk)
         if key not in self.names:
-            self.names[key] = self._pick_name(record)
+            self.names[key] = pick_name(
+                record.report_labels,  # type: ignore[attr-defined]
+                self.lang,
+                self.language_names,
+                record.key,  # type: ignore[attr-defined]
+            )
         return self.names[key]
 
-    def _url(self, record: object) -> str:
-        key = (type(record), record.pk)  # type: ignore[attr-defined]
+    def _note_missing(self, record: Model, kind: str, name: Name) -> None:
+        if base_language(name.lang) == self.lang or (kind, record.pk) in self.missing:
+            return
+        names = tuple(
+            (label.lang, label.text)
+            for label in record.report_labels  # type: ignore[attr-defined]
+            if label.kind == LabelKind.NAME
+        )
+        self.missing[(kind, record.pk)] = MissingName(
+            kind,
+            record.key,
+            record.pk,
+            self._url(record),
+            name,
+            names,  # type: ignore[attr-defined]
+        )
+
+    def _url(self, record: Model) -> str:
+        key = (type(record), record.pk)
         if key not in self.urls:
             self.urls[key] = self.site + record.get_absolute_url()  # type: ignore[attr-defined]
         return self.urls[key]
 
-    def _pick_name(self, record: object) -> Name:
-        labels = [label for label in record.report_labels if label.kind == LabelKind.NAME]  # type: ignore[attr-defined]
-        for label in labels:
-            if base_language(label.lang) == self.lang:
-                return Name(label.text, label.lang)
-        chosen = next(
-            (label for label in labels if label.is_original), labels[0] if labels else None
-        )
-        if chosen is None:
-            return Name(record.key, "und")  # type: ignore[attr-defined]
-        language = self.language_names.get(base_language(chosen.lang))
-        return Name(chosen.text, chosen.lang, language or chosen.lang)
+    def _place(self, event: Event) -> str:
+        """ "Vientiane, Laos" in the reader's language, as far as CLDR and the registry know."""
+        code = self.country_codes.get(event.country_id) if event.country_id else None
+        place = event.place
+        if code and fold(place) in self.country_names.get(code, set()):
+            place = ""  # the place is the country itself: said once, in the reader's words
+        parts = [place_in(place, self.lang, code), self._country_name(code) if code else ""]
+        return ", ".join(part for part in parts if part)
 
     def _when(self, date: PartialDate) -> str:
-        shown = format_partial_date(date, self.lang)
+        shown = format_long_date(date, self.lang)
         if date.precision is Precision.DAY:
             return _("on %(date)s") % {"date": shown}
         if date.precision is Precision.YEAR:
             return pgettext("a year", "in %(date)s") % {"date": shown}
         return _("in %(date)s") % {"date": shown}
 
+    def _when_span(self, start: PartialDate, end: PartialDate | None) -> str:
+        if end is None or end == start:
+            return self._when(start)
+        dates = format_long_period(start, end, self.lang)
+        if start.precision is Precision.DAY:
+            return _("on %(date)s") % {"date": dates}
+        return _("in %(date)s") % {"date": dates}
+
+    def _when_disputed(self, alternatives: list[Alternative]) -> str:
+        dates = format_date_alternatives([(a.start, a.end) for a in alternatives], self.lang)
+        if all(a.start.precision is Precision.DAY for a in alternatives):
+            return _("on %(date)s") % {"date": dates}
+        return _("in %(date)s") % {"date": dates}
+
+    def _disputed(self, record: Model, alternative: Alternative) -> Disputed:
+        """One side of a disagreement, with the documents that give it (or the registry)."""
+        end = alternative.end
+        if end is None and not isinstance(record, Project):
+            end = alternative.start  # an event with no end is a day's, not open-ended
+        text = format_long_period(alternative.start, end, self.lang)
+        documents = self.sources.documents_of(record)
+        notes = [self.sources.document(d) for d in documents if d.pk in alternative.documents]
+        return Disputed(text, sorted(notes) or [self.sources.registry(record)])
+
+    @staticmethod
+    def _differ(sentence: str, alternatives: list[Alternative]) -> str:
+        """A sentence whose dates the sources disagree on says so."""
+        if not alternatives:
+            return sentence
+        return _("%(statement)s; sources differ.") % {"statement": sentence.rstrip(".")}
+
     # -- sentences
 
-    def _event_sentence(self, event: Event) -> tuple[str, Name]:
+    def _event_sentence(self, event: Event, alternatives: list[Alternative]) -> tuple[str, Name]:
         name = self._name(event)
-        shown = _quoted(name)
-        if event.end and event.end != event.start:
-            dates = format_period(event.start, event.end, self.lang)
-            when = (
-                _("on %(date)s") % {"date": dates}
-                if event.start.precision is Precision.DAY
-                else _("in %(date)s") % {"date": dates}
-            )
+        shown = quoted(name)
+        if alternatives:
+            when = self._when_disputed(alternatives)
         else:
-            when = self._when(event.start)
-        parts = [event.place]
-        if event.country_id:
-            code = self.country_codes[event.country_id]
-            country = self._country_name(code)
-            same = {country.casefold(), str(self.countries[code].name_in("en")).casefold()}
-            if event.place.casefold() not in same:
-                parts.append(country)
-        place = ", ".join(part for part in parts if part)
+            when = self._when_span(event.start, event.end)
+        place = self._place(event)
+        values = {"name": shown, "place": place, "when": when}
         if event.start.earliest() > self.today:  # the current or the next year: not held yet
             if place and event.mode != "online":
-                return _("%(name)s is to be held in %(place)s %(when)s.") % {
-                    "name": shown, "place": place, "when": when,
-                }, name  # fmt: skip
-            return _("%(name)s is to be held %(when)s.") % {"name": shown, "when": when}, name
-        if event.mode == "online":
-            return _("%(name)s was held online %(when)s.") % {"name": shown, "when": when}, name
-        if place:
-            return _("%(name)s was held in %(place)s %(when)s.") % {
-                "name": shown, "place": place, "when": when,
-            }, name  # fmt: skip
-        return _("%(name)s was held %(when)s.") % {"name": shown, "when": when}, name
+                text = _("%(name)s is to be held in %(place)s %(when)s.") % values
+            else:
+                text = _("%(name)s is to be held %(when)s.") % values
+        elif event.mode == "online":
+            text = _("%(name)s was held online %(when)s.") % values
+        elif place:
+            text = _("%(name)s was held in %(place)s %(when)s.") % values
+        else:
+            text = _("%(name)s was held %(when)s.") % values
+        return self._differ(text, alternatives), name
 
     def _agreement_sentence(self, agreement: Agreement) -> tuple[str, Name]:
         name = self._name(agreement)
-        values = {"name": _quoted(name), "when": self._when(agreement.date)}
+        values = {"name": quoted(name), "when": self._when(agreement.date)}
         if agreement.status == "signed":
             return _("%(name)s was signed %(when)s.") % values, name
         if agreement.status == "in-force":
             return _("%(name)s entered into force %(when)s.") % values, name
         return _("%(name)s was adopted %(when)s.") % values, name
 
-    def _project_sentence(self, project: Project) -> tuple[int, tuple[str, Name]] | None:
+    def _project_sentence(
+        self, project: Project, alternatives: list[Alternative]
+    ) -> tuple[int, str, Name] | None:
+        """The block and sentence of a project with a recorded start; when the sources
+        disagree on its dates, the sentence gives every value they give."""
         start, end = project.start, project.end
         name = self._name(project)
-        shown = _quoted(name)
-        if project.activity_status in _NOT_UNDER_WAY:
+        shown = quoted(name)
+        if project.activity_status in _NOT_UNDER_WAY or start is None:
             return None  # in the pipeline, cancelled or suspended: nothing to report
         closed = project.activity_status in (3, 4)
-        if start and end and start.year == end.year == self.year and closed:
-            return COMPLETED, (
-                _("%(name)s started %(start)s and was completed %(end)s.")
-                % {"name": shown, "start": self._when(start), "end": self._when(end)},
-                name,
-            )
-        if start and start.year == self.year:
-            return STARTED, (
-                _("%(name)s started %(when)s.") % {"name": shown, "when": self._when(start)},
-                name,
-            )
-        if end and end.year == self.year and closed:
-            return COMPLETED, (
-                _("%(name)s was completed %(when)s.") % {"name": shown, "when": self._when(end)},
-                name,
-            )
-        if start and start.year < self.year and (end is None or end.year >= self.year):
-            period = format_period(start, end, self.lang)
-            return RUNNING, (
-                _("%(name)s continued (%(period)s).") % {"name": shown, "period": period},
-                name,
-            )
-        return None
+        if start.year == self.year and end and end.year == self.year and closed:
+            block = COMPLETED
+            text = _("%(name)s started %(start)s and was completed %(end)s.") % {
+                "name": shown, "start": self._when(start), "end": self._when(end),
+            }  # fmt: skip
+        elif start.year == self.year:
+            block = STARTED
+            text = _("%(name)s started %(when)s.") % {"name": shown, "when": self._when(start)}
+        elif end and end.year == self.year and closed:
+            block = COMPLETED
+            text = _("%(name)s was completed %(when)s.") % {"name": shown, "when": self._when(end)}
+        elif start.year < self.year and (end is None or end.year >= self.year):
+            block = RUNNING
+            text = _("%(name)s continued (%(period)s).") % {
+                "name": shown, "period": format_long_period(start, end, self.lang),
+            }  # fmt: skip
+        else:
+            return None
+        if alternatives:
+            dates = format_date_alternatives([(a.start, a.end) for a in alternatives], self.lang)
+            text = _("%(name)s: dates %(dates)s.") % {"name": shown, "dates": dates}
+        return block, self._differ(text, alternatives), name
 
     # -- next year
 
@@ -386,9 +483,9 @@ class _Builder:
                 "partner_countries",
             )
         )
-        self._load_sources(Priority, [priority.pk for priority in priorities])
+        self.sources.load(Priority, [priority.pk for priority in priorities])
         by_area: dict[str, list[Statement]] = defaultdict(list)
-        for priority in priorities:
+        for priority in sorted(priorities, key=lambda p: p.key):
             codes = {c.code for c in priority.partner_countries.all()}
             if (self.partner and codes and self.partner not in codes) or (
                 self.country and codes and self.country not in codes
@@ -396,51 +493,19 @@ class _Builder:
                 continue
             name = self._name(priority)
             description = pick_label(priority.report_labels, LabelKind.DESCRIPTION, self.lang)  # type: ignore[attr-defined]
-            text = _quoted(name)
+            text = quoted(name)
             if description and base_language(description.lang) == self.lang:
                 text += f": {description.text}"
             if priority.kind == "emerging":
                 text = _("Emerging issue: %(text)s") % {"text": text}
-            statement = Statement(text, name, self._url(priority), self._cite(priority))
-            for code in [a.code for a in priority.report_areas] or [OTHER]:  # type: ignore[attr-defined]
-                by_area[code].append(statement)
+            areas = self._codes(priority)
+            statement = Statement(
+                text, name, self._url(priority), self.sources.cite(priority), self._also(areas[1:])
+            )
+            by_area[areas[0]].append(statement)
+            self._note_missing(priority, "priority", name)
         heading = _("Priorities for %(year)s") % {"year": display_year(self.year + 1, self.lang)}
         return [
             Section(code, self._area_heading(code), [Block(heading, by_area[code])])
             for code in self._area_order(by_area)
         ]
-
-    # -- citations
-
-    def _cite(self, record: object) -> list[int]:
-        """Numbers of the record's sources: its documents, else its own registry page."""
-        numbers = []
-        kind = ContentType.objects.get_for_model(record)
-        for document in self.documents.get((kind.pk, record.pk), []):  # type: ignore[attr-defined]
-            key = ("document", document.pk)
-            if key not in self.citations:
-                if document.dateline:
-                    date = format_partial_date(document.dateline, self.lang)
-                else:  # the day it was added, said as such: not the day it was written
-                    added = PartialDate.parse(document.created_at.date())
-                    date = _("added %(date)s") % {"date": format_partial_date(added, self.lang)}
-                self._citation(key, str(document), date, self.site + document.get_absolute_url())
-            numbers.append(self.citations[key].number)
-        if not numbers:
-            url = self._url(record)
-            key = ("record", url)
-            if key not in self.citations:
-                title = _("envcoop registry: %(name)s") % {"name": self._name(record).text}
-                updated = PartialDate.parse(record.updated_at.date())  # type: ignore[attr-defined]
-                date = _("updated %(date)s") % {"date": format_partial_date(updated, self.lang)}
-                self._citation(key, title, date, url)
-            numbers.append(self.citations[key].number)
-        return sorted(numbers)
-
-    def _citation(self, key: tuple[str, object], title: str, date: str, url: str) -> None:
-        self.citations[key] = Citation(len(self.citations) + 1, title, date, url)
-
-
-def _quoted(name: Name) -> str:
-    """The name as a sentence shows it: with its language when not the reader's."""
-    return f"{name.text} ({name.marked})" if name.marked else name.text

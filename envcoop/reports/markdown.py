@@ -24,9 +24,19 @@ def _sections(sections: list[Section], level: str) -> list[str]:
                 continue
             lines += ["", f"{level}# {_escape(block.heading)}", ""]
             for statement in block.statements:
-                notes = "".join(f"[^{n}]" for n in statement.notes)
-                lines.append(f"- {_escape(statement.text)}{notes}")
+                also = f" ({_escape(statement.also)})" if statement.also else ""
+                lines.append(f"- {_escape(statement.text)}{_notes(statement.notes)}{also}")
+                if statement.disputed:
+                    said = "; ".join(
+                        f"{_escape(value.text)}{_notes(value.notes)}"
+                        for value in statement.disputed
+                    )
+                    lines.append(f"  - {_escape(_('The sources say:'))} {said}")
     return lines
+
+
+def _notes(numbers: list[int]) -> str:
+    return "".join(f"[^{n}]" for n in numbers)
 
 
 def annual_markdown(report: AnnualReport) -> str:
@@ -41,6 +51,9 @@ def annual_markdown(report: AnnualReport) -> str:
         lines.append("|" + " --- |" * (len(report.summary_headings) + 1))
         for heading, counts in report.summary:
             lines.append("| " + " | ".join([_escape(heading), *map(str, counts)]) + " |")
+        if report.summary:
+            lines.append("| " + " | ".join([_("Total"), *map(str, report.totals)]) + " |")
+        lines += ["", _escape(report.summary_note)]
         lines += _sections(report.sections, "##")
         if report.next_year:
             lines += ["", f"## {_('The year ahead')}"]

@@ -19,6 +19,7 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from envcoop.core.formatting import display_year
 from envcoop.registry.models import Agreement, Event, Framework, Project
 from envcoop.registry.models.base import Label
 from envcoop.registry.models.frameworks import ActionLine, Component
@@ -71,6 +72,11 @@ class Matrix:
     total: int
     idle: list[str] = field(default_factory=list)  # components with no activity
     undated: int = 0  # records linked with no date (a column of their own when any)
+
+    @property
+    def year_labels(self) -> list[str]:
+        """The column headings: the years in the reader's calendar (Thai: Buddhist era)."""
+        return [display_year(year, self.lang) for year in self.years]
 
 
 def implementation_matrix(key: str, *, lang: str = "en", site: str = "") -> Matrix:

@@ -35,7 +35,7 @@ def matrix_xlsx(matrix: Matrix) -> bytes:
         sheet.append([neutralised(matrix.framework)])
         sheet["A1"].font = Font(bold=True, size=13)
         undated = [_("Other years or no date")] if matrix.undated else []
-        sheet.append([_("Component / action line"), *map(str, matrix.years), *undated, _("Total")])
+        sheet.append([_("Component / action line"), *matrix.year_labels, *undated, _("Total")])
         for cell in sheet[2]:
             cell.font = Font(bold=True)
         for row in matrix.rows:

@@ -5,6 +5,7 @@ table, one paragraph per statement with superscript citation numbers, and the so
 numbered endnotes at the end (python-docx cannot write Word's own footnotes). Fonts:
 Noto Sans for Latin and Vietnamese text and Noto Sans Thai for Thai (the complex-script
 font slot, which Word uses for Thai characters); both ship with Debian's fonts-noto-core.
+Paper: A4 by default, the region's (python-docx's own template is US Letter), or Letter.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Inches, Mm, Pt
 from lxml import etree
 
 from envcoop.reports.annual import AnnualReport, Section
@@ -24,6 +25,8 @@ from envcoop.reports.annual import AnnualReport, Section
 LATIN_FONT = "Noto Sans"
 THAI_FONT = "Noto Sans Thai"
 _LANGUAGE_TAGS = {"en": "en-GB", "th": "th-TH", "vi": "vi-VN"}
+PAPER_SIZES = {"a4": (Mm(210), Mm(297)), "letter": (Inches(8.5), Inches(11))}
+MARGIN = Mm(25)
 
 
 def _fonts(style: object, lang: str) -> None:
@@ -73,25 +76,50 @@ def _paragraph(document: object, style_id: str | None, runs: list[tuple[str, str
         body.append(paragraph)
 
 
+def _notes(numbers: list[int]) -> list[tuple[str, str]]:
+    """Citation numbers as one superscript run, "2,3,4" (none: no run)."""
+    return [(",".join(map(str, numbers)), "superscript")] if numbers else []
+
+
 def _sections(document: object, sections: list[Section], level: int) -> None:
     bullet = document.styles["List Bullet"].style_id  # type: ignore[attr-defined]
+    bullet_2 = document.styles["List Bullet 2"].style_id  # type: ignore[attr-defined]
     for section in sections:
         document.add_heading(section.heading, level=level)  # type: ignore[attr-defined]
         for block in section.blocks:
             if block.statements:
                 document.add_heading(block.heading, level=level + 1)  # type: ignore[attr-defined]
                 for statement in block.statements:
-                    runs = [(statement.text, "")]
-                    if statement.notes:  # "2,3,4": one superscript, numbers apart
-                        runs.append((",".join(map(str, statement.notes)), "superscript"))
+                    runs = [(statement.text, ""), *_notes(statement.notes)]
+                    if statement.also:
+                        runs.append((f" ({statement.also})", ""))
                     _paragraph(document, bullet, runs)
+                    if statement.disputed:
+                        said: list[tuple[str, str]] = [(_("The sources say:") + " ", "")]
+                        for index, value in enumerate(statement.disputed):
+                            text = ("; " if index else "") + value.text
+                            said += [(text, ""), *_notes(value.notes)]
+                        _paragraph(document, bullet_2, said)
 
 
-def annual_docx(report: AnnualReport) -> bytes:
+def _paper(document: object, paper: str) -> None:
+    """Page size and margins of every section: A4 (the region's paper) or US Letter."""
+    width, height = PAPER_SIZES[paper]
+    for section in document.sections:  # type: ignore[attr-defined]
+        section.page_width, section.page_height = width, height
+        section.left_margin = section.right_margin = MARGIN
+        section.top_margin = section.bottom_margin = MARGIN
+
+
+def annual_docx(report: AnnualReport, *, paper: str = "a4") -> bytes:
+    """The report as a Word document on ``paper`` ("a4" or "letter")."""
+    if paper not in PAPER_SIZES:
+        raise ValueError(f"paper is one of {', '.join(PAPER_SIZES)}, not {paper!r}")
     with translation.override(report.lang):
         document = Document()
+        _paper(document, paper)
         for name in ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet",
-                     "List Number"):  # fmt: skip
+                     "List Bullet 2", "List Number"):  # fmt: skip
             _fonts(document.styles[name], report.lang)
         document.styles["Normal"].font.size = Pt(10.5)
         document.core_properties.title = report.title
@@ -117,6 +145,14 @@ def annual_docx(report: AnnualReport) -> bytes:
             for cell, count in zip(cells[1:], counts, strict=True):
                 cell.text = str(count)
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if report.summary:
+            cells = table.add_row().cells
+            for cell, text in zip(cells, [_("Total"), *map(str, report.totals)], strict=True):
+                cell.text = text
+                cell.paragraphs[0].runs[0].bold = True
+                if cell is not cells[0]:
+                    cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        document.add_paragraph(report.summary_note)
 
         _sections(document, report.sections, 1)
         if report.next_year:

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from envcoop.web.views import documents, imports, pages, records, reports, review, search
+from envcoop.web.views import documents, imports, names, pages, records, reports, review, search
 from envcoop.web.views.lists import LIST_PAGES, unfiltered_export
 
 LIST_PAGES_BY_NAME = {page.name: page for page in LIST_PAGES}
@@ -51,6 +51,7 @@ urlpatterns = [
     path("documents/<int:pk>/", documents.document_detail, name="document"),
     path("search/", search.search_page, name="search"),
     path("reports/annual/", reports.annual, name="annual_report"),
+    path("reports/annual/names/", names.annual_names, name="annual_report_names"),
     path("import/", imports.import_page, name="import"),
     path(
         "import/template/<slug:kind>.<slug:format>", imports.import_template, name="import_template"

@@ -4,6 +4,7 @@ years, cells, totals and components with no activity, as data, HTML and XLSX."""
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -91,3 +92,17 @@ def test_a_long_period_and_records_outside_it():
     outside = implementation_matrix(SAP)
     assert any(i.key == "blue-economy-trat" for r in outside.rows for i in r.undated)
     assert outside.total == sap.total
+
+
+def test_thai_matrix_columns_are_buddhist_era_years(client):
+    matrix = implementation_matrix(SAP, lang="th")
+    labels = [f"พ.ศ. {year + 543}" for year in matrix.years]
+    assert matrix.year_labels == labels
+    header = [c.value for c in load_workbook(io.BytesIO(matrix_xlsx(matrix))).active[2]]
+    assert header[1 : 1 + len(labels)] == labels
+    page = client.get(f"/th/frameworks/{SAP}/matrix/").content.decode()
+    headings = re.findall(r'<th scope="col">([^<]*)</th>', page)
+    assert headings[1 : 1 + len(labels)] == labels
+    assert not any(str(year) in heading for heading in headings for year in matrix.years)
+    english = implementation_matrix(SAP, lang="en")
+    assert english.year_labels == [str(year) for year in english.years]

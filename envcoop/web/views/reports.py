@@ -6,18 +6,22 @@ from __future__ import annotations
 
 import datetime as dt
 
+from babel import Locale
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from envcoop.core.formatting import display_year
+from envcoop.core.formatting import babel_locale, display_year
 from envcoop.registry.models import Country, Framework
 from envcoop.reports.annual import LANGUAGES, annual_report
 from envcoop.reports.markdown import annual_markdown
 from envcoop.reports.matrix import implementation_matrix
 from envcoop.reports.matrix_xlsx import matrix_xlsx
 from envcoop.reports.word_document import annual_docx
+from envcoop.review.permissions import may_name_records
 from envcoop.web.language import reader_language, site_address
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -30,6 +34,9 @@ class AnnualForm(forms.Form):
     country = forms.ChoiceField(label=_("Country"), required=False)
     format = forms.ChoiceField(
         choices=[("html", "HTML"), ("docx", "DOCX"), ("md", "Markdown")], required=False
+    )
+    paper = forms.ChoiceField(
+        label=_("Paper"), choices=[("a4", "A4"), ("letter", "Letter")], required=False
     )
 
     def __init__(self, *args: object, lang: str, **kwargs: object) -> None:
@@ -62,7 +69,9 @@ def annual(request: HttpRequest) -> HttpResponse:
     )
     name = f"envcoop-annual-report-{values['year']}-{lang}"
     if values["format"] == "docx":
-        response = HttpResponse(annual_docx(report), content_type=DOCX)
+        response = HttpResponse(
+            annual_docx(report, paper=values["paper"] or "a4"), content_type=DOCX
+        )
         response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
         return response
     if values["format"] == "md":
@@ -72,6 +81,10 @@ def annual(request: HttpRequest) -> HttpResponse:
         response["Content-Disposition"] = f'attachment; filename="{name}.md"'
         return response
     context["report"] = report
+    if report.missing and may_name_records(request.user):
+        query = {name: values[name] for name in ("year", "partner", "country") if values[name]}
+        context["names_url"] = reverse("web:annual_report_names") + "?" + urlencode(query)
+        context["names_language"] = Locale.parse(babel_locale(lang)).languages.get(lang, lang)
     return render(request, "web/reports/annual.html", context)
 
 

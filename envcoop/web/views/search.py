@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from envcoop.core.countries import country_name
+from envcoop.core.formatting import display_year
 from envcoop.core.languages import language_name
 from envcoop.core.partial_date import BUDDHIST_ERA_OFFSET, MAX_YEAR, MIN_YEAR
 from envcoop.registry.models import Area, EventSeries
@@ -78,7 +79,7 @@ def _facet_labels(facets: dict[str, list[tuple[str, int]]]) -> list[dict[str, An
         "lang": (_("Language"), lambda v: language_name(v, lang)),
         "area": (_("Area"), lambda v: areas.get(v, v)),
         "country": (_("Country"), lambda v: country_name(v, lang)),
-        "year": (_("Year"), lambda v: v),
+        "year": (_("Year"), lambda v: display_year(int(v), lang) if str(v).isdigit() else v),
         "series": (_("Series"), lambda v: series.get(v, v)),
     }
     return [

@@ -15,7 +15,7 @@ from envcoop.reports.html import annual_html, matrix_html
 from envcoop.reports.markdown import annual_markdown
 from envcoop.reports.matrix import implementation_matrix
 from envcoop.reports.matrix_xlsx import matrix_xlsx
-from envcoop.reports.word_document import annual_docx
+from envcoop.reports.word_document import PAPER_SIZES, annual_docx
 
 FORMATS = {"annual": ("docx", "md", "html"), "matrix": ("xlsx", "html")}
 
@@ -42,6 +42,12 @@ class Command(BaseCommand):
         parser.add_argument("--lang", choices=LANGUAGES, default="en")
         every = sorted({fmt for formats in FORMATS.values() for fmt in formats})
         parser.add_argument("--format", choices=every, default="html")
+        parser.add_argument(
+            "--paper",
+            choices=list(PAPER_SIZES),
+            default="a4",
+            help="annual, docx: the paper size (default: a4)",
+        )
         parser.add_argument(
             "-o", "--output", help="file to write (default: standard output; docx needs a file)"
         )
@@ -93,7 +99,7 @@ class Command(BaseCommand):
             site_url=options["site_url"],
         )
         if options["format"] == "docx":
-            return annual_docx(report)
+            return annual_docx(report, paper=options["paper"])
         if options["format"] == "md":
             return annual_markdown(report).encode("utf-8")
         return annual_html(report).encode("utf-8")
