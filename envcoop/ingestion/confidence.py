@@ -39,6 +39,13 @@ def signals(claim: Claim, context: Context) -> dict[str, float]:
             "dated_in_sentence": float(value.get("dated_by", "sentence") in ("sentence", "label")),
             "place": float(bool(value.get("place"))),
             "unspaced": unspaced,
+            # all the evidence at once: a known series, its number, the day, in its sentence
+            "numbered_dated": float(
+                bool(value.get("series"))
+                and value.get("ordinal") is not None
+                and len(start) == 10
+                and value.get("dated_by", "sentence") in ("sentence", "label")
+            ),
         }
     if claim.kind == "agreement":
         return {
@@ -63,6 +70,7 @@ def signals(claim: Claim, context: Context) -> dict[str, float]:
             "acronym": float(bool(value.get("acronym"))),
             "country": float(bool(value.get("country"))),
             "unspaced": unspaced,
+            "known_latin": float(bool(value.get("key")) and not context.profile.unspaced),
         }
     if claim.kind == "framework":
         return {

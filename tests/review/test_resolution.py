@@ -70,7 +70,8 @@ def test_one_meeting_in_three_languages_becomes_one_event_with_three_sources():
     names = event.names()
     assert names["th"].startswith("การประชุมเจ้าหน้าที่อาวุโส") and "ครั้งที่ 36" in names["th"]
     assert names["vi"].startswith("Hội nghị Quan chức cao cấp ASEAN")
-    assert names["en"] == "36th ASOEN"
+    # the full name, not the acronym that restates it in parentheses
+    assert names["en"] == "36th Meeting of the ASEAN Senior Officials on the Environment"
     assert conflicts_of(event, "event") == []
 
 
@@ -181,7 +182,9 @@ def test_merge_into_another_record_chosen_by_the_reviewer():
     target = Event.objects.get(key="amme-17")
     record = claim_accept(claim=claim, target=target)
     assert record.pk == target.pk
-    assert "36th ASOEN" in [label.text for label in target.labels.all()]
+    assert "36th Meeting of the ASEAN Senior Officials on the Environment" in [
+        label.text for label in target.labels.all()
+    ]
     assert str(Event.objects.get(pk=target.pk).start) == str(target.start)  # not overwritten
     organisation = Organisation.objects.first()
     with pytest.raises(ValidationError):

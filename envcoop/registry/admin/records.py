@@ -20,6 +20,7 @@ from envcoop.registry.models import (
     Component,
     Event,
     EventSeries,
+    FormerKey,
     Framework,
     Fund,
     Organisation,
@@ -214,3 +215,19 @@ class PriorityAdmin(RecordAdmin):
     ]
     autocomplete_fields = ["partner_countries", "frameworks", "agreements"]
     filter_horizontal = ["areas"]
+
+
+@admin.register(FormerKey)
+class FormerKeyAdmin(admin.ModelAdmin):
+    """Keys records had before a rename or a merge (read only: they are written by those)."""
+
+    list_display = ("key", "content_type", "object_id", "reason", "created_at")
+    list_filter = ("content_type", "reason")
+    search_fields = ("key",)
+    readonly_fields = ("content_type", "object_id", "key", "reason", "created_at")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
