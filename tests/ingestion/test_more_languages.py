@@ -561,3 +561,24 @@ def test_a_month_abbreviation_inside_an_acronym_is_no_month():
         "Hà Nội, ngày 2/8/2025\n\nĐối thoại Hợp tác Môi trường ASEAN-Nhật Bản (AJDEC) lần thứ 19."
     )
     assert dates(text) == {("2025-08-02", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "In addition, 'Restoring Mangrove Belts in the Gulf of Thailand' (RESTORE Mangroves) "
+            "was officially launched at the meeting.",
+            {"Restoring Mangrove Belts in the Gulf of Thailand"},
+        ),
+        (
+            "Korea funded the Project's work under the title \"Community Forestry for Upland "
+            'Watersheds" and later supported the Project for Phase 3.',
+            {"Community Forestry for Upland Watersheds"},
+        ),
+        ("论坛期间,各方务实开展项目合作,推动许多具体项目落地。", set()),
+        ("គម្រោងរបស់អង្គការសហប្រជាជាតិ និងគម្រោងសំណើសម្រាប់ឆ្នាំ២០២៤ ត្រូវបានពិភាក្សា។", set()),
+    ],
+)
+def test_launched_and_titled_projects_and_no_generic_ones(text, names):
+    assert {p["name"] for p in read("Projects\n\n" + text)["projects"]} == names

@@ -69,6 +69,12 @@ def extract(context: Context) -> list[Claim]:
             continue
         claims.append(_claim(context, balanced(text, name_span), sentence, head))
     named = [c.value["name_span"] for c in claims]
+    for match in _LAUNCHED.finditer(text):
+        quoted = match.span("name") if match.group("name") else match.span("name2")
+        taken = any(s <= quoted[0] < e for s, e in blocked.overlapping(*quoted))
+        if not taken and not any(s <= quoted[0] < e for s, e in named):
+            claims.append(_claim(context, quoted, context.sentence_of(quoted[0]), quoted))
+            named.append(list(quoted))
     for match in _plural_heads(language).finditer(text):
         sentence = context.sentence_of(match.start())
         for quoted in _quoted_list(text, match.span(), sentence):
@@ -77,6 +83,18 @@ def extract(context: Context) -> list[Claim]:
                 claims.append(_claim(context, quoted, sentence, match.span()))
                 named.append(list(quoted))
     return headline_repeats_dropped(context, claims)
+
+
+# A quoted title launched, or a programme's "title": "'Enhancing Conservation ... in ASEAN'
+# (EnCORE Wetlands) was officially launched", "activities under the title "..."", "“...”
+# (ABC) diluncurkan", "“...” được khởi động", "“……”启动"
+_LAUNCHED = re.compile(
+    r"(?:under the (?:title|name)\s+)[“\"'‘](?P<name>[A-Z][^”\"’\n]{8,150}?)[”\"'’]"
+    r"|[“\"'‘](?P<name2>[^”\"’\n]{8,150}?)[”\"'’]\s*(?:\([^()\n]{2,24}\)\s*)?,?\s*"
+    r"(?:(?:was|were|has been|is|will be)\s+)?(?:officially\s+|formally\s+)?"
+    r"(?:launched|kicked off|diluncurkan|dilancarkan|resmi diluncurkan|được khởi động|được phát động|ra mắt|"
+    r"ได้เปิดตัว|เปิดตัว|正式启动|启动|啟動)"
+)
 
 
 @cache
@@ -150,7 +168,7 @@ def _quoted_list(
 
 
 _COUNTED = re.compile(
-    r"[一二三四五六七八九十两几多数百千\d]+\s*[个項项批類类]|这些|這些|上述|该|該"
+    r"[一二三四五六七八九十两几多数百千\d]+\s*[个項项批類类]|这些|這些|上述|该|該|许多|許多|很多|一些|多项|多項|具体|具體"
 )
 _GENERIC_CHINESE = re.compile(
     r"合作|相关|相關|重点|重點|示范|示範|务实|務實|环境|環境|[的等和及与與、，]"
@@ -192,6 +210,8 @@ def _name(
     if context.profile.unspaced and language != "th" and not head_text.isascii():
         span = title(text, language, head, sentence)
         rest = text[span[0] : span[1]].replace(head_text, "", 1)
+        if re.match(r"\s*(?:របស់|សំណើ|ຂອງ|ສະເໜີ)", text[head[1] : head[1] + 8]):
+            return None  # "គម្រោងរបស់អង្គការ..." (a project of the UN...), "គម្រោងសំណើ" (a proposal)
         if _COUNTED.match(text, span[0]) or not _GENERIC_CHINESE.sub("", rest).strip():
             return None  # "三个合作项目", "相关合作项目": how many, not which
         return span if len(rest.strip(' “”"《》')) >= 3 else None
@@ -231,6 +251,10 @@ def _name(
     whole = text[span[0] : span[1]]
     if not re.search(r"[A-Z]", rest) or _A_BODY.match(whole) or _UN_PROGRAMME.search(whole):
         return None
+    if re.fullmatch(
+        r"\s*(?:for|of|in)?\s*(?:the\s+)?(?:Phase|Stage|Year)\s*(?:[IVX\d]+)?\s*", rest
+    ):
+        return None  # "the Project for Phase 3": a stage of a project named elsewhere
     return span if span[1] > span[0] else None
 
 
