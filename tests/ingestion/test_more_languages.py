@@ -582,3 +582,27 @@ def test_a_month_abbreviation_inside_an_acronym_is_no_month():
 )
 def test_launched_and_titled_projects_and_no_generic_ones(text, names):
     assert {p["name"] for p in read("Projects\n\n" + text)["projects"]} == names
+
+
+@pytest.mark.parametrize(
+    ("text", "agreements", "mentions"),
+    [
+        # a statement still to be discussed and presented: a mention
+        (
+            "Chương trình nghị sự sẽ mở đầu bằng phần thảo luận “Tuyên bố chung ASEAN về biến đổi "
+            "khí hậu”, để trình bày tại COP30.",
+            [],
+            ["Tuyên bố chung ASEAN về biến đổi khí hậu"],
+        ),
+        # a declaration that exists, which the parties will carry out: an agreement
+        (
+            "各方重申将致力于落实《澜湄合作第四次领导人会议内比都宣言》。",
+            ["澜湄合作第四次领导人会议内比都宣言"],
+            [],
+        ),
+    ],
+)
+def test_a_statement_yet_to_come_is_a_mention(text, agreements, mentions):
+    result = read(text)
+    assert [a["name"] for a in result["agreements"]] == agreements
+    assert [m["name"] for m in result["mentions"] if m["kind"] == "agreement"] == mentions

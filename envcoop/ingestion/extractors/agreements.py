@@ -66,7 +66,10 @@ def extract(context: Context) -> list[Claim]:
         )
         if re.match(r"ASEAN Agreement on Transboundary Haze Pollution", name):
             kind = "agreement"
-        if _is_draft(context, name_span):
+        if _is_draft(context, name_span) or (
+            kind in ("joint-statement", "declaration", "mou")
+            and _yet_to_come(context, sentence, name_span)
+        ):
             claims.append(_mention(context, name_span, name))
             continue
         signing = _signing(context, sentence, name_span)
@@ -257,6 +260,38 @@ def _is_draft(context: Context, name: tuple[int, int]) -> bool:
     return any(
         before.rstrip().endswith(word.lower()) or inside.startswith(word.lower()) for word in words
     )
+
+
+# Words that put what follows in the future: "will", "sẽ", "akan", "จะ", "将", "នឹង", "ຈະ"
+_FUTURE = re.compile(
+    r"\b(?:will|shall|to be (?:adopted|signed|presented|submitted|issued|finali[sz]ed)|sẽ|dự kiến|"
+    r"akan|bakal|rancang|dijangka)\b|จะ|将|將|拟|擬|នឹង|ຈະ",
+    re.IGNORECASE,
+)
+
+
+def _yet_to_come(context: Context, sentence: tuple[int, int], name: tuple[int, int]) -> bool:
+    """ "The agenda will open with a discussion of the “ASEAN Joint Statement ...”", "... sẽ
+    thông qua Tuyên bố chung ...": a statement to be made, not one that was (a mention),
+    unless the sentence also tells of its signing or adoption."""
+    clause_start = max(sentence[0], name[0] - 90)
+    before = context.text[clause_start : name[0]]
+    before = re.split(r"[;；]|,\s+(?:and|but|while|và|dan|tetapi)\s", before)[-1]
+    after = context.text[name[1] : min(sentence[1], name[1] + 30)]
+    future = _FUTURE.search(before) or re.match(
+        r"\s*(?:\([^()]{1,20}\)\s*)?(?:will be|is to be|to be|sẽ được|akan)\b", after
+    )
+    if future and future.re is _FUTURE and _CARRIED_OUT.search(before, future.end()):
+        return False  # "will implement the ... Declaration": it exists already
+    return bool(future) and _signing(context, sentence, name) is None
+
+
+# Carrying out what exists: "implement", "落实", "thực hiện", "melaksanakan", "ปฏิบัติตาม"
+_CARRIED_OUT = re.compile(
+    r"implement|carry out|follow up|落实|落實|实施|實施|履行|贯彻|thực hiện|triển khai|"
+    r"melaksana|pelaksanaan|ปฏิบัติตาม|ดำเนินการตาม",
+    re.IGNORECASE,
+)
 
 
 def _mention(context: Context, name_span: tuple[int, int], name: str) -> Claim:
