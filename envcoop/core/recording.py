@@ -37,6 +37,7 @@ class Recording:
     how: str
     claim: int | None
     batch: str
+    undoes: str = ""  # for an undo: the batch it reverts
 
     @property
     def reason(self) -> str:
@@ -59,7 +60,7 @@ def current() -> Recording | None:
 
 @contextmanager
 def recorded(
-    user: Any = None, how: str = How.COMMAND, *, claim: int | None = None
+    user: Any = None, how: str = How.COMMAND, *, claim: int | None = None, undoes: str = ""
 ) -> Iterator[Recording]:
     """Record every registry write in the block as made by ``user``, ``how`` (and for
     ``claim``), as one batch. ``user`` may be a callable (a request's user, read when a row
@@ -67,7 +68,9 @@ def recorded(
     outer = _current.get()
     if user is None and outer is not None:
         user = outer.user
-    recording = Recording(user=user, how=str(how), claim=claim, batch=uuid.uuid4().hex)
+    recording = Recording(
+        user=user, how=str(how), claim=claim, batch=uuid.uuid4().hex, undoes=undoes
+    )
     token = _current.set(recording)
     try:
         yield recording

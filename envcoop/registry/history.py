@@ -61,6 +61,7 @@ class HistoryColumns(models.Model):
     history_batch = models.CharField(
         _("batch"), max_length=32, blank=True, default="", db_index=True
     )
+    history_undoes = models.CharField(_("undoes batch"), max_length=32, blank=True, default="")
 
     class Meta:
         abstract = True
@@ -86,11 +87,12 @@ class RegistryHistory(HistoricalRecords):
 
 def _columns(recording: Recording | None) -> dict[str, Any]:
     if recording is None:
-        return {"history_how": "", "history_claim": None, "history_batch": ""}
+        return {"history_how": "", "history_claim": None, "history_batch": "", "history_undoes": ""}
     return {
         "history_how": recording.how,
         "history_claim": recording.claim,
         "history_batch": recording.batch,
+        "history_undoes": recording.undoes,
     }
 
 
