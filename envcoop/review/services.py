@@ -253,6 +253,18 @@ class BulkAccept:
         """Unpacks as ``accepted, refused`` (what callers had before ``left``)."""
         return iter((self.accepted, self.refused))
 
+    def left_lines(self) -> list[str]:
+        """What was left for a person, one line per value (for the command line)."""
+        lines = []
+        for claim, record, changes in self.left:
+            for change in changes:
+                why = "more precise" if change.kind == "precise" else "differs"
+                lines.append(
+                    f"left for a person: claim {claim.pk} -> {claim.kind} "
+                    f"{getattr(record, 'key', record.pk)}: {change.line()} ({why})"
+                )
+        return lines
+
 
 def claims_accept(
     claims: Iterable[Claim],

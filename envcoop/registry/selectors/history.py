@@ -17,7 +17,31 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
-from envcoop.registry.models import Label
+from envcoop.registry.models import (
+    Agreement,
+    Event,
+    Framework,
+    Fund,
+    Label,
+    Organisation,
+    Project,
+)
+
+# The kinds of record with a history, by the names lists and URLs use.
+HISTORY_KINDS: dict[str, type[models.Model]] = {
+    "events": Event,
+    "agreements": Agreement,
+    "projects": Project,
+    "organisations": Organisation,
+    "frameworks": Framework,
+    "funds": Fund,
+}
+
+
+def history_model(kind: str) -> type[models.Model] | None:
+    """The model of ``kind`` ("events" or "event"), None when it has no history."""
+    return HISTORY_KINDS.get(kind) or HISTORY_KINDS.get(f"{kind}s")
+
 
 # Fields that change on every save and say nothing to a reader.
 _QUIET = {"id", "created_at", "updated_at", "content_type", "object_id"}
