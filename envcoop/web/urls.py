@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from envcoop.web.views import documents, imports, pages, reports, review, search
+from envcoop.web.views import documents, history, imports, pages, reports, review, search
 from envcoop.web.views.lists import LIST_PAGES, unfiltered_export
 
 LIST_PAGES_BY_NAME = {page.name: page for page in LIST_PAGES}
@@ -41,6 +41,7 @@ urlpatterns = [
     path("events/<slug:key>/", pages.event_detail, name="event"),
     path("agreements/<slug:key>/", pages.agreement_detail, name="agreement"),
     path("organisations/<slug:key>/", pages.organisation_detail, name="organisation"),
+    path("<slug:kind>/<slug:key>/history/", history.record_history_page, name="record_history"),
     path("countries/", pages.country_index, name="countries"),
     path("countries/<country:code>/", pages.country_detail, name="country"),
     path("areas/", pages.area_index, name="areas"),
@@ -60,6 +61,7 @@ urlpatterns = [
     path("review/claims/<int:pk>/", review.claim_detail, name="review_claim"),
     path("review/claims/<int:pk>/accept/", review.accept, name="review_accept"),
     path("review/claims/<int:pk>/reject/", review.reject, name="review_reject"),
+    path("review/claims/<int:pk>/undo/", review.undo, name="review_undo"),
     path("review/conflicts/", review.conflicts, name="review_conflicts"),
     path("review/conflicts/pick/", review.conflict_pick, name="review_conflict_pick"),
 ]
