@@ -245,3 +245,21 @@ def test_ingest_accept_leaves_precise_values_for_a_person():
     outcome = samples.ingest(ASOEN34, "asoen34.txt")
     done = document_accept_all(outcome.document, resolver=Resolver())
     assert any(item[1].key == "asoen-34" for item in done.left)
+
+
+def test_the_admin_cannot_reopen_or_rewrite_a_review(staff_client):
+    claim = event_claim(samples.ASOEN36_EN, "en.txt")
+    record = claim_accept(claim=claim)
+    url = f"/admin/ingestion/claim/{claim.pk}/change/"
+    page = staff_client.get(url)
+    assert page.status_code == 200 and 'name="status"' not in page.content.decode()
+    staff_client.post(
+        url, {"status": "pending", "reviewed_by": "", "reviewed_at_0": "", "review_note": "x"}
+    )
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.ACCEPTED and claim.record_id == record.pk
+    document = staff_client.get(f"/admin/ingestion/document/{claim.document_id}/change/")
+    assert 'name="claims-0-status"' not in document.content.decode()
+    with pytest.raises(ValidationError, match="accepted already"):
+        claim_accept(claim=claim)
+    assert Event.objects.filter(series__key="asoen", ordinal=36).count() == 1
