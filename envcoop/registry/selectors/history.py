@@ -142,6 +142,34 @@ def _diff(before: dict[str, Any] | None, after: dict[str, Any] | None) -> list[V
     return changes
 
 
+def snapshot(record: models.Model) -> dict[str, Any]:
+    """A live record's values as ``record_history`` shows them: fields, links (sorted codes
+    or keys) and names ("name (th)", "alias (vi)": sorted texts)."""
+    cache: dict = {}
+    state: dict[str, Any] = {}
+    model = type(record)
+    for field_obj in model._meta.concrete_fields:
+        if field_obj.name not in _QUIET:
+            state[field_obj.name] = _shown(field_obj, getattr(record, field_obj.attname), cache)
+    for m2m in model._meta.many_to_many:
+        ids = getattr(record, m2m.name).values_list("pk", flat=True)
+        state[m2m.name] = sorted(_shown(m2m, pk, cache) or f"#{pk}" for pk in ids)
+    names: dict[str, list[str]] = defaultdict(list)
+    for label in Label.objects.filter(
+        content_type=ContentType.objects.get_for_model(record), object_id=record.pk
+    ):
+        names[f"{label.kind} ({label.lang})"].append(label.text)
+    for name, texts in sorted(names.items()):
+        state[name] = texts[0] if len(texts) == 1 else sorted(texts)
+    return state
+
+
+def changes_between(before: dict[str, Any], after: dict[str, Any]) -> list[ValueChange]:
+    """What differs between two snapshots (a key in one only counts as empty in the other)."""
+    keys = list(dict.fromkeys([*before, *after]))
+    return _diff({k: before.get(k) for k in keys}, {k: after.get(k) for k in keys})
+
+
 def _label_changes(rows: list[Any], before: dict[int, Any]) -> list[ValueChange]:
     """Names gained, lost or rewritten: ``name (th)``, ``alias (vi)``, ..."""
     changes = []
