@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext, gettext_lazy
 
 from envcoop.core.countries import CountryError, clean_country, country_name
 from envcoop.core.formatting import format_partial_date
@@ -71,6 +71,9 @@ def value(field: str, data: Any) -> str:
     """One value as data ("2023-08-22", "LA", a key, text) the reader's way."""
     if data is None or data == "" or data == []:
         return "—"
+    if isinstance(data, dict) and field == "evidence":  # a source: its document and fields
+        fields = ", ".join(label(name) for name in data.get("fields", []))
+        return f"{gettext('document')} {data.get('document')}: {fields}"
     if isinstance(data, list):
         return ", ".join(value(field, item) for item in data)
     lang = get_language() or "en"

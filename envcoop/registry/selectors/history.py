@@ -50,8 +50,8 @@ _QUIET = {"id", "created_at", "updated_at", "content_type", "object_id"}
 @dataclass(frozen=True)
 class ValueChange:
     field: str  # a record's field, "name (th)" for a name, "evidence" for a source
-    before: str | list[str] | None
-    after: str | list[str] | None
+    before: str | list[str] | dict[str, Any] | None
+    after: str | list[str] | dict[str, Any] | None
 
     def as_json(self) -> dict[str, Any]:
         return {"field": self.field, "before": self.before, "after": self.after}
@@ -186,13 +186,22 @@ def _label_changes(rows: list[Any], before: dict[int, Any]) -> list[ValueChange]
 
 
 def _evidence_changes(rows: list[Any]) -> list[ValueChange]:
-    changes = []
+    """Sources gained or lost, one per document: ``{"document": 5, "fields": [...]}``."""
+    added: dict[int, list[str]] = defaultdict(list)
+    removed: dict[int, list[str]] = defaultdict(list)
     for row in rows:
-        text = f"{row.field} = {row.value} (document {row.document_id})"
-        if row.history_type == "+":
-            changes.append(ValueChange("evidence", None, text))
-        elif row.history_type == "-":
-            changes.append(ValueChange("evidence", text, None))
+        if row.history_type in ("+", "-"):
+            target = added if row.history_type == "+" else removed
+            if row.field not in target[row.document_id]:
+                target[row.document_id].append(row.field)
+    changes = [
+        ValueChange("evidence", None, {"document": document, "fields": fields})
+        for document, fields in added.items()
+    ]
+    changes.extend(
+        ValueChange("evidence", {"document": document, "fields": fields}, None)
+        for document, fields in removed.items()
+    )
     return changes
 
 

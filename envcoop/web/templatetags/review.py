@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.utils.translation import gettext_lazy
+from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 
+from envcoop.core.formatting import format_date
 from envcoop.core.recording import How
 from envcoop.review.access import may_see_history
 from envcoop.review.selectors import conflict_rows, kind_of, sources_of
@@ -81,3 +83,10 @@ def history_rows(changes: list[Any]) -> list[Row]:
 @register.simple_tag
 def kind_plural(record: Any) -> str:
     return str(record._meta.verbose_name_plural).capitalize()
+
+
+@register.simple_tag
+def history_when(when: Any) -> str:
+    """When a change was made, in the reader's calendar (Buddhist era in Thai) and time zone."""
+    local = timezone.localtime(when)
+    return f"{format_date(local.date(), get_language() or 'en')} {local:%H:%M}"

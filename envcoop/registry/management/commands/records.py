@@ -13,6 +13,8 @@ from envcoop.registry.selectors.history import HISTORY_KINDS, history_model, rec
 def _value(value: object) -> str:
     if value is None or value == []:
         return "—"
+    if isinstance(value, dict):  # a source: the document and the fields it gave
+        return f"document {value['document']}: {', '.join(value['fields'])}"
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
     return str(value)
