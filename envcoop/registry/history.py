@@ -21,13 +21,13 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from django.db import models
+from django.db import models, transaction
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from simple_history.signals import pre_create_historical_record
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_create_with_history
 
 from envcoop.core.recording import How, Recording, current, recorded
 
@@ -113,20 +113,43 @@ def _bulk_defaults() -> dict[str, Any]:
     }
 
 
+def _with_links(
+    model: type[models.Model], objects: Sequence[models.Model], rows: Sequence[Any]
+) -> None:
+    """Give bulk-written history rows their links too (simple-history's bulk helpers keep
+    the fields only), so that every row holds the whole record and an undo can restore it."""
+    if not getattr(model.history.model, "_history_m2m_fields", None):  # type: ignore[attr-defined]
+        return
+    history = RegistryHistory()
+    for instance, row in zip(objects, rows, strict=True):
+        history.create_historical_record_m2ms(row, instance)
+
+
 def bulk_create_recorded(model: type[models.Model], objects: Sequence[models.Model]) -> list[Any]:
     """``model.objects.bulk_create(objects)`` with a history row for each (the block's how)."""
     if not objects:
         return []
-    return bulk_create_with_history(list(objects), model, **_bulk_defaults())
+    made = bulk_create_with_history(list(objects), model, **_bulk_defaults())
+    if getattr(model.history.model, "_history_m2m_fields", None):  # type: ignore[attr-defined]
+        rows = list(model.history.filter(id__in=[o.pk for o in made]).order_by("history_id"))  # type: ignore[attr-defined]
+        by_pk = {o.pk: o for o in made}
+        _with_links(model, [by_pk[r.id] for r in rows], rows)
+    return made
 
 
 def bulk_update_recorded(
     model: type[models.Model], objects: Sequence[models.Model], fields: Sequence[str]
 ) -> int:
-    """``model.objects.bulk_update(objects, fields)`` with a history row for each."""
+    """``model.objects.bulk_update(objects, fields)`` with a history row for each, links
+    included."""
     if not objects:
         return 0
-    return bulk_update_with_history(list(objects), model, list(fields), **_bulk_defaults())
+    objects = list(objects)
+    with transaction.atomic():
+        updated = model._default_manager.bulk_update(objects, list(fields))
+        rows = model.history.bulk_history_create(objects, update=True, **_bulk_defaults())  # type: ignore[attr-defined]
+        _with_links(model, objects, rows or [])
+    return updated
 
 
 def update_recorded(queryset: models.QuerySet, **values: Any) -> int:
