@@ -27,8 +27,11 @@ def main(argv: list[str] | None = None) -> None:
 
     args = _normalise(list(sys.argv if argv is None else argv))
     args[0] = "envcoop"
+    from envcoop.core.recording import How, recorded
+
     try:
-        execute_from_command_line(args)
+        with recorded(None, How.COMMAND):  # what a command writes is in history as "command"
+            execute_from_command_line(args)
     except DatabaseError as error:
         missing = "no such table" in str(error) or "does not exist" in str(error)
         if not missing or args[1:2] == ["migrate"]:

@@ -3,10 +3,14 @@ column.
 
 Columns are the export's names (``envcoop export projects --format xlsx`` gives a file
 that imports back); the template has them all. A row with a key the registry knows
-updates that record, other rows create records. For an existing record, the columns the
-file has are the truth (an empty cell clears the value) and the columns it lacks are left
-as they are; names are added, never removed. Label columns (``status_label``, ``url``,
-...) are read-only and ignored.
+updates that record, other rows create records. For an existing record, a cell with a
+value replaces the record's; an empty cell leaves the record's value as it is (a missing
+value in a spreadsheet is not a decision to erase one), and a cell reading ``(clear)``
+empties it; the columns the file lacks are left as they are; names are added, never
+removed. Label columns (``status_label``, ``url``, ...) are read-only and ignored.
+
+The report says, row by row, what the import changes in existing records (before and
+after, also in a dry run), and the writes are in history as "import".
 
 Every row goes through the registry services, which check it (dates, codes, keys of
 funds and series, a start after the end, ...). A problem is reported with the row number
@@ -25,11 +29,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
 
+from envcoop.core.recording import How, recorded
 from envcoop.exports.columns import choose, columns_for
 from envcoop.exports.tables import to_csv, to_xlsx
 from envcoop.imports.reading import Table, read_table
 from envcoop.registry.models import Event, OrganisationRole, Project
 from envcoop.registry.models.base import LabelKind
+from envcoop.registry.selectors.history import ValueChange, changes_between, snapshot
 from envcoop.registry.services.events import event_upsert
 from envcoop.registry.services.labels import NameSet
 from envcoop.registry.services.projects import project_upsert
@@ -58,6 +64,7 @@ WRITABLE = {
 }  # fmt: skip
 _LISTS = {"recipient_countries", "areas", "host_countries"}
 _NAMES = ("key", "name", "names")
+CLEAR = "(clear)"  # the cell that empties a value (an empty cell leaves it as it is)
 
 
 @dataclass
@@ -65,6 +72,15 @@ class Problem:
     row: int
     column: str
     message: str
+
+
+@dataclass
+class RowChange:
+    """What one row changes in an existing record."""
+
+    row: int
+    key: str
+    changes: list[ValueChange]
 
 
 @dataclass
@@ -77,6 +93,7 @@ class ImportReport:
     unchanged: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)  # columns read but not written
+    changes: list[RowChange] = field(default_factory=list)  # per row, in existing records
     committed: bool = False
 
     def summary(self) -> str:
@@ -113,7 +130,7 @@ def import_table(
     report = ImportReport(kind=kind, dry_run=dry_run, rows=len(table.rows))
     known = set(_NAMES) | set(WRITABLE[kind])
     report.ignored = [c for c in table.columns if c not in known]
-    with transaction.atomic():
+    with transaction.atomic(), recorded(None, How.IMPORT):
         seen: dict[str, int] = {}
         with batched():  # each record indexed for search once, in this transaction
             for number, cells in table.rows:
@@ -149,22 +166,29 @@ def _import_row(
     existing = model.objects.filter(key=key).first()
     arguments = _current(kind, existing) if existing else {}
     for column, argument in WRITABLE[kind].items():
-        if column == "status" and existing is not None and not cells.get(column):
-            continue  # an empty status keeps the project's (there is no "no status")
-        if column in table.columns:
-            value = cells.get(column, "")
-            arguments[argument] = _LIST.split(value) if column in _LISTS and value else value
-            if column in _LISTS and not value:
-                arguments[argument] = []
+        if column not in table.columns:
+            continue
+        value = cells.get(column, "")
+        if existing is not None and not value:
+            continue  # an empty cell keeps the record's value
+        if value.strip().lower() == CLEAR:
+            if column == "status":
+                report.problems.append(Problem(number, column, "a status cannot be cleared"))
+                return
+            value = ""
+        arguments[argument] = _LIST.split(value) if column in _LISTS and value else value
+        if column in _LISTS and not value:
+            arguments[argument] = []
     try:
         names = _names(cells, lang, existing)
     except ValueError as error:
         report.problems.append(Problem(number, "names", str(error)))
         return
     upsert: Callable[..., tuple[Any, bool]] = project_upsert if kind == "projects" else event_upsert
+    before = snapshot(existing) if existing is not None else None
     try:
         with transaction.atomic():
-            _record, changed = upsert(key=key, names=names, **_typed(arguments))
+            record, changed = upsert(key=key, names=names, **_typed(arguments))
     except ValidationError as error:
         for name, messages in _messages(error):
             column = _column_of(kind, name)
@@ -174,6 +198,10 @@ def _import_row(
     except ValueError as error:
         report.problems.append(Problem(number, "", str(error)))
         return
+    if before is not None and changed:
+        found = changes_between(before, snapshot(model.objects.get(pk=record.pk)))
+        if found:
+            report.changes.append(RowChange(number, key, found))
     (
         report.created if existing is None else report.updated if changed else report.unchanged
     ).append(key)

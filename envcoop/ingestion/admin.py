@@ -1,4 +1,7 @@
-"""Admin for stored documents and their claims (read-only: documents come in through ingest)."""
+"""Admin for stored documents and their claims, read-only: documents come in through ingest,
+and a claim is reviewed (accepted, rejected, reopened by undo) only through the review, which
+keeps its record, evidence and history in step. Its status, reviewer and time cannot be typed
+here: reopening a claim by hand and accepting it again would make a second record."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from envcoop.ingestion.models import Claim, Document
 class ClaimInline(admin.TabularInline):
     model = Claim
     fields = ("kind", "quote", "value", "confidence", "status")
-    readonly_fields = ("kind", "quote", "value", "confidence")
+    readonly_fields = ("kind", "quote", "value", "confidence", "status")
     extra = 0
     can_delete = False
     show_change_link = True
@@ -34,18 +37,7 @@ class ClaimAdmin(admin.ModelAdmin):
     list_display = ["quote", "kind", "document", "confidence", "status", "extractor"]
     list_filter = ["kind", "status", "extractor"]
     search_fields = ["quote"]
-    readonly_fields = [
-        "document",
-        "kind",
-        "start",
-        "end",
-        "quote",
-        "value",
-        "extractor",
-        "extractor_version",
-        "confidence",
-        "created_at",
-    ]
+    readonly_fields = [f.name for f in Claim._meta.fields]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

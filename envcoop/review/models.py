@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from envcoop.ingestion.models import Claim, Document
+from envcoop.registry.history import RegistryHistory
 
 
 class Evidence(models.Model):
@@ -34,6 +35,7 @@ class Evidence(models.Model):
         help_text=_("A reviewer chose another value for this field."),
     )
     created_at = models.DateTimeField(_("added"), auto_now_add=True)
+    history = RegistryHistory()
 
     class Meta:
         verbose_name = _("evidence")

@@ -1,25 +1,24 @@
 """What an accepted claim does to the registry: a new record through the registry's
 services, or what it adds to the record it is merged into (names it did not have, fields
-that were empty). A value the record already has is never overwritten by a merge: where
-the sources disagree, the evidence shows it and a reviewer chooses (``evidence.py``).
+that were empty; ``changes.py`` computes it first, without writing). A value the record
+already has is changed only when a person confirmed it, and only from coarse to precise;
+where the sources disagree, the evidence shows it and a reviewer chooses (``evidence.py``).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
 
 from envcoop.core.countries import CountryError, clean_country
 from envcoop.core.folding import fold
-from envcoop.core.partial_date import PartialDate
 from envcoop.registry.keys import unique_key
 from envcoop.registry.models import (
     AgreementKind,
     EventSeries,
     Fund,
-    LabelKind,
     Organisation,
     OrganisationType,
 )
@@ -30,6 +29,9 @@ from envcoop.registry.services.organisations import organisation_upsert
 from envcoop.registry.services.projects import project_upsert
 from envcoop.registry.services.resolve import country_get_or_create, date_value, text_value
 from envcoop.review.resolution.candidates import MODELS, keys_by_name
+
+if TYPE_CHECKING:
+    from envcoop.review.changes import AcceptChange
 
 # The fields of a claim a reviewer may correct, per kind (the same names as the claim's value).
 EDITABLE = {
@@ -167,78 +169,33 @@ def create(kind: str, values: dict[str, Any], lang: str) -> models.Model:
     raise ValidationError({"kind": f"{kind!r} claims do not make records"})
 
 
-def _fills(current: object, value: object) -> bool:
-    """Whether ``value`` fills an empty field, or makes a date more precise ("2023" ->
-    "2023-08-22"); a value that differs is never written over (it is a conflict)."""
-    if current in (None, ""):
-        return True
-    return (
-        isinstance(current, PartialDate)
-        and isinstance(value, PartialDate)
-        and value.precision > current.precision
-        and value.isoformat().startswith(current.isoformat())
-    )
+def merge(
+    record: models.Model, kind: str, values: dict[str, Any], lang: str, *, overwrite: bool = False
+) -> AcceptChange:
+    """Add what the claim says and the record lacks: names, links, empty fields; with
+    ``overwrite`` (a person confirmed it), also make a coarse value precise ("2023" ->
+    "2023-08-22"). A value that differs is never written (it is a conflict). Returns the
+    change (``changes.change_for_record``), of which ``written(overwrite=...)`` was written."""
+    from envcoop.review.changes import change_for_record
 
-
-def merge(record: models.Model, kind: str, values: dict[str, Any], lang: str) -> bool:
-    """Add what the claim says and the record lacks; returns True when anything changed."""
-    changed = False
-    name = values.get("name")
-    if isinstance(name, str) and name.strip():
-        changed |= label_add(record=record, kind=LabelKind.NAME, lang=lang, text=name[:500])
-    acronym = values.get("acronym")
-    if isinstance(acronym, str) and acronym.strip():
-        changed |= label_add(record=record, kind=LabelKind.ACRONYM, lang="und", text=acronym)
-    fields: dict[str, Any] = {}
-    if kind == "event":
-        place = text_value(values.get("place") or "", field="place")
-        fields = {
-            "start": date_value(values.get("start"), field="start"),
-            "end": date_value(values.get("end"), field="end"),
-            "place": "" if place == "online" else place,
-            "mode": "online" if place == "online" else "",
-        }
-        code = country_code(values.get("country"))
-        if code:
-            fields["country"] = country_get_or_create(code=code)
-        host = country_code(values.get("host"))
-        if host:
-            host_country = country_get_or_create(code=host, field="host")
-            if not record.host_countries.filter(pk=host_country.pk).exists():  # type: ignore[attr-defined]
-                record.host_countries.add(host_country)  # type: ignore[attr-defined]
-                changed = True
-    elif kind == "agreement":
-        fields = {"date": date_value(values.get("date"), field="date")}
-        for code in filter(None, map(country_code, values.get("parties") or [])):
-            country = country_get_or_create(code=code, field="parties")
-            if not record.party_countries.filter(pk=country.pk).exists():  # type: ignore[attr-defined]
-                record.party_countries.add(country)  # type: ignore[attr-defined]
-                changed = True
-    elif kind == "project":
-        fields = {
-            "planned_start": date_value(values.get("start"), field="start"),
-            "planned_end": date_value(values.get("end"), field="end"),
-        }
-        key = fund_key(values.get("fund"))
-        if key:
-            fields["fund"] = Fund.objects.get(key=key)
-        if record.actual_start:  # type: ignore[attr-defined]
-            fields.pop("planned_start")
-        if record.actual_end:  # type: ignore[attr-defined]
-            fields.pop("planned_end")
-    elif kind == "organisation":
-        code = country_code(values.get("country"))
-        if code:
-            fields["country"] = country_get_or_create(code=code)
-    empty = {
-        name: value
-        for name, value in fields.items()
-        if value not in (None, "") and _fills(getattr(record, name), value)
-    }
-    if empty:
-        for name, value in empty.items():
-            setattr(record, name, value)
+    change = change_for_record(record, kind, values, lang)
+    for name in change.names:
+        label_add(record=record, kind=name.kind, lang=name.lang, text=name.text)
+    for link in change.links:
+        if link.field.endswith("countries"):
+            target: models.Model = country_get_or_create(code=link.value, field=link.field)
+        else:
+            target = Organisation.objects.get(key=link.value)
+        getattr(record, link.field).add(target)
+    written = change.written(overwrite=overwrite)
+    for item in written:
+        value = item.value
+        if item.field == "country":
+            value = country_get_or_create(code=value)
+        elif item.field == "fund":
+            value = Fund.objects.get(key=value)
+        setattr(record, item.field, value)
+    if written:
         record.full_clean()
         record.save()
-        changed = True
-    return changed
+    return change

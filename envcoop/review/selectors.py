@@ -15,10 +15,11 @@ from envcoop.core.countries import country_name
 from envcoop.core.formatting import format_partial_date
 from envcoop.core.partial_date import PartialDate, PartialDateError
 from envcoop.ingestion.models import Claim, ClaimKind, Document
+from envcoop.review.changes import AcceptChange
 from envcoop.review.evidence import Conflict, conflicts_of, flagged_ids
 from envcoop.review.models import Evidence
 from envcoop.review.resolution.candidates import MODELS
-from envcoop.review.services import pending, proposal_confidence
+from envcoop.review.services import accept_preview, pending, proposal_confidence
 
 # What each reason code says; its values (series, ordinal, ...) fill the placeholders.
 REASONS = {
@@ -66,6 +67,7 @@ class Proposal:
     record: models.Model | None  # the record it would go into (None: a new one)
     reasons: list[str]
     confidence: float
+    change: AcceptChange | None = None  # what accepting it writes
 
     @property
     def name(self) -> str:
@@ -105,17 +107,23 @@ def proposals(claims: QuerySet[Claim]) -> list[Proposal]:
             records = records.select_related("country")  # an organisation's name shows it
         for record in records:
             found[(type_id, record.pk)] = record
-    return [
-        Proposal(
-            claim=claim,
-            record=found.get((claim.match_type_id, claim.match_id))  # type: ignore[arg-type]
+    items = []
+    for claim in claims:
+        record = (
+            found.get((claim.match_type_id, claim.match_id))  # type: ignore[arg-type]
             if claim.match_id is not None
-            else None,
-            reasons=[reason_text(reason) for reason in claim.match_reasons or []],
-            confidence=proposal_confidence(claim),
+            else None
         )
-        for claim in claims
-    ]
+        items.append(
+            Proposal(
+                claim=claim,
+                record=record,
+                reasons=[reason_text(reason) for reason in claim.match_reasons or []],
+                confidence=proposal_confidence(claim),
+                change=accept_preview(claim, target=record),
+            )
+        )
+    return items
 
 
 def by_document(items: list[Proposal]) -> list[tuple[Document, list[Proposal]]]:

@@ -8,7 +8,8 @@ and changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -17,9 +18,17 @@ from django.db import models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from envcoop.core.recording import How, recorded
 from envcoop.ingestion.languages.detect import has_ruled_script
 from envcoop.ingestion.models import Claim, ClaimStatus, Passage
 from envcoop.review import records
+from envcoop.review.changes import (
+    AcceptChange,
+    FieldChange,
+    change_for_new,
+    change_for_record,
+    safely,
+)
 from envcoop.review.evidence import evidence_add
 from envcoop.review.resolution.candidates import MODELS, RESOLVED_KINDS
 from envcoop.review.resolution.resolver import Resolver
@@ -92,7 +101,39 @@ def _target(claim: Claim, target: models.Model | None) -> models.Model | None:
     return claim.match
 
 
-@transaction.atomic
+class NeedsConfirmation(ValidationError):
+    """Accepting would change a value the record already has: a person must confirm it."""
+
+    def __init__(self, change: AcceptChange) -> None:
+        lines = [item.line() for item in change.fields if item.kind == "precise"]
+        super().__init__(
+            {"confirm": f"accepting changes what the record holds ({'; '.join(lines)}): confirm it"}
+        )
+        self.change = change
+
+
+def accept_preview(
+    claim: Claim,
+    *,
+    edits: dict[str, Any] | None = None,
+    target: models.Model | None = None,
+    new_record: bool = False,
+) -> AcceptChange:
+    """What accepting ``claim`` (with these arguments) would write, computed without writing.
+    A claim whose values cannot become a record gets a change with its ``error``."""
+    try:
+        values, _edited = _corrected(claim, edits)
+        record = None if new_record else _target(claim, target)
+    except ValidationError as error:
+        return AcceptChange(kind=claim.kind, record=None, error=error_text(error))
+    lang = claim_language(claim)
+    if record is None:
+        return safely(change_for_new, claim.kind, values, lang, claim, kind=claim.kind)
+    return safely(
+        change_for_record, record, claim.kind, values, lang, claim, kind=claim.kind, record=record
+    )
+
+
 def claim_accept(
     *,
     claim: Claim,
@@ -100,9 +141,40 @@ def claim_accept(
     edits: dict[str, Any] | None = None,
     target: models.Model | None = None,
     new_record: bool = False,
+    confirm: bool = False,
+    keep_values: bool = False,
 ) -> models.Model:
     """Accept ``claim``: into ``target``, else the record it matches, else a new record
-    (``new_record`` forces one). ``edits`` correct the claim's values first."""
+    (``new_record`` forces one). ``edits`` correct the claim's values first.
+
+    Accepting into a record that holds a coarser value ("2023" for "2023-08-22") changes a
+    value it has: that needs ``confirm`` (else NeedsConfirmation, and nothing is written),
+    or ``keep_values`` to accept without changing it (names, links, evidence and empty
+    fields only, as a bulk accept does)."""
+    record, _change = _accept(
+        claim=claim,
+        user=user,
+        edits=edits,
+        target=target,
+        new_record=new_record,
+        confirm=confirm,
+        keep_values=keep_values,
+    )
+    return record
+
+
+@transaction.atomic
+def _accept(
+    *,
+    claim: Claim,
+    user: object,
+    edits: dict[str, Any] | None,
+    target: models.Model | None,
+    new_record: bool,
+    confirm: bool,
+    keep_values: bool,
+) -> tuple[models.Model, AcceptChange | None]:
+    """``claim_accept``, also returning the change merged into an existing record."""
     if claim.kind not in RESOLVED_KINDS:
         raise ValidationError(
             {"kind": f"{claim.kind} claims are facts of the document, not records"}
@@ -115,11 +187,16 @@ def claim_accept(
     values, edited = _corrected(claim, edits)
     lang = claim_language(claim)
     record = None if new_record else _target(claim, target)
-    if record is None:
-        record = records.create(claim.kind, values, lang)
-    else:
-        records.merge(record, claim.kind, values, lang)
-    evidence_add(record=record, claim=claim, values=values, lang=lang, edited=edited)
+    change = None
+    with recorded(user, How.ACCEPT, claim=claim.pk):
+        if record is None:
+            record = records.create(claim.kind, values, lang)
+        else:
+            overwrite = confirm and not keep_values
+            change = records.merge(record, claim.kind, values, lang, overwrite=overwrite)
+            if change.needs_confirmation and not (confirm or keep_values):
+                raise NeedsConfirmation(change)  # rolls back what the merge wrote
+        evidence_add(record=record, claim=claim, values=values, lang=lang, edited=edited)
     claim.status = ClaimStatus.ACCEPTED
     claim.record_type = ContentType.objects.get_for_model(record)
     claim.record_id = record.pk
@@ -131,7 +208,7 @@ def claim_accept(
         Claim.objects.filter(
             cluster=claim.cluster, status=ClaimStatus.PENDING, match_id=None
         ).update(match_type=claim.record_type, match_id=record.pk)
-    return record
+    return record, change
 
 
 @transaction.atomic
@@ -162,37 +239,74 @@ def pending(claims: QuerySet[Claim] | None = None) -> QuerySet[Claim]:
     return claims.filter(status=ClaimStatus.PENDING, kind__in=RESOLVED_KINDS)
 
 
+@dataclass
+class BulkAccept:
+    """What a bulk accept did: how many claims it accepted, those it refused (with why; they
+    stay pending), and the values it left for a person (accepted claims whose record holds
+    a value the claim would change: ``(claim, record, field changes)``)."""
+
+    accepted: int = 0
+    refused: list[tuple[Claim, ValidationError]] = field(default_factory=list)
+    left: list[tuple[Claim, models.Model, list[FieldChange]]] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[Any]:
+        """Unpacks as ``accepted, refused`` (what callers had before ``left``)."""
+        return iter((self.accepted, self.refused))
+
+    def left_lines(self) -> list[str]:
+        """What was left for a person, one line per value (for the command line)."""
+        lines = []
+        for claim, record, changes in self.left:
+            for change in changes:
+                why = "more precise" if change.kind == "precise" else "differs"
+                lines.append(
+                    f"left for a person: claim {claim.pk} -> {claim.kind} "
+                    f"{getattr(record, 'key', record.pk)}: {change.line()} ({why})"
+                )
+        return lines
+
+
 def claims_accept(
     claims: Iterable[Claim],
     *,
     user: object = None,
     min_confidence: float = 0.0,
     resolver: Resolver | None = None,
-) -> tuple[int, list[tuple[Claim, ValidationError]]]:
+) -> BulkAccept:
     """Accept each claim at or above ``min_confidence``, one transaction each, in the order
-    given. With a ``resolver``, each claim is resolved again first (records made by the
-    claims before it may be its match) and the records made are added to it. Returns how
-    many were accepted, and the claims refused with why (they stay pending)."""
-    accepted, refused = 0, []
+    given. A bulk accept never changes a value a record has: it adds names, links and
+    evidence and fills empty fields; what it would have changed is reported in ``left``.
+    With a ``resolver``, each claim is resolved again first (records made by the claims
+    before it may be its match) and the records made are added to it."""
+    outcome = BulkAccept()
     for claim in claims:
         if resolver is not None:
             resolver.resolve([claim])
         if proposal_confidence(claim) < min_confidence:
             continue
         try:
-            record = claim_accept(claim=claim, user=user)
+            record, change = _accept(
+                claim=claim,
+                user=user,
+                edits=None,
+                target=None,
+                new_record=False,
+                confirm=False,
+                keep_values=True,
+            )
         except ValidationError as error:
-            refused.append((claim, error))
+            outcome.refused.append((claim, error))
             continue
+        left = change.left(overwrite=False) if change is not None else []
+        if left:
+            outcome.left.append((claim, record, left))
         if resolver is not None:
             resolver.add_record(claim.kind, record)
-        accepted += 1
-    return accepted, refused
+        outcome.accepted += 1
+    return outcome
 
 
-def document_accept_all(
-    document: object, *, resolver: Resolver, user: object = None
-) -> tuple[int, list[tuple[Claim, ValidationError]]]:
+def document_accept_all(document: object, *, resolver: Resolver, user: object = None) -> BulkAccept:
     """Resolve and accept every claim of one document (``envcoop ingest --accept``)."""
     claims = pending(Claim.objects.filter(document=document)).order_by("start", "pk")
     return claims_accept(list(claims), user=user, resolver=resolver)

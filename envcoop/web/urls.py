@@ -1,6 +1,16 @@
 from django.urls import path, register_converter
 
-from envcoop.web.views import documents, imports, names, pages, records, reports, review, search
+from envcoop.web.views import (
+    documents,
+    history,
+    imports,
+    names,
+    pages,
+    records,
+    reports,
+    review,
+    search,
+)
 from envcoop.web.views.lists import LIST_PAGES, unfiltered_export
 
 LIST_PAGES_BY_NAME = {page.name: page for page in LIST_PAGES}
@@ -41,6 +51,7 @@ urlpatterns = [
     path("events/<slug:key>/", pages.event_detail, name="event"),
     path("agreements/<slug:key>/", pages.agreement_detail, name="agreement"),
     path("organisations/<slug:key>/", pages.organisation_detail, name="organisation"),
+    path("<slug:kind>/<slug:key>/history/", history.record_history_page, name="record_history"),
     path("countries/", pages.country_index, name="countries"),
     path("countries/<country:code>/", pages.country_detail, name="country"),
     path("areas/", pages.area_index, name="areas"),
@@ -66,6 +77,7 @@ urlpatterns = [
     path("records/merges/<int:pk>/undo/", records.merge_undo_view, name="record_merge_undo"),
     path("review/duplicates/", records.duplicates, name="review_duplicates"),
     path("review/duplicates/<str:kind>/not-same/", records.not_same, name="review_not_same"),
+    path("review/claims/<int:pk>/undo/", review.undo, name="review_undo"),
     path("review/conflicts/", review.conflicts, name="review_conflicts"),
     path("review/conflicts/pick/", review.conflict_pick, name="review_conflict_pick"),
 ]

@@ -60,7 +60,12 @@ def test_rows_create_and_update_in_thai_and_vietnamese():
     assert (
         amme.place == "Luang Prabang" and amme.series.key == "amme"
     )  # columns not in the file stay
-    assert not amme.areas.exists()  # an empty cell clears
+    assert list(amme.areas.values_list("code", flat=True)) == ["climate-change"]  # empty: kept
+    assert [row.key for row in report.changes] == ["amme-17"]
+    assert {c.field: (c.before, c.after) for c in report.changes[0].changes}["place"] == (
+        "Vientiane",
+        "Luang Prabang",
+    )
     assert Event.objects.count() == before + 1
     from envcoop.search.backends import Filters
     from envcoop.search.service import search
@@ -70,6 +75,25 @@ def test_rows_create_and_update_in_thai_and_vietnamese():
     )  # indexed once, at the end
     assert [r.id for r in found.results] == ["hoi-thao-2025"]
     assert search("Luang Prabang", expand=False).results[0].id == "amme-17"
+
+
+def test_an_empty_cell_keeps_a_value_and_clear_empties_it():
+    csv = b"key,place,areas,start\namme-17,,(clear),\n"
+    dry = import_table("events", csv, "events.csv", dry_run=True)
+    assert not dry.committed and [row.key for row in dry.changes] == ["amme-17"]
+    changes = {c.field: (c.before, c.after) for c in dry.changes[0].changes}
+    assert changes == {"areas": (["climate-change"], [])}  # the place is not touched
+    amme = Event.objects.get(key="amme-17")
+    assert amme.place == "Vientiane" and amme.areas.exists()  # a dry run changes nothing
+    report = import_table("events", csv, "events.csv")
+    assert report.committed
+    amme = Event.objects.get(key="amme-17")
+    assert amme.place == "Vientiane" and str(amme.start) == "2023-08-22"
+    assert not amme.areas.exists()
+    latest = amme.history.first()
+    assert (latest.history_how, latest.history_change_reason) == ("import", "import")
+    bad = import_table("projects", b"key,status\nmcf-blue-economy,(clear)\n", "p.csv")
+    assert bad.problems and bad.problems[0].column == "status"
 
 
 def test_problems_are_named_by_row_and_column_and_nothing_changes():

@@ -115,17 +115,24 @@ def test_conflicting_dates_are_flagged_and_a_reviewer_resolves_them():
         conflict_resolve(record=event, kind="event", field="start", value="not a date")
 
 
-def test_a_coarser_date_is_no_conflict_and_is_made_precise():
+def test_a_coarser_date_is_no_conflict_and_a_bulk_accept_leaves_it_as_it_is():
     event = Event.objects.get(key="asoen-34")  # the demo data gives the year only
     assert str(event.start) == "2023"
     text = (
         "Vientiane, 23 August 2023 — The 34th Meeting of the ASEAN Senior Officials on the "
         "Environment (34th ASOEN) was held in Vientiane, Lao PDR, on 22 August 2023.\n"
     )
-    accept_all(samples.ingest(text, "asoen34.txt"))
+    outcome = samples.ingest(text, "asoen34.txt")
+    done = document_accept_all(outcome.document, resolver=Resolver())
     event.refresh_from_db()
-    assert str(event.start) == "2023-08-22"
+    assert str(event.start) == "2023"  # made precise only by a person who confirms it
     assert conflicts_of(event, "event") == []
+    [(claim, record, left)] = [item for item in done.left if item[1].pk == event.pk]
+    claim.refresh_from_db()
+    assert record.pk == event.pk and claim.status == ClaimStatus.ACCEPTED
+    assert [(c.field, c.before, c.after, c.kind) for c in left] == [
+        ("start", "2023", "2023-08-22", "precise")
+    ]
 
 
 def test_accept_into_the_match_then_reject_and_edit():

@@ -139,3 +139,53 @@ def test_a_reviewer_works_the_queue_from_the_keyboard(page, live_server):
     assert overflow <= 1
     outside = [url for url in page.requested if not url.startswith(live_server.url)]
     assert outside == []
+
+
+def test_a_reviewer_accepts_with_confirmation_then_undoes(page, live_server):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    from envcoop.ingestion.models import Claim, ClaimStatus
+    from envcoop.registry.models import Event
+    from envcoop.review.resolution.resolver import Resolver
+    from tests.review import samples
+
+    reviewer = get_user_model().objects.create_user(
+        username="reviewer2", password="a-long-test-password-4", is_staff=True
+    )
+    reviewer.user_permissions.add(Permission.objects.get(codename="change_claim"))
+    text = (
+        "Vientiane, 23 August 2023 — The 34th Meeting of the ASEAN Senior Officials on the "
+        "Environment (34th ASOEN) was held in Vientiane, Lao PDR, on 22 August 2023.\n"
+    )
+    outcome = samples.ingest(text, "asoen34.txt")
+    Resolver().resolve(list(Claim.objects.filter(document=outcome.document)))
+    claim = Claim.objects.filter(document=outcome.document, kind="event").first()
+    page.goto(live_server.url + "/admin/login/?next=/review/")
+    page.get_by_label("Username").fill("reviewer2")
+    page.get_by_label("Password").fill("a-long-test-password-4")
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/review/")
+
+    card = page.locator(f"#claim-{claim.pk}")
+    assert "asks for confirmation" in card.locator(".accept-change").inner_text()
+    card.get_by_role("button", name="Accept…").click()
+    page.wait_for_selector("form.confirm-accept")
+    assert "This accept changes what the record holds" in page.locator("h1").inner_text()
+    assert Claim.objects.get(pk=claim.pk).status == ClaimStatus.PENDING
+    page.keyboard.press("Enter")  # the confirming button has the focus
+    page.wait_for_selector(".message-success")
+    assert str(Event.objects.get(key="asoen-34").start) == "2023-08-22"
+
+    page.goto(live_server.url + f"/review/claims/{claim.pk}/")
+    page.get_by_role("button", name="Undo this accept").click()
+    page.wait_for_selector(".message-success")
+    assert "Undone" in page.locator(".messages").inner_text()
+    assert Claim.objects.get(pk=claim.pk).status == ClaimStatus.PENDING
+    assert str(Event.objects.get(key="asoen-34").start) == "2023"
+
+    page.goto(live_server.url + "/events/asoen-34/history/")
+    entries = page.locator("li.history-entry")
+    assert entries.count() >= 2 and "undo of an accept" in entries.first.inner_text()
+    outside = [url for url in page.requested if not url.startswith(live_server.url)]
+    assert outside == []

@@ -17,6 +17,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from envcoop.core.languages import LanguageError, clean_language
+from envcoop.registry.history import update_recorded
 from envcoop.registry.models import Label, LabelKind, Labelled
 from envcoop.registry.models.base import SINGLE_PER_LANGUAGE
 from envcoop.registry.services.labels import (
@@ -212,7 +213,7 @@ class LabelledAdmin(NamedChoices, admin.ModelAdmin):
         # A single name is the original (also when its row was not edited this time).
         names = record.labels.filter(kind=LabelKind.NAME)
         if len(names) == 1 and not names[0].is_original:
-            names.update(is_original=True)
+            update_recorded(names, is_original=True)
         # The names just saved, not those prefetched before, for the confirmation message.
         getattr(record, "_prefetched_objects_cache", {}).pop("labels", None)
 

@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from envcoop.registry.admin.common import (
     LabelledAdmin,
@@ -50,7 +51,7 @@ class ComponentInline(NamedChoices, admin.TabularInline):
 
 
 @admin.register(Framework)
-class FrameworkAdmin(RecordAdmin):
+class FrameworkAdmin(RecordAdmin, SimpleHistoryAdmin):
     list_display = ["__str__", "kind", "status", "period_start", "period_end", "updated_at"]
     list_filter = [
         "kind",
@@ -94,7 +95,7 @@ class ParticipationInline(NamedChoices, admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(RecordAdmin):
+class ProjectAdmin(RecordAdmin, SimpleHistoryAdmin):
     list_display = ["__str__", "activity_status", "fund", "actual_start", "updated_at"]
     list_filter = [
         "activity_status",
@@ -113,7 +114,7 @@ class ProjectAdmin(RecordAdmin):
 
 
 @admin.register(Fund)
-class FundAdmin(RecordAdmin):
+class FundAdmin(RecordAdmin, SimpleHistoryAdmin):
     list_filter = [("partner_countries", admin.RelatedOnlyFieldListFilter)]
     autocomplete_fields = ["managing_organisation", "partner_countries"]
 
@@ -131,7 +132,7 @@ class EventSeriesAdmin(RecordAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(RecordAdmin):
+class EventAdmin(RecordAdmin, SimpleHistoryAdmin):
     list_display = ["__str__", "series", "ordinal", "start", "end", "place", "mode"]
     list_filter = [
         ("series", LabelledRelatedFilter),
@@ -165,7 +166,7 @@ class EventAdmin(RecordAdmin):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(RecordAdmin):
+class AgreementAdmin(RecordAdmin, SimpleHistoryAdmin):
     list_display = ["__str__", "kind", "status", "date", "adopted_at"]
     list_filter = [
         "kind",
@@ -185,7 +186,7 @@ class AgreementAdmin(RecordAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(RecordAdmin):
+class OrganisationAdmin(RecordAdmin, SimpleHistoryAdmin):
     list_display = ["__str__", "acronym", "type", "country", "parent"]
     list_filter = [
         "type",

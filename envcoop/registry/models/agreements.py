@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from envcoop.registry.fields import PartialDateField
+from envcoop.registry.history import RegistryHistory
 from envcoop.registry.models.areas import Area
 from envcoop.registry.models.base import Record
 from envcoop.registry.models.events import Event
@@ -62,6 +63,9 @@ class Agreement(Record):
         ActionLine, verbose_name=_("action lines"), related_name="agreements", blank=True
     )
     url = models.URLField(_("web page"), blank=True)
+    history = RegistryHistory(
+        m2m_fields=["party_countries", "party_organisations", "areas", "components", "action_lines"]
+    )
 
     class Meta:
         verbose_name = _("agreement")

@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from envcoop.core.languages import base_language
+from envcoop.registry.history import RegistryHistory
 
 
 class TimeStamped(models.Model):
@@ -48,6 +49,7 @@ class Label(TimeStamped):
     lang = models.CharField(_("language"), max_length=16)
     text = models.TextField(_("text"))
     is_original = models.BooleanField(_("original"), default=False)
+    history = RegistryHistory()
 
     class Meta:
         verbose_name = _("name or description")

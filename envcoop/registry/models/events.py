@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from envcoop.registry.fields import PartialDateField
+from envcoop.registry.history import RegistryHistory
 from envcoop.registry.models.areas import Area
 from envcoop.registry.models.base import Record
 from envcoop.registry.models.frameworks import ActionLine, Component, check_period
@@ -113,6 +114,17 @@ class Event(Record):
         ActionLine, verbose_name=_("action lines"), related_name="events", blank=True
     )
     url = models.URLField(_("web page"), blank=True)
+    history = RegistryHistory(
+        m2m_fields=[
+            "host_countries",
+            "host_organisations",
+            "participant_countries",
+            "participant_organisations",
+            "areas",
+            "components",
+            "action_lines",
+        ]
+    )
 
     class Meta:
         verbose_name = _("event")

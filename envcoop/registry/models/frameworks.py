@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from envcoop.registry.fields import PartialDateField
+from envcoop.registry.history import RegistryHistory
 from envcoop.registry.models.areas import Area, Term
 from envcoop.registry.models.base import Labelled, Record, check_no_cycle
 from envcoop.registry.models.geography import Country
@@ -61,6 +62,7 @@ class Framework(Record):
         Area, verbose_name=_("areas"), related_name="frameworks", blank=True
     )
     url = models.URLField(_("web page"), blank=True)
+    history = RegistryHistory(m2m_fields=["partner_countries", "partner_organisations", "areas"])
 
     class Meta:
         verbose_name = _("framework")

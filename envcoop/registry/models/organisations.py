@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from envcoop.registry.history import RegistryHistory
 from envcoop.registry.models.base import Record, check_no_cycle
 from envcoop.registry.models.geography import Country
 
@@ -45,6 +46,7 @@ class Organisation(Record):
     )
     website = models.URLField(_("website"), blank=True)
     areas = models.ManyToManyField("registry.Area", verbose_name=_("areas"), blank=True)
+    history = RegistryHistory(m2m_fields=["areas"])
 
     class Meta:
         verbose_name = _("organisation")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from envcoop.core.currencies import CurrencyError, clean_currency
 from envcoop.core.partial_date import PartialDate
 from envcoop.registry.fields import PartialDateField
+from envcoop.registry.history import RegistryHistory
 from envcoop.registry.models.areas import Area
 from envcoop.registry.models.base import Record
 from envcoop.registry.models.frameworks import ActionLine, Component, check_period
@@ -53,6 +54,7 @@ class Fund(Record):
         Country, verbose_name=_("partner countries"), related_name="funds", blank=True
     )
     url = models.URLField(_("web page"), blank=True)
+    history = RegistryHistory(m2m_fields=["partner_countries"])
 
     class Meta:
         verbose_name = _("fund")
@@ -104,6 +106,9 @@ class Project(Record):
         ActionLine, verbose_name=_("action lines"), related_name="projects", blank=True
     )
     url = models.URLField(_("web page"), blank=True)
+    history = RegistryHistory(
+        m2m_fields=["recipient_countries", "areas", "components", "action_lines"]
+    )
 
     class Meta:
         verbose_name = _("project")
@@ -160,6 +165,7 @@ class ProjectParticipation(models.Model):
         Organisation, on_delete=models.PROTECT, related_name="participations"
     )
     role = models.PositiveSmallIntegerField(_("role"), choices=OrganisationRole.choices)
+    history = RegistryHistory()
 
     class Meta:
         verbose_name = _("participating organisation")

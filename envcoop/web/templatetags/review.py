@@ -1,12 +1,19 @@
-"""The "Sources" section of a record page: its documents and quotes, and where they disagree."""
+"""Review on record pages: the "Sources" section (documents, quotes, where they disagree), what
+an accept writes, and a record's History tab."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import template
+from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 
+from envcoop.core.formatting import format_date
+from envcoop.core.recording import How
+from envcoop.review.access import may_see_history
 from envcoop.review.selectors import conflict_rows, kind_of, sources_of
+from envcoop.web.changes_shown import Row, accept_rows, label, value
 
 register = template.Library()
 
@@ -21,3 +28,65 @@ def sources(context: dict[str, Any], record: Any) -> dict[str, Any]:
         "user": context.get("user"),
         "request": context.get("request"),
     }
+
+
+@register.inclusion_tag("web/review/change.html")
+def accept_change(change: Any) -> dict[str, Any]:
+    """What accepting a claim writes, line by line (``envcoop.review.changes``)."""
+    return {"change": change, "rows": accept_rows(change) if not change.error else []}
+
+
+@register.inclusion_tag("web/includes/record_tabs.html", takes_context=True)
+def record_tabs(context: dict[str, Any], record: Any, kind: str, active: str) -> dict[str, Any]:
+    """ "Record | History" above a record page, for those who may read its history."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    return {
+        "record": record,
+        "kind": kind,
+        "active": active,
+        "shown": user is not None and may_see_history(user, record),
+    }
+
+
+_ACTIONS = {
+    "created": gettext_lazy("created"),
+    "changed": gettext_lazy("changed"),
+    "deleted": gettext_lazy("deleted"),
+}
+
+
+@register.simple_tag
+def history_action(action: str) -> str:
+    return str(_ACTIONS.get(action, action))
+
+
+@register.simple_tag
+def history_how(entry: Any) -> str:
+    """How a change was made, in words: "accept of claim 12", "import", ..."""
+    if not entry.how:
+        return str(gettext_lazy("not recorded"))
+    return str(How(entry.how).label) if entry.how in How.values else entry.how
+
+
+@register.filter
+def history_rows(changes: list[Any]) -> list[Row]:
+    def shown(field: str, data: Any) -> str:
+        return "" if data in (None, "", []) else value(field, data)
+
+    return [
+        Row(label(c.field), shown(c.field, c.before), shown(c.field, c.after), "", "value")
+        for c in changes
+    ]
+
+
+@register.simple_tag
+def kind_plural(record: Any) -> str:
+    return str(record._meta.verbose_name_plural).capitalize()
+
+
+@register.simple_tag
+def history_when(when: Any) -> str:
+    """When a change was made, in the reader's calendar (Buddhist era in Thai) and time zone."""
+    local = timezone.localtime(when)
+    return f"{format_date(local.date(), get_language() or 'en')} {local:%H:%M}"

@@ -13,7 +13,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from envcoop.core.languages import language_name
-from envcoop.ingestion.models import ClaimKind, Document, DocumentStatus
+from envcoop.ingestion.models import Claim, ClaimKind, ClaimStatus, Document, DocumentStatus
 from envcoop.ingestion.pipeline import ingest_bytes
 from envcoop.ingestion.selectors import (
     CodeNames,
@@ -22,6 +22,8 @@ from envcoop.ingestion.selectors import (
     document_list,
     highlighted,
 )
+from envcoop.review.access import is_reviewer
+from envcoop.review.resolution.candidates import RESOLVED_KINDS
 
 
 class DocumentFilterForm(forms.Form):
@@ -78,8 +80,16 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             (ClaimKind(kind).label, kind, items) for kind, items in by_kind.items() if items
         ],
         "passages": document.passages.count(),
+        "accepted": _accepted(request, claims),
     }
     return render(request, "web/documents/detail.html", context)
+
+
+def _accepted(request: HttpRequest, claims: list[Claim]) -> list[Claim]:
+    """For a reviewer: the document's accepted claims (each with an Undo button)."""
+    if not is_reviewer(request.user):
+        return []
+    return [c for c in claims if c.status == ClaimStatus.ACCEPTED and c.kind in RESOLVED_KINDS]
 
 
 def _span(value: str) -> tuple[int, int] | None:

@@ -35,12 +35,15 @@ from envcoop.review.selectors import (
     reason_text,
 )
 from envcoop.review.services import (
+    NeedsConfirmation,
+    accept_preview,
     claim_accept,
     claim_reject,
     claims_accept,
     error_text,
     proposal_confidence,
 )
+from envcoop.review.undo import claim_undo
 
 PER_PAGE = 50
 REVIEW_PERMISSION = "ingestion.change_claim"
@@ -138,14 +141,58 @@ def _review_once(
     return _back(request, reverse("web:review"))
 
 
+def _confirmation(request: HttpRequest) -> dict[str, bool]:
+    """The second submit of an accept: "confirm" changes the values, "keep" keeps them."""
+    return {
+        "confirm": bool(request.POST.get("confirm")),
+        "keep_values": bool(request.POST.get("keep")),
+    }
+
+
 @reviewer_required
 @require_POST
 def accept(request: HttpRequest, pk: int) -> HttpResponse:
-    def act(claim: Claim) -> str:
-        record = claim_accept(claim=claim, user=request.user)
-        return _("Accepted into %(record)s.") % {"record": record}
+    """Accept from the queue's card. An accept that changes a value the record has shows the
+    change and asks again (a second submit with "confirm" or "keep")."""
+    claim = _claim(pk)
+    if claim.status != ClaimStatus.PENDING:
+        messages.warning(request, _("This claim was reviewed already."))
+        return _back(request, reverse("web:review"))
+    try:
+        record = claim_accept(claim=claim, user=request.user, **_confirmation(request))
+    except NeedsConfirmation as asked:
+        context = {"claim": claim, "change": asked.change, "next": request.POST.get("next", "")}
+        return render(request, "web/review/confirm.html", context)
+    except ValidationError as error:
+        messages.error(request, _("Not accepted: %(errors)s") % {"errors": error_text(error)})
+    else:
+        messages.success(request, _("Accepted into %(record)s.") % {"record": record})
+    return _back(request, reverse("web:review"))
 
-    return _review_once(request, pk, act, _("Not accepted: %(errors)s"))
+
+@reviewer_required
+@require_POST
+def undo(request: HttpRequest, pk: int) -> HttpResponse:
+    """Undo an accept: the record as it was (or gone, if the accept made it), the claim
+    pending again; refused, with the reason, when a later change would be lost."""
+    claim = _claim(pk)
+    try:
+        undone = claim_undo(claim=claim, user=request.user)
+    except ValidationError as error:
+        messages.error(request, _("Not undone: %(errors)s") % {"errors": error_text(error)})
+    else:
+        if undone.removed:
+            messages.success(
+                request,
+                _("Undone: the record this claim made is removed; the claim is pending again."),
+            )
+        else:
+            messages.success(
+                request,
+                _("Undone: %(record)s is as it was; the claim is pending again.")
+                % {"record": undone.record},
+            )
+    return _back(request, reverse("web:review_claim", args=[claim.pk]))
 
 
 @reviewer_required
@@ -266,6 +313,7 @@ def _choices(claim: Claim) -> list[tuple[str, str]]:
 def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
     claim = _claim(pk)
     choices = _choices(claim)
+    change = None  # what accepting writes, when it asks for confirmation
     if request.method == "POST" and claim.status == ClaimStatus.PENDING:
         form = ClaimForm(request.POST, claim=claim, choices=choices)
         if form.is_valid():
@@ -285,7 +333,10 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
                         edits=form.edits(),
                         target=target,
                         new_record=new_record,
+                        **_confirmation(request),
                     )
+                except NeedsConfirmation as asked:
+                    change = asked.change
                 except ValidationError as error:
                     form.add_error(None, error_text(error))
                 else:
@@ -296,6 +347,9 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "claim": claim,
         "form": form,
+        "asks": change is not None,
+        "change": change
+        or (accept_preview(claim) if claim.status == ClaimStatus.PENDING else None),
         "reasons": [reason_text(reason) for reason in claim.match_reasons or []],
         "confidence": proposal_confidence(claim),
         "context_text": excerpt(claim.document.text, claim.start, claim.end, 300),

@@ -11,12 +11,20 @@ from envcoop.imports.importer import KINDS, import_table, template
 from envcoop.imports.reading import ImportFileError
 
 
+def _cell(value: object) -> str:
+    if value in (None, "", []):
+        return "—"
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
 class Command(BaseCommand):
     help = (
         "Import projects or events from a CSV or XLSX file whose first row names the columns "
         "(the export's names; --template FILE writes an empty one). Every row is checked; "
         "with any problem nothing is imported and each problem is named by row and column. "
-        "--dry-run checks and reports without importing."
+        "--dry-run checks and reports without importing. Each row's changes to an existing "
+        "record are listed (before → after); an empty cell keeps the record's value, a cell "
+        "reading (clear) empties it."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -52,6 +60,12 @@ class Command(BaseCommand):
         for problem in report.problems:
             column = f", column {problem.column}" if problem.column else ""
             self.stdout.write(f"row {problem.row}{column}: {problem.message}")
+        for row in report.changes:
+            for change in row.changes:
+                before = _cell(change.before)
+                self.stdout.write(
+                    f"row {row.row} ({row.key}): {change.field}: {before} → {_cell(change.after)}"
+                )
         if report.ignored:
             self.stdout.write(f"columns not imported (read-only): {', '.join(report.ignored)}")
         if report.problems:

@@ -88,9 +88,11 @@ class Command(BaseCommand):
         accepted = 0
         for path, outcome in zip(files, outcomes, strict=True):
             if options["accept"] and outcome.document is not None:
-                count, refused = document_accept_all(outcome.document, resolver=resolver)
-                accepted += count
-                for claim, error in refused:
+                done = document_accept_all(outcome.document, resolver=resolver)
+                accepted += done.accepted
+                for line in done.left_lines():
+                    self.stdout.write(line)
+                for claim, error in done.refused:
                     problems = error_text(error)
                     self.stdout.write(
                         f"left for review: claim {claim.pk} ({claim.kind} "

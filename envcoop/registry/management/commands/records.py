@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from envcoop.registry.models import Agreement, Event, Framework, Fund, Organisation, Project
+from envcoop.registry.selectors.history import HISTORY_KINDS, history_model, record_history
 from envcoop.registry.services.keys import record_rename
 from envcoop.review.duplicates import not_the_same, possible_duplicates
 from envcoop.review.merging import MergeResult, merge_preview, merge_undo, record_merge
@@ -33,7 +34,10 @@ class Command(BaseCommand):
         "(its old address and key go on leading to it); `merge KIND FROM_KEY INTO_KEY "
         "[--dry-run]` merges a record into the one it duplicates; `undo-merge ID` undoes a "
         "merge; `duplicates [--kind K] [--json]` lists records that look like the same thing; "
-        "`not-same KIND KEY KEY` says two records are different things."
+        "`not-same KIND KEY KEY` says two records are different things; `history KIND KEY "
+        "[--json]` prints every change to a record, newest first: when, who, how (form, "
+        "import, accept of claim N, undo, merge, admin, API, command) and each value before "
+        "and after, names and evidence included."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -56,6 +60,10 @@ class Command(BaseCommand):
         different.add_argument("kind", choices=sorted(MERGEABLE))
         different.add_argument("first")
         different.add_argument("second")
+        history = actions.add_parser("history", help="the changes to one record")
+        history.add_argument("kind", help=f"one of {', '.join(HISTORY_KINDS)}")
+        history.add_argument("key", help="the record's key (as in its address)")
+        history.add_argument("--json", action="store_true")
 
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
@@ -67,6 +75,8 @@ class Command(BaseCommand):
             self._undo(options)
         elif action == "duplicates":
             self._duplicates(options)
+        elif action == "history":
+            self._history(options)
         elif action == "not-same":
             not_the_same(
                 self._record(options["kind"], options["first"]),
@@ -149,3 +159,41 @@ class Command(BaseCommand):
                 f"{row['kind']}: {row['first']} / {row['second']} ({row['score']:.2f}): "
                 + "; ".join(row["reasons"])
             )
+
+    def _history(self, options: dict[str, Any]) -> None:
+        model = history_model(options["kind"])
+        if model is None:
+            raise CommandError(
+                f"no history for {options['kind']!r}: use one of {', '.join(HISTORY_KINDS)}"
+            )
+        record = model.objects.filter(key=options["key"]).first()  # type: ignore[attr-defined]
+        if record is None:
+            raise CommandError(f"no {model._meta.verbose_name} with key {options['key']!r}")
+        entries = record_history(record)
+        if options["json"]:
+            data = {
+                "kind": options["kind"],
+                "key": record.key,
+                "entries": [e.as_json() for e in entries],
+            }
+            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+            return
+        for entry in entries:
+            who = entry.who or "—"
+            how = entry.reason or entry.how or "not recorded"
+            self.stdout.write(f"{entry.when:%Y-%m-%d %H:%M:%S}  {entry.action:<8} {how}  by {who}")
+            for change in entry.changes:
+                self.stdout.write(
+                    f"    {change.field}: {_value(change.before)} → {_value(change.after)}"
+                )
+        self.stdout.write(f"{len(entries)} change(s) to {model._meta.verbose_name} {record.key}")
+
+
+def _value(value: object) -> str:
+    if value is None or value == []:
+        return "—"
+    if isinstance(value, dict):  # a source: the document and the fields it gave
+        return f"document {value['document']}: {', '.join(value['fields'])}"
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return str(value)

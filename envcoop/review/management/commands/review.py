@@ -12,16 +12,26 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from envcoop.ingestion.models import Claim, ClaimStatus
 from envcoop.review.resolution.candidates import RESOLVED_KINDS
 from envcoop.review.selectors import flagged_records, pending_claims, proposals
-from envcoop.review.services import claim_accept, claim_reject, claims_accept, error_text
+from envcoop.review.services import (
+    NeedsConfirmation,
+    accept_preview,
+    claim_accept,
+    claim_reject,
+    claims_accept,
+    error_text,
+)
+from envcoop.review.undo import claim_undo
 
 
 class Command(BaseCommand):
     help = (
         "Review what documents say before it enters the registry. "
-        "`list` shows pending claims with their proposals; `accept ID...` accepts them "
-        "(into the matched record, or a new one); `accept --all [--min-confidence X]` accepts "
-        "every pending claim at or above a confidence; `reject ID... --reason TEXT` rejects; "
-        "`conflicts` lists records whose sources disagree."
+        "`list` shows pending claims with their proposals and what accepting each would write; "
+        "`accept ID...` accepts them (into the matched record, or a new one; one that changes a "
+        "value the record has needs --confirm, or --keep-values); `accept --all "
+        "[--min-confidence X]` accepts every pending claim at or above a confidence, changing "
+        "no value a record has; `reject ID... --reason TEXT` rejects; `undo ID...` undoes "
+        "accepts; `conflicts` lists records whose sources disagree."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -43,6 +53,18 @@ class Command(BaseCommand):
         accept.add_argument(
             "--new", action="store_true", help="make a new record even where one matches"
         )
+        accept.add_argument(
+            "--confirm",
+            action="store_true",
+            help="change values the record already has (a coarse date made precise)",
+        )
+        accept.add_argument(
+            "--keep-values",
+            action="store_true",
+            help="accept without changing values the record has (names, links, evidence only)",
+        )
+        undo = actions.add_parser("undo", help="undo accepts: the claims are pending again")
+        undo.add_argument("ids", nargs="+", type=int, metavar="ID")
         reject = actions.add_parser("reject", help="reject claims")
         reject.add_argument("ids", nargs="+", type=int, metavar="ID")
         reject.add_argument("--reason", default="", help="why (shown to other reviewers)")
@@ -61,6 +83,8 @@ class Command(BaseCommand):
                 except ValidationError as error:
                     raise CommandError(f"claim {claim.pk}: {error_text(error)}") from error
                 self.stdout.write(f"rejected   {claim.pk}  {claim.kind}: {claim.quote[:70]}")
+        elif action == "undo":
+            self._undo(options["ids"])
         elif action == "conflicts":
             flagged = flagged_records()
             for kind, record, conflicts in flagged:
@@ -100,6 +124,7 @@ class Command(BaseCommand):
                     ),
                     "reasons": item.reasons,
                     "confidence": round(item.confidence, 3),
+                    "changes": accept_preview(item.claim).as_json(),
                 }
                 for item in items
             ]
@@ -115,6 +140,8 @@ class Command(BaseCommand):
                 f"{item.claim.pk:>6}  {item.claim.kind:<12} doc {item.claim.document_id:<5} "
                 f"{item.name[:60]}  ->  {target}"
             )
+            for line in accept_preview(item.claim).lines():
+                self.stdout.write(f"{'':>8}{line}")
         self.stdout.write(f"{len(items)} pending")
 
     def _accept(self, options: dict[str, Any]) -> None:
@@ -122,27 +149,67 @@ class Command(BaseCommand):
             raise CommandError("give claim ids, or --all (not both)")
         if options["ids"] and (options["kind"] or options["min_confidence"]):
             raise CommandError("--kind and --min-confidence go with --all")
+        if options["all"] and (options["confirm"] or options["keep_values"] or options["new"]):
+            raise CommandError("--confirm, --keep-values and --new go with claim ids")
+        if options["confirm"] and options["keep_values"]:
+            raise CommandError("--confirm or --keep-values, not both")
         if not 0.0 <= options["min_confidence"] <= 1.0:
             raise CommandError("--min-confidence is between 0 and 1")
         if options["all"]:
             claims = pending_claims(kind=options.get("kind"))
-            accepted, refused = claims_accept(
-                list(claims), min_confidence=options["min_confidence"]
-            )
-            for claim, error in refused:
+            outcome = claims_accept(list(claims), min_confidence=options["min_confidence"])
+            for claim, error in outcome.refused:
                 self.stdout.write(f"refused    {claim.pk}  {claim.kind}: {error_text(error)}")
-            self.stdout.write(f"accepted {accepted} claim(s)")
-            if refused:
+            for line in outcome.left_lines():
+                self.stdout.write(line)
+            self.stdout.write(f"accepted {outcome.accepted} claim(s)")
+            if outcome.refused:
                 sys.exit(1)
             return
         failed = False
         for claim in self._claims(options["ids"]):
             try:
-                record = claim_accept(claim=claim, new_record=options["new"])
+                record = claim_accept(
+                    claim=claim,
+                    new_record=options["new"],
+                    confirm=options["confirm"],
+                    keep_values=options["keep_values"],
+                )
+            except NeedsConfirmation as asked:
+                self.stdout.write(
+                    f"not accepted {claim.pk}: it changes what {asked.change.record.key} holds "  # type: ignore[union-attr]
+                    "(accept again with --confirm to change it, or --keep-values to keep it):"
+                )
+                for change in asked.change.fields:
+                    if change.kind == "precise":
+                        self.stdout.write(f"           {change.line()}")
+                failed = True
+                continue
             except ValidationError as error:
                 self.stdout.write(f"refused    {claim.pk}  {claim.kind}: {error_text(error)}")
                 failed = True
                 continue
             self.stdout.write(f"accepted   {claim.pk}  -> {claim.kind} {record.key}")  # type: ignore[attr-defined]
+        if failed:
+            sys.exit(1)
+
+    def _undo(self, ids: list[int]) -> None:
+        claims = {c.pk: c for c in Claim.objects.filter(pk__in=ids)}
+        missing = [str(i) for i in ids if i not in claims]
+        if missing:
+            raise CommandError(f"no claim with id {', '.join(missing)}")
+        failed = False
+        for pk in ids:
+            try:
+                undone = claim_undo(claim=claims[pk])
+            except ValidationError as error:
+                self.stdout.write(f"not undone {pk}: {error_text(error)}")
+                failed = True
+                continue
+            if undone.removed:
+                self.stdout.write(f"undone     {pk}: the record it made is removed; pending again")
+            else:
+                key = getattr(undone.record, "key", "")
+                self.stdout.write(f"undone     {pk}: {key} is as before; pending again")
         if failed:
             sys.exit(1)

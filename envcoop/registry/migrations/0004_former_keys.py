@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('registry', '0002_label_constraint_and_ordering'),
+        ('registry', '0003_record_history'),
     ]
 
     operations = [

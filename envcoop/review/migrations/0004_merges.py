@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('review', '0002_evidence_without_value_key'),
+        ('review', '0003_evidence_history'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
