@@ -140,7 +140,15 @@ def conflicts_of(record: models.Model, kind: str) -> list[Conflict]:
             for b in values[i + 1 :]
         )
         if clash:
-            conflicts.append(Conflict(name, values))
+            # the record's own coarser value ("2023" beside "2023-08-21" and "2023-08-22"),
+            # which no source gives and which contradicts none, is not a side of the dispute
+            sides = [
+                v
+                for v in values
+                if v.evidence
+                or not all(_compatible(name, v.value, other.value) for other in values)
+            ]
+            conflicts.append(Conflict(name, sides))
     return conflicts
 
 

@@ -24,7 +24,9 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from envcoop.core.recording import How, recorded
 from envcoop.ingestion.models import Claim
+from envcoop.registry.history import update_recorded
 from envcoop.registry.models import FormerKey, Label, LabelKind
 from envcoop.registry.services.labels import label_add
 from envcoop.review.models import DistinctPair, Evidence, Merge
@@ -81,9 +83,21 @@ def merge_preview(*, source: models.Model, target: models.Model) -> MergeResult:
         return preview.result
 
 
-@transaction.atomic
 def record_merge(*, source: models.Model, target: models.Model, user: object = None) -> MergeResult:
-    """Merge ``source`` into ``target`` (the one that stays); ``source`` is deleted."""
+    """Merge ``source`` into ``target`` (the one that stays); ``source`` is deleted. Every
+    write is in the records' history, as a merge by ``user``."""
+    with transaction.atomic(), recorded(user, How.MERGE):
+        return _merge(source, target, user)
+
+
+def _update(queryset: models.QuerySet, **values: Any) -> int:
+    """``queryset.update()``, in history where the model keeps one."""
+    if hasattr(queryset.model, "history"):
+        return update_recorded(queryset, **values)
+    return queryset.update(**values)
+
+
+def _merge(source: models.Model, target: models.Model, user: object) -> MergeResult:
     model = type(target)
     if type(source) is not model:
         raise ValidationError({"target": _("Only records of the same kind can be merged.")})
@@ -176,7 +190,7 @@ def record_merge(*, source: models.Model, target: models.Model, user: object = N
             evidence_moved.append(row.pk)
     moved["evidence_deleted"] = _serialised(evidence_deleted)
     Evidence.objects.filter(pk__in=[row.pk for row in evidence_deleted]).delete()
-    Evidence.objects.filter(pk__in=evidence_moved).update(object_id=target.pk)
+    _update(Evidence.objects.filter(pk__in=evidence_moved), object_id=target.pk)
     moved["evidence"] = evidence_moved
     result.evidence_moved = len(evidence_moved)
     claims = Claim.objects.filter(record_type=content_type, record_id=source.pk)
@@ -230,7 +244,7 @@ def _move_reverse(
     for row in rows:
         try:
             with transaction.atomic():
-                related.objects.filter(pk=row.pk).update(**{name: target})
+                _update(related.objects.filter(pk=row.pk), **{name: target})
             updated.append(row.pk)
         except IntegrityError:  # the survivor has the same row already
             deleted.append(row)
@@ -269,11 +283,15 @@ def _move_through(
     result.links_moved[str(relation.related_model._meta.verbose_name_plural)] = len(rows)
 
 
-@transaction.atomic
-def merge_undo(merge: Merge) -> models.Model:
+def merge_undo(merge: Merge, user: object = None) -> models.Model:
     """Undo ``merge``: the merged record comes back with its names, links, evidence and
     claims, and the survivor loses what the merge gave it. Refused when the survivor has
     changed since (an undo would overwrite that change)."""
+    with transaction.atomic(), recorded(user, How.MERGE):
+        return _unmerge(merge)
+
+
+def _unmerge(merge: Merge) -> models.Model:
     merge = Merge.objects.select_for_update().get(pk=merge.pk)
     if merge.undone_at is not None:
         raise ValidationError({"merge": _("This merge was undone already.")})
@@ -305,12 +323,12 @@ def merge_undo(merge: Merge) -> models.Model:
         getattr(target, name).remove(*added)
     for label, pks in moved["reverse"].items():
         related = _model(label.rsplit(".", 1)[0])
-        related.objects.filter(pk__in=pks).update(**{label.rsplit(".", 1)[1]: source})
+        _update(related.objects.filter(pk__in=pks), **{label.rsplit(".", 1)[1]: source})
     for label, entry in moved["through"].items():
         _model(label).objects.filter(pk__in=entry["rows"]).update(**{entry["field"]: source})
     for data in moved["reverse_deleted"].values():
         _restore(data)
-    Evidence.objects.filter(pk__in=moved["evidence"]).update(object_id=source.pk)
+    _update(Evidence.objects.filter(pk__in=moved["evidence"]), object_id=source.pk)
     _restore(moved["evidence_deleted"])
     Claim.objects.filter(pk__in=moved["claims"]).update(record_id=source.pk)
     Claim.objects.filter(pk__in=moved["matches"]).update(match_id=source.pk)

@@ -112,7 +112,7 @@ def merge_undo_view(request: HttpRequest, pk: int) -> HttpResponse:
     model = done.content_type.model_class()
     kind = next(name for name, (each, _page) in KINDS.items() if each is model)
     try:
-        restored = merge_undo(done)
+        restored = merge_undo(done, request.user)
     except ValidationError as refused:
         messages.error(request, _("Not undone: %(errors)s") % {"errors": error_text(refused)})
         target = model.objects.filter(pk=done.target_id).first()
