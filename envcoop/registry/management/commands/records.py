@@ -28,6 +28,15 @@ MODELS = {
 }
 
 
+def _kind(value: str) -> str:
+    """ "event" or "events" (as in the site's addresses and `records history`)."""
+    kind = value.lower()
+    kind = kind[:-1] if kind.endswith("s") and kind[:-1] in MODELS else kind
+    if kind not in MODELS:
+        raise CommandError(f"{value!r} is not a kind of record: use one of {', '.join(MODELS)}")
+    return kind
+
+
 class Command(BaseCommand):
     help = (
         "Registry records as a whole. `rename KIND KEY NEW_KEY` gives a record a new key "
@@ -43,21 +52,21 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
         rename = actions.add_parser("rename", help="give a record a new key")
-        rename.add_argument("kind", choices=sorted(MODELS))
+        rename.add_argument("kind", type=_kind, help=f"one of {', '.join(MODELS)}")
         rename.add_argument("key")
         rename.add_argument("new_key")
         merge = actions.add_parser("merge", help="merge a record into the one it duplicates")
-        merge.add_argument("kind", choices=sorted(MERGEABLE))
+        merge.add_argument("kind", type=_kind, help=f"one of {', '.join(MERGEABLE)}")
         merge.add_argument("from_key")
         merge.add_argument("into_key")
         merge.add_argument("--dry-run", action="store_true", help="say what it would do")
         undo = actions.add_parser("undo-merge", help="undo a merge (its number)")
         undo.add_argument("merge_id", type=int)
         duplicates = actions.add_parser("duplicates", help="records that may be the same")
-        duplicates.add_argument("--kind", choices=sorted(MERGEABLE))
+        duplicates.add_argument("--kind", type=_kind, help=f"one of {', '.join(MERGEABLE)}")
         duplicates.add_argument("--json", action="store_true")
         different = actions.add_parser("not-same", help="two records are different things")
-        different.add_argument("kind", choices=sorted(MERGEABLE))
+        different.add_argument("kind", type=_kind, help=f"one of {', '.join(MERGEABLE)}")
         different.add_argument("first")
         different.add_argument("second")
         history = actions.add_parser("history", help="the changes to one record")
@@ -99,6 +108,10 @@ class Command(BaseCommand):
         self.stdout.write(f"{options['kind']} {options['key']} is now {record.key}")
 
     def _merge(self, options: dict[str, Any]) -> None:
+        if options["kind"] not in MERGEABLE:
+            raise CommandError(
+                f"{options['kind']} records are not merged: use one of {', '.join(MERGEABLE)}"
+            )
         source = self._record(options["kind"], options["from_key"])
         target = self._record(options["kind"], options["into_key"])
         try:
@@ -161,7 +174,7 @@ class Command(BaseCommand):
             )
 
     def _history(self, options: dict[str, Any]) -> None:
-        model = history_model(options["kind"])
+        model = history_model(options["kind"]) or history_model(f"{options['kind']}s")
         if model is None:
             raise CommandError(
                 f"no history for {options['kind']!r}: use one of {', '.join(HISTORY_KINDS)}"
