@@ -606,3 +606,14 @@ def test_a_statement_yet_to_come_is_a_mention(text, agreements, mentions):
     result = read(text)
     assert [a["name"] for a in result["agreements"]] == agreements
     assert [m["name"] for m in result["mentions"] if m["kind"] == "agreement"] == mentions
+
+
+def test_a_numbered_title_before_a_lower_case_meeting_word_is_a_meeting():
+    text = (
+        "KUCHING, 29 July 2025 - Malaysia nominated two parks at the 27th ASEAN Centre for "
+        "Biodiversity (ACB) Governing Board (GB) meeting in Kuching today."
+    )
+    events = read(text)["events"]
+    assert [(e["ordinal"], e["start"], e["name"]) for e in events] == [
+        (27, "2025-07-29", "27th ASEAN Centre for Biodiversity (ACB) Governing Board (GB) meeting")
+    ]

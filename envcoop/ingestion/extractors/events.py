@@ -157,7 +157,11 @@ def extract(context: Context) -> list[Claim]:
         if not _inside(match.span(), online_spans):
             heads.append(match.span())
     for match in _NUMBERED_MEETING.finditer(text):  # "the 12th meeting of the ASEAN ..."
-        heads.append(match.span("head"))
+        if match.group("head"):
+            heads.append(match.span("head"))
+        else:  # (a numbered title before it: a name, though its head word is lower case)
+            heads.append(match.span("head2"))
+            series_names.add(match.span("head2"))
     # COP28, INC-5, CMA5: meetings by their number; not when named inside an agreement's name
     # ("Joint Statement ... to COP28": the addressee, which that sentence does not date)
     agreement_names = sorted(
@@ -512,6 +516,10 @@ _THE_MEETING = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?P<head>meeting)\b(?
 _NUMBERED_MEETING = re.compile(
     r"\b(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
     r"tenth)\s+(?P<head>meeting)\s+of\b"
+    # "the 27th ASEAN Centre for Biodiversity (ACB) Governing Board (GB) meeting": a title in
+    # capitals, numbered, before a lower-case head word
+    r"|\b\d{1,3}(?:st|nd|rd|th)\s+(?:(?:[A-Z][\w\-’']*|\([A-Z][A-Za-z]{1,10}\)|of|the|for|on|and|&)\s+){1,14}"
+    r"(?P<head2>meeting|session|workshop|forum|conference)\b(?!\s+of\b)"
 )
 
 
@@ -916,6 +924,7 @@ def _held(language: str) -> re.Pattern | None:
 
 def _claim(context: Context, meeting: _Meeting, profile) -> Claim:
     text = context.text
+    meeting.name = balanced(text, meeting.name)  # "... ASEAN (AMME" stops before "("
     name_text = text[meeting.name[0] : meeting.name[1]]
     date = _best_date(context, meeting)
     series, ordinal = _series_and_ordinal(context, meeting)
