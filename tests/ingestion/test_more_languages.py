@@ -617,3 +617,12 @@ def test_a_numbered_title_before_a_lower_case_meeting_word_is_a_meeting():
     assert [(e["ordinal"], e["start"], e["name"]) for e in events] == [
         (27, "2025-07-29", "27th ASEAN Centre for Biodiversity (ACB) Governing Board (GB) meeting")
     ]
+
+
+def test_a_malay_weekday_after_pada_dates_against_the_dateline():
+    text = (
+        "2025-09-05\n\nKUALA LUMPUR: Keputusan itu dicapai ketika Mesyuarat Menteri-Menteri ASEAN "
+        "Mengenai Alam Sekitar ke-18 (AMME-18) di Langkawi pada Rabu."
+    )
+    assert ("2025-09-03", None) in dates(text)
+    assert [(e["ordinal"], e["start"]) for e in read(text)["events"]] == [(18, "2025-09-03")]

@@ -874,7 +874,7 @@ def _relative_rules(
         rules.append(
             (
                 re.compile(
-                    rf"\b(?:pada\s+)?(?:hari\s+)(?P<w>{weekdays_re})(?:\s+(?P<mod>{this_}|{next_}|{last_}))?\b(?!\s*[,(]?\s*\d)"
+                    rf"\b(?:pada\s+(?:hari\s+)?|hari\s+)(?P<w>{weekdays_re})(?:\s+(?P<mod>{this_}|{next_}|{last_}))?\b(?!\s*[,(]?\s*\d)"
                 ),
                 _rel_weekday,
             )
