@@ -626,3 +626,12 @@ def test_a_malay_weekday_after_pada_dates_against_the_dateline():
     )
     assert ("2025-09-03", None) in dates(text)
     assert [(e["ordinal"], e["start"]) for e in read(text)["events"]] == [(18, "2025-09-03")]
+
+
+def test_a_thai_name_carries_on_over_a_spaced_dash_and_its_field():
+    text = (
+        "เมื่อวันที่ 9 พฤษภาคม 2561 ได้จัดการสัมมนาภายใต้กรอบความร่วมมืออาเซียน – จีน "
+        "ด้านการพัฒนาเมืองที่เป็นมิตรกับสิ่งแวดล้อม ณ กรุงปักกิ่ง"
+    )
+    names = [e["name"] for e in read(text)["events"]]
+    assert names == ["การสัมมนาภายใต้กรอบความร่วมมืออาเซียน – จีน ด้านการพัฒนาเมืองที่เป็นมิตรกับสิ่งแวดล้อม"]

@@ -256,6 +256,11 @@ def thai_title(
     end = head_end
     while end < limit and not text[end].isspace() and text[end] not in '(“"':
         end += 1
+        if end < limit and text[end] == " ":
+            # "อาเซียน – จีน", "อาเซียน - เกาหลี": a dash between spaces joins a name's parts
+            joined = re.match(r" [–-] (?=[\u0e01-\u0e4e])| (?=ด้าน|ว่าด้วย|เรื่อง)", text[end : end + 8])
+            if joined:
+                end += joined.end()
     tail = re.match(r"\s*(?:ครั้งที่\s*\d{1,3}|\(?[A-Z]{2,}[\dA-Z\-]*\)?)", text[end:limit])
     if tail:
         end += tail.end()
