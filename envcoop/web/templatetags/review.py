@@ -11,7 +11,7 @@ from django.utils.translation import get_language, gettext_lazy
 
 from envcoop.core.formatting import format_date
 from envcoop.core.recording import How
-from envcoop.review.access import may_see_history
+from envcoop.review.permissions import may_see_history
 from envcoop.review.selectors import conflict_rows, kind_of, sources_of
 from envcoop.web.changes_shown import Row, accept_rows, label, value
 

@@ -22,7 +22,7 @@ from envcoop.ingestion.selectors import (
     document_list,
     highlighted,
 )
-from envcoop.review.access import is_reviewer
+from envcoop.review.permissions import is_reviewer
 from envcoop.review.resolution.candidates import RESOLVED_KINDS
 
 

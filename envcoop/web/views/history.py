@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from envcoop.registry.selectors.history import HISTORY_KINDS, record_history
-from envcoop.review.access import may_see_history
+from envcoop.review.permissions import may_see_history
 
 
 def record_history_page(request: HttpRequest, kind: str, key: str) -> HttpResponse:

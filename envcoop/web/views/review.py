@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 from envcoop.core.excerpts import excerpt
 from envcoop.ingestion.models import Claim, ClaimKind, ClaimStatus
 from envcoop.review.evidence import conflict_resolve, flagged_count
+from envcoop.review.permissions import REVIEW_PERMISSION
 from envcoop.review.records import EDITABLE
 from envcoop.review.resolution.candidates import MODELS, RESOLVED_KINDS
 from envcoop.review.resolution.resolver import Resolver
@@ -46,7 +47,6 @@ from envcoop.review.services import (
 from envcoop.review.undo import claim_undo
 
 PER_PAGE = 50
-REVIEW_PERMISSION = "ingestion.change_claim"
 
 
 def reviewer_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
