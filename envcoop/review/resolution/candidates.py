@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.contrib.contenttypes.models import ContentType
 
@@ -65,6 +66,7 @@ _ORDINAL_SUFFIX = re.compile(r"^(\d+)(st|nd|rd|th|e|er)$")
 _NUMBER = re.compile(r"\d+")
 
 
+@lru_cache(maxsize=50_000)
 def name_words(name: str) -> frozenset[str]:
     words = set()
     for word in fold(name).split():
