@@ -227,7 +227,35 @@ class Resolver:
 def resolve_document(document: object, resolver: Resolver | None = None) -> int:
     """Proposals for the pending claims of one stored document."""
     resolver = resolver or Resolver()
-    claims = Claim.objects.filter(
-        document=document, kind__in=RESOLVED_KINDS, status=ClaimStatus.PENDING
-    ).order_by("start", "pk")
-    return resolver.resolve(claims)
+    return resolver.resolve(_pending_claims(document.pk))  # type: ignore[attr-defined]
+
+
+def _pending_claims(document_id: int) -> list[Claim]:
+    """The document's pending claims of the resolved kinds, in the order of the text, with
+    what resolving reads of them (id, kind, value, status). One plain query: the ORM took
+    longer to build it and make the claims than the database took to answer, once per
+    document stored."""
+    quote = connection.ops.quote_name
+    field = Claim._meta.get_field
+    value = field("value")
+    columns = ", ".join(quote(field(name).column) for name in ("id", "kind", "value", "status"))
+    kinds = ", ".join(["%s"] * len(RESOLVED_KINDS))
+    sql = (
+        f"SELECT {columns} FROM {quote(Claim._meta.db_table)} "
+        f"WHERE {quote(field('document').column)} = %s AND {quote(field('kind').column)} "
+        f"IN ({kinds}) AND {quote(field('status').column)} = %s "
+        f"ORDER BY {quote(field('start').column)}, {quote(field('id').column)}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [document_id, *RESOLVED_KINDS, ClaimStatus.PENDING.value])
+        rows = cursor.fetchall()
+    return [
+        Claim(
+            id=pk,
+            document_id=document_id,
+            kind=kind,
+            value=value.from_db_value(raw, None, connection),
+            status=status,
+        )
+        for pk, kind, raw, status in rows
+    ]
