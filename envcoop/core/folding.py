@@ -11,8 +11,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from envcoop.core.charmap import CharMap
+
 _KEEP_MARKS = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")  # th, lo, my, km
-_STRIP = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "ł": "l", "Ł": "L", "ß": "ss"})
+_STRIP = CharMap({"đ": "d", "Đ": "D", "ð": "d", "ł": "l", "Ł": "L", "ß": "ss"})
 
 
 # Names and words repeat from one document to the next: their folded forms are kept (fold
@@ -33,7 +35,7 @@ def _fold_cached(text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.translate(_STRIP))
+    text = unicodedata.normalize("NFKD", _STRIP(text))
     kept = "".join(
         char for char in text if not unicodedata.combining(char) or _KEEP_MARKS.match(char)
     )

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import ahocorasick
 
+from envcoop.core.charmap import CharMap
 from envcoop.core.countries import country_name, iso_names
 from envcoop.core.languages import REGIONAL_LANGUAGES
 from envcoop.ingestion.normalise import same_spelling
@@ -59,7 +60,7 @@ def _is_acronym(surface: str) -> bool:
     )
 
 
-_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "’": "'", "‘": "'"})
+_DASHES = CharMap({"–": "-", "—": "-", "‐": "-", "‑": "-", "’": "'", "‘": "'"})
 _SPACED_DASH = re.compile(r"\s*-\s*")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
@@ -69,7 +70,7 @@ def _lower(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
-    return lowered.translate(_DASHES)
+    return _DASHES(lowered)
 
 
 # Lao letters written two ways: ຫຼ / ຫລ, ໜ / ຫນ, ໝ / ຫມ
@@ -170,7 +171,7 @@ _MEETING_WORDS = re.compile(
 def _case_fits(surface: str, original: str) -> bool:
     acronym, written, capitalised = _surface_rule(surface)
     if acronym:
-        return written == _SPACED_DASH.sub("-", original.translate(_DASHES))
+        return written == _SPACED_DASH.sub("-", _DASHES(original))
     # A capitalised name is matched only where the text capitalises it too.
     if not capitalised:
         return True
@@ -184,7 +185,7 @@ def _surface_rule(surface: str) -> tuple[bool, str, bool]:
     first = next((char for char in surface if char.isalpha()), "")
     return (
         _is_acronym(surface),
-        _SPACED_DASH.sub("-", surface.translate(_DASHES)),
+        _SPACED_DASH.sub("-", _DASHES(surface)),
         first.isupper(),
     )
 
