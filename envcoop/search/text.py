@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from envcoop.core.folding import fold
-from envcoop.ingestion.languages.base import regex_words
+from envcoop.ingestion.languages.base import regex_word_texts, regex_words
 from envcoop.ingestion.segment import words as icu_words
 
 _NO_SPACES = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff]")
@@ -90,10 +90,19 @@ def index_text(text: str, lang: str | None = None) -> str:
     """What the full-text index stores: the first term of each word in order, then the
     other terms (a word folded into two, the extra Thai forms) at the end, so that they
     never come between two words of a phrase."""
+    segmenter = _segmenter(text, lang)
+    words = (
+        [text[start:end] for start, end in icu_words(text, segmenter)]
+        if segmenter
+        else regex_word_texts(text)
+    )
+    thai = segmenter == "th"
     ordered: list[str] = []
     extra: list[str] = []
-    for _start, _end, forms in _word_forms(text, lang):
-        ordered.append(forms[0])
-        if len(forms) > 1:
-            extra.extend(forms[1:])
+    for word in words:  # (_word_forms without the spans: this runs for every word indexed)
+        forms = _forms(word, thai)
+        if forms:
+            ordered.append(forms[0])
+            if len(forms) > 1:
+                extra.extend(forms[1:])
     return " ".join(ordered + extra)
