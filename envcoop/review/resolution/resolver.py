@@ -328,13 +328,12 @@ def _pending_claims(document_id: int) -> list[Claim]:
     with connection.cursor() as cursor:
         cursor.execute(sql, [document_id, *RESOLVED_KINDS, ClaimStatus.PENDING.value])
         rows = cursor.fetchall()
+    loaded = ["id", "document_id", "kind", "value", "status"]  # (the others are deferred)
     return [
-        Claim(
-            id=pk,
-            document_id=document_id,
-            kind=kind,
-            value=value.from_db_value(raw, None, connection),
-            status=status,
+        Claim.from_db(
+            connection.alias,
+            loaded,
+            [pk, document_id, kind, value.from_db_value(raw, None, connection), status],
         )
         for pk, kind, raw, status in rows
     ]
