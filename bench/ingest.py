@@ -16,7 +16,10 @@ HTML and Markdown, written to files) it times, in this order:
 4. `envcoop ingest FOLDER --jobs N` as a command on a fresh database, start-up included;
 5. with ``--baseline REV`` (a commit, e.g. the one before a change), the whole pipeline in
    one process as that commit's code runs it, on the same files, in this same run (a
-   temporary git worktree; bench/ingest_serial.py run with PYTHONPATH pointing there).
+   temporary git worktree; bench/ingest_serial.py run with PYTHONPATH pointing there), and
+   this code run the same way (a fresh process each), the two alternately ``--rounds``
+   times; the medians are shown. On a shared machine the load changes from one minute to
+   the next: alternating rounds compare the two under the same conditions.
 
 It prints documents/s and MB/s of text for each and their share of segmentation-alone
 throughput (the issue's target: 25% or more), and the peak resident memory of this
@@ -32,6 +35,7 @@ import io
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -68,6 +72,12 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=2000)
     parser.add_argument("--jobs", type=int, default=default_jobs())
     parser.add_argument("--baseline", help="a commit whose one-process pipeline to time too")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="with --baseline: time this code and the baseline alternately, this many times",
+    )
     args = parser.parse_args()
 
     call_command("migrate", verbosity=0)
@@ -99,12 +109,16 @@ def main() -> None:
         parallel = _run_pipeline(documents, jobs=args.jobs)
 
     command, command_memory = _run_command(documents, jobs=args.jobs)
+    compared = _run_alternately(documents, args.baseline, args.rounds) if args.baseline else None
     rows = [
         ("segmentation alone", segmentation, 1),
         ("whole pipeline", serial, 1),
         *(
-            [(f"whole pipeline at {args.baseline}", _run_baseline(documents, args.baseline), 1)]
-            if args.baseline
+            [
+                ("whole pipeline, fresh process", compared[0], 1),
+                (f"whole pipeline at {args.baseline}", compared[1], 1),
+            ]
+            if compared
             else []
         ),
         (f"whole pipeline, {args.jobs} workers", parallel, args.jobs),
@@ -176,8 +190,9 @@ def _run_command(documents: list, *, jobs: int) -> tuple[float, float]:
     return seconds, memory.peak_mb
 
 
-def _run_baseline(documents: list, revision: str) -> float:
-    """Seconds for one process of ``revision``'s code to ingest the same files."""
+def _run_alternately(documents: list, revision: str, rounds: int) -> tuple[float, float]:
+    """Median seconds for one fresh process of this code, and of ``revision``'s, to ingest
+    the same files, timed alternately ``rounds`` times each."""
     with (
         tempfile.TemporaryDirectory() as checkout,
         tempfile.TemporaryDirectory() as folder,
@@ -189,20 +204,29 @@ def _run_baseline(documents: list, revision: str) -> float:
         try:
             for document in documents:
                 (Path(folder) / document.name).write_bytes(document.data)
-            env = {**os.environ, "PYTHONPATH": checkout}
-            env.pop("ENVCOOP_VAR_DIR", None)
-            result = subprocess.run(
-                [sys.executable, str(ROOT / "bench" / "ingest_serial.py"), folder],
-                env=env,
-                cwd=checkout,
-                check=True,
-                capture_output=True,
-                text=True,
-            )
+            ours, theirs = [], []
+            for _round in range(max(1, rounds)):
+                ours.append(_run_serial(folder, ROOT))
+                theirs.append(_run_serial(folder, Path(checkout)))
         finally:
             subprocess.run(
                 ["git", "-C", str(ROOT), "worktree", "remove", "--force", checkout], check=False
             )
+    return statistics.median(ours), statistics.median(theirs)
+
+
+def _run_serial(folder: str, code: Path) -> float:
+    """Seconds for bench/ingest_serial.py to ingest ``folder`` with the code in ``code``."""
+    env = {**os.environ, "PYTHONPATH": str(code)}
+    env.pop("ENVCOOP_VAR_DIR", None)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "ingest_serial.py"), folder],
+        env=env,
+        cwd=code,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return json.loads(result.stdout.strip().splitlines()[-1])["seconds"]
 
 

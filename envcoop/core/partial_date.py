@@ -21,6 +21,11 @@ MAX_YEAR = 2200
 BUDDHIST_ERA_OFFSET = 543  # 2023 CE is 2566 BE
 
 
+def _days_in_month(year: int, month: int) -> int:
+    """calendar.monthrange(year, month)[1], without the weekday it also works out."""
+    return calendar.mdays[month] + (month == 2 and calendar.isleap(year))
+
+
 class Precision(enum.IntEnum):
     YEAR = 1
     MONTH = 2
@@ -53,7 +58,7 @@ class PartialDate:
         if not 1 <= self.month <= 12:
             raise PartialDateError(f"month {self.month} is not between 1 and 12")
         if self.day is not None:
-            last = calendar.monthrange(self.year, self.month)[1]
+            last = _days_in_month(self.year, self.month)
             if not 1 <= self.day <= last:
                 raise PartialDateError(
                     f"day {self.day} does not exist in {self.year}-{self.month:02d}"
@@ -100,7 +105,7 @@ class PartialDate:
     def latest(self) -> dt.date:
         """The last day this value could mean."""
         month = self.month or 12
-        day = self.day or calendar.monthrange(self.year, month)[1]
+        day = self.day or _days_in_month(self.year, month)
         return dt.date(self.year, month, day)
 
     def contains(self, day: dt.date) -> bool:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import ahocorasick
 
+from envcoop.core.charmap import CharMap
 from envcoop.core.countries import country_name, iso_names
 from envcoop.core.languages import REGIONAL_LANGUAGES
 from envcoop.ingestion.normalise import same_spelling
@@ -59,7 +60,7 @@ def _is_acronym(surface: str) -> bool:
     )
 
 
-_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "’": "'", "‘": "'"})
+_DASHES = CharMap({"–": "-", "—": "-", "‐": "-", "‑": "-", "’": "'", "‘": "'"})
 _SPACED_DASH = re.compile(r"\s*-\s*")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
@@ -69,7 +70,7 @@ def _lower(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
-    return lowered.translate(_DASHES)
+    return _DASHES(lowered)
 
 
 # Lao letters written two ways: ຫຼ / ຫລ, ໜ / ຫນ, ໝ / ຫມ
@@ -101,7 +102,9 @@ def _automaton(entries: list[Entry]) -> tuple[ahocorasick.Automaton, int]:
         for variant in _variants(surface):
             by_surface[variant].append(entry)
     for surface, group in by_surface.items():
-        automaton.add_word(surface, (len(surface), tuple(dict.fromkeys(group))))
+        entries = tuple(dict.fromkeys(group))
+        rules = tuple(_surface_rule(entry.surface) for entry in entries)
+        automaton.add_word(surface, (len(surface), entries, rules))
     if by_surface:
         automaton.make_automaton()
     return automaton, len(by_surface)
@@ -137,14 +140,10 @@ class Gazetteer:
             return []
         lowered = _lower(text)
         candidates: list[Match] = []
-        for end_index, (length, group) in automaton.iter(lowered):
+        for end_index, (length, group, rules) in automaton.iter(lowered):
             start, end = end_index - length + 1, end_index + 1
             original = text[start:end]
-            accepted = tuple(
-                entry
-                for entry in group
-                if (kinds is None or entry.kind in kinds) and _case_fits(entry.surface, original)
-            )
+            accepted = _accepted(group, rules, original, kinds)
             if not accepted:
                 continue
             if not _at_boundaries(text, start, end, boundaries):
@@ -167,15 +166,33 @@ _MEETING_WORDS = re.compile(
 )
 
 
-def _case_fits(surface: str, original: str) -> bool:
-    acronym, written, capitalised = _surface_rule(surface)
-    if acronym:
-        return written == _SPACED_DASH.sub("-", original.translate(_DASHES))
-    # A capitalised name is matched only where the text capitalises it too.
-    if not capitalised:
-        return True
-    found = next((char for char in original if char.isalpha()), "")
-    return found.isupper()
+def _accepted(
+    group: tuple[Entry, ...],
+    rules: tuple[tuple[bool, str, bool], ...],
+    original: str,
+    kinds: set[str] | None,
+) -> tuple[Entry, ...]:
+    """The entries of a group whose case fits the text (an acronym exactly as written, a
+    capitalised name only where the text capitalises it; each entry's ``_surface_rule`` is
+    made with the automaton, the text's side once per match)."""
+    written: str | None = None
+    capital: bool | None = None
+    accepted = []
+    for entry, (acronym, surface_written, capitalised) in zip(group, rules, strict=True):
+        if kinds is not None and entry.kind not in kinds:
+            continue
+        if acronym:
+            if written is None:
+                written = _SPACED_DASH.sub("-", _DASHES(original))
+            if surface_written != written:
+                continue
+        elif capitalised:
+            if capital is None:
+                capital = next((char for char in original if char.isalpha()), "").isupper()
+            if not capital:
+                continue
+        accepted.append(entry)
+    return tuple(accepted)
 
 
 @lru_cache(maxsize=65536)
@@ -184,7 +201,7 @@ def _surface_rule(surface: str) -> tuple[bool, str, bool]:
     first = next((char for char in surface if char.isalpha()), "")
     return (
         _is_acronym(surface),
-        _SPACED_DASH.sub("-", surface.translate(_DASHES)),
+        _SPACED_DASH.sub("-", _DASHES(surface)),
         first.isupper(),
     )
 

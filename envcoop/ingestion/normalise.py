@@ -17,10 +17,12 @@ from array import array
 from dataclasses import dataclass, field
 from functools import cache
 
+from envcoop.core.charmap import CharMap
+
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _SPACES = "\u00a0\u2007\u2009\u200a\u202f\u205f\u3000"
 _DIGIT_BLOCKS = (0x0660, 0x06F0, 0x0966, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0xFF10)
-_ONE_FOR_ONE = str.maketrans(
+_ONE_FOR_ONE = CharMap(
     {
         **{chr(base + n): str(n) for base in _DIGIT_BLOCKS for n in range(10)},
         **dict.fromkeys(_SPACES, " "),
@@ -64,7 +66,7 @@ class Reading:
     @classmethod
     def of(cls, source: str) -> Reading:
         if unicodedata.is_normalized("NFC", source) and not _ZERO_WIDTH_RE.search(source):
-            return cls(source=source, text=same_spelling(source.translate(_ONE_FOR_ONE)))
+            return cls(source=source, text=same_spelling(_ONE_FOR_ONE(source)))
         reading = cls(source=source, text="")
         delta = 0  # len(text so far) - len(source so far)
         for match in _irregular().finditer(source):
@@ -88,7 +90,7 @@ class Reading:
             text = unicodedata.normalize("NFC", source)
         if text is None or len(text) != len(source) + delta:
             text = _irregular().sub(_chunk_nfc, source)
-        reading.text = same_spelling(text.translate(_ONE_FOR_ONE))
+        reading.text = same_spelling(_ONE_FOR_ONE(text))
         return reading
 
     def _mark(self, text_position: int, source_position: int, block_end: int) -> None:

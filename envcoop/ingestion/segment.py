@@ -128,7 +128,7 @@ def words(text: str, language: str) -> list[Span]:
         return regex_words(text)
     iterator = icu.BreakIterator.createWordInstance(_word_iterator_locale(language))
     iterator.setText(text)
-    astral = any(ord(char) > 0xFFFF for char in text)
+    astral = _ASTRAL.search(text) is not None
     index = _utf16_index(text) if astral else None
     spans: list[Span] = []
     previous = 0

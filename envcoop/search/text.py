@@ -12,13 +12,13 @@ script and accents.
 
 from __future__ import annotations
 
-import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from envcoop.core.folding import fold
-from envcoop.ingestion.languages.base import regex_words
+from envcoop.ingestion.languages.base import regex_word_texts, regex_words
 from envcoop.ingestion.segment import words as icu_words
 
 _NO_SPACES = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff]")
@@ -42,9 +42,19 @@ class Term:
 
 
 @lru_cache(maxsize=500_000)
-def _folded(word: str) -> tuple[str, ...]:
-    """A word's folded form(s); words repeat (Zipf), so this is mostly a lookup."""
-    return tuple(fold(word).split())
+def _forms(word: str, thai: bool) -> tuple[str, ...]:
+    """The terms one word gives: its folded form(s) and, cut as Thai, its nouns without
+    การ or ความ. Words repeat (Zipf), so this is mostly a lookup."""
+    found: list[str] = []
+    for folded in fold(word).split():
+        if len(folded) > MAX_TERM:
+            continue
+        found.append(folded)
+        if thai:
+            for prefix in _THAI_NOUN_PREFIXES:
+                if folded.startswith(prefix) and len(folded) > len(prefix) + 1:
+                    found.append(folded[len(prefix) :])
+    return tuple(found)
 
 
 def _segmenter(text: str, lang: str | None) -> str | None:
@@ -58,31 +68,41 @@ def _segmenter(text: str, lang: str | None) -> str | None:
     return None
 
 
-def terms(text: str, lang: str | None = None) -> list[Term]:
-    """The folded words of ``text`` with their spans (and extra forms for Thai nouns)."""
+def _word_forms(text: str, lang: str | None) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, terms) of each word of ``text`` that gives a term."""
     segmenter = _segmenter(text, lang)
     spans = icu_words(text, segmenter) if segmenter else regex_words(text)
-    found: list[Term] = []
+    thai = segmenter == "th"
     for start, end in spans:
-        for word in _folded(text[start:end]):
-            if len(word) > MAX_TERM:
-                continue
-            found.append(Term(start, end, word))
-            if segmenter == "th":
-                for prefix in _THAI_NOUN_PREFIXES:
-                    if word.startswith(prefix) and len(word) > len(prefix) + 1:
-                        found.append(Term(start, end, word[len(prefix) :]))
-    return found
+        forms = _forms(text[start:end], thai)
+        if forms:
+            yield start, end, forms
+
+
+def terms(text: str, lang: str | None = None) -> list[Term]:
+    """The folded words of ``text`` with their spans (and extra forms for Thai nouns)."""
+    return [
+        Term(start, end, form) for start, end, forms in _word_forms(text, lang) for form in forms
+    ]
 
 
 def index_text(text: str, lang: str | None = None) -> str:
-    """What the full-text index stores: the terms in order, then the extra Thai forms (at
-    the end, so that they never come between two words of a phrase)."""
-    found = terms(text, lang)
-    ordered = [found[0].text] if found else []
-    extra = []
-    for previous, term in itertools.pairwise(found):
-        (extra if (term.start, term.end) == (previous.start, previous.end) else ordered).append(
-            term.text
-        )
+    """What the full-text index stores: the first term of each word in order, then the
+    other terms (a word folded into two, the extra Thai forms) at the end, so that they
+    never come between two words of a phrase."""
+    segmenter = _segmenter(text, lang)
+    words = (
+        [text[start:end] for start, end in icu_words(text, segmenter)]
+        if segmenter
+        else regex_word_texts(text)
+    )
+    thai = segmenter == "th"
+    ordered: list[str] = []
+    extra: list[str] = []
+    for word in words:  # (_word_forms without the spans: this runs for every word indexed)
+        forms = _forms(word, thai)
+        if forms:
+            ordered.append(forms[0])
+            if len(forms) > 1:
+                extra.extend(forms[1:])
     return " ".join(ordered + extra)

@@ -22,7 +22,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from envcoop.core.partial_date import BUDDHIST_ERA_OFFSET, PartialDate, PartialDateError
 from envcoop.ingestion.extractors.base import Claim, Context
@@ -115,8 +115,14 @@ class _Grammar:
     month: re.Pattern  # a month name or "tháng 8": where the rules led by a month can start
 
 
+@lru_cache(maxsize=4096)
 def _key(text: str) -> str:
-    return re.sub(r"\s+", "", text).lower().rstrip(".")
+    """A month name as looked up: no spaces, lower case, no final full stop (cached: the
+    same few names are looked up in every document)."""
+    return _SPACES.sub("", text).lower().rstrip(".")
+
+
+_SPACES = re.compile(r"\s+")
 
 
 @cache

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from functools import cache
 
 from envcoop.ingestion.languages import profile as language_profile
 from envcoop.ingestion.languages.base import Span
@@ -95,6 +96,13 @@ _ANOTHER_NAME = re.compile(
 _ACRONYM_IN_PARENS = re.compile(r"^\([A-Z][A-Za-z0-9\-]{1,12}\)$")
 
 
+@cache
+def _connectors(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words that join a title's words in ``language`` (English's too), and with "in"."""
+    connectors = frozenset(_CONNECTORS.get(language, _CONNECTORS["en"]) | _CONNECTORS["en"])
+    return connectors, connectors | {"in"}
+
+
 def latin_title(
     text: str,
     start: int,
@@ -110,7 +118,7 @@ def latin_title(
     ``barriers`` (dates: "VIENTIANE, 24 August 2023 – The 17th AMME" is not one name).
     A leading article or list number is left out.
     """
-    connectors = _CONNECTORS.get(language, _CONNECTORS["en"]) | _CONNECTORS["en"]
+    connectors, connectors_or_in = _connectors(language)
     # a title is a few dozen words: look no further than this (a table or a list with no
     # full stop is one "sentence"; reading it all for every head word would be quadratic)
     left_limit, right_limit = max(limit[0], start - _REACH), min(limit[1], end + _REACH)
@@ -133,7 +141,7 @@ def latin_title(
             continue  # "7th ASEAN Heritage Parks (AHP) Conference": kept if words precede it
         if word.lower() in _AND and _ANOTHER_NAME.match(text, token.end()):
             break  # "... Pollution and the 19th Meeting": the name before "and" is another
-        if word.lower() in connectors | {"in"} and pending < 2 and new_start < start:
+        if word.lower() in connectors_or_in and pending < 2 and new_start < start:
             pending += 1  # "Measurable Action for Haze-Free ... in Southeast Asia programme"
             continue
         if _ORDINAL_WORD.match(word):

@@ -19,6 +19,11 @@ def regex_words(text: str) -> list[Span]:
     return [match.span() for match in _WORD.finditer(text)]
 
 
+def regex_word_texts(text: str) -> list[str]:
+    """The words of ``regex_words``, as text."""
+    return _WORD.findall(text)
+
+
 _CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
 
 

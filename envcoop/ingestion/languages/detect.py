@@ -114,8 +114,16 @@ def has_ruled_script(text: str) -> bool:
 
 def script_language(text: str) -> tuple[str | None, float]:
     """(language by script, share of letters in that script); (None, share) for Latin text."""
+    return _by_script(text, _letters(text))
+
+
+def _letters(text: str) -> int:
+    return len(_NOT_LETTER.sub("", text))
+
+
+def _by_script(text: str, letters: int) -> tuple[str | None, float]:
+    """script_language, given how many letters ``text`` has."""
     ruled = _RULED.sub("", text)
-    letters = len(_NOT_LETTER.sub("", text))
     counts: Counter[str] = Counter()
     ruled_letters = 0
     if ruled:
@@ -141,11 +149,13 @@ def script_language(text: str) -> tuple[str | None, float]:
 
 def detect(text: str) -> str:
     """ISO 639-1 code of ``text``'s language, or "und" when there is too little to tell."""
-    language, _share = script_language(text)
+    letters = _letters(text)
+    language, _share = _by_script(text, letters)
     if language is not None:
         return language
     sample = text[:20000]
-    letters = len(_NOT_LETTER.sub("", sample))
+    if len(sample) < len(text):  # (else the sample is the text: its letters are counted)
+        letters = _letters(sample)
     if letters < 12:
         return "und"
     # Letters only Vietnamese writes (ơ, ư, ă, đ and the vowels with a dot below or a hook

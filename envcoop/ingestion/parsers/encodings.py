@@ -17,6 +17,11 @@ _BOMS = (
 )
 
 
+# control characters that plain text does not hold (tab, line feed, form feed, carriage
+# return and escape are allowed)
+_CONTROL_BYTES = bytes(byte for byte in range(32) if byte not in (9, 10, 12, 13, 27))
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control characters in the first 8 KB (UTF-16/32 excepted by BOM)."""
     sample = data[:8192]
@@ -24,7 +29,7 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in sample:
         return True
-    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13, 27))
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls > max(8, len(sample) // 100)
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.contrib.contenttypes.models import ContentType
 
@@ -65,6 +67,7 @@ _ORDINAL_SUFFIX = re.compile(r"^(\d+)(st|nd|rd|th|e|er)$")
 _NUMBER = re.compile(r"\d+")
 
 
+@lru_cache(maxsize=50_000)
 def name_words(name: str) -> frozenset[str]:
     words = set()
     for word in fold(name).split():
@@ -109,6 +112,10 @@ class Candidate:
     folded: set[str] = field(init=False)
     words: list[frozenset[str]] = field(init=False)
     numbers: frozenset[str] = field(init=False)
+    _days: tuple[dt.date, dt.date] | None = field(
+        init=False, default=None, repr=False, compare=False
+    )
+    _days_of: tuple = field(init=False, default=(None, None), repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.refresh()
@@ -135,6 +142,18 @@ class Candidate:
         if self.start is None:
             return None
         return self.start, self.end or self.start
+
+    @property
+    def days(self) -> tuple[dt.date, dt.date] | None:
+        """The first and the last day of ``span`` (computed again only when the dates
+        change: events are compared with many candidates)."""
+        if self.start is None:
+            return None
+        start, end = self._days_of
+        if self._days is None or start is not self.start or end is not self.end:
+            self._days = (self.start.earliest(), (self.end or self.start).latest())
+            self._days_of = (self.start, self.end)
+        return self._days
 
 
 def keys_by_name(model: type) -> dict[str, str]:

@@ -56,10 +56,10 @@ def similarity(a: Candidate, b: Candidate) -> float:
 
 def _overlap(a: Candidate, b: Candidate) -> str | None:
     """ "same" when the dates agree, "overlap" when they could be the same days, else None."""
-    if a.span is None or b.span is None:
+    a_days, b_days = a.days, b.days
+    if a_days is None or b_days is None:
         return None
-    (a_start, a_end), (b_start, b_end) = a.span, b.span
-    if a_start.earliest() > b_end.latest() or b_start.earliest() > a_end.latest():
+    if a_days[0] > b_days[1] or b_days[0] > a_days[1]:
         return None
     if a.start == b.start and (a.end == b.end or a.end is None or b.end is None):
         return "same"
