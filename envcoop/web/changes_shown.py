@@ -45,6 +45,7 @@ LABELS = {
     "party_countries": gettext_lazy("party countries"),
     "party_organisations": gettext_lazy("party organisations"),
     "recipient_countries": gettext_lazy("countries"),
+    "participating_organisations": gettext_lazy("participating organisations"),
     "partner_countries": gettext_lazy("partner countries"),
     "partner_organisations": gettext_lazy("partner organisations"),
     "areas": gettext_lazy("areas"),
