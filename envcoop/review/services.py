@@ -77,8 +77,10 @@ _TEXT_LIMITS = {"name": 500, "place": 200, "acronym": 100, "fund": 500}
 _MAX_PARTIES = 60
 
 
-def _edit_problem(name: str, value: Any) -> str | None:
-    """Why a reviewer's correction of ``name`` cannot stand (None: it can)."""
+def _edit_problem(name: str, value: Any, before: Any = None) -> str | None:
+    """Why a reviewer's correction of ``name`` (the claim had ``before``) cannot stand
+    (None: it can). A party the claim itself lists may stay unknown to the registry (it is
+    kept as evidence and linked to nothing); one a reviewer adds must be known."""
     if value in (None, "", []):
         return None
     if name in _TEXT_LIMITS:
@@ -108,8 +110,9 @@ def _edit_problem(name: str, value: Any) -> str | None:
             return "expected a list of countries and organisations"
         if len(value) > _MAX_PARTIES:
             return f"more than {_MAX_PARTIES} {name}"
+        listed = before if isinstance(before, list) else []
         for party in value:
-            if problem := records.party_problem(party):
+            if party not in listed and (problem := records.party_problem(party)):
                 return problem
     return None
 
@@ -122,7 +125,7 @@ def _corrected(claim: Claim, edits: dict[str, Any] | None) -> tuple[dict[str, An
     for name, value in (edits or {}).items():
         if name not in records.EDITABLE[claim.kind]:
             raise ValidationError({name: f"{claim.kind} claims have no field {name!r} to correct"})
-        if problem := _edit_problem(name, value):
+        if problem := _edit_problem(name, value, values.get(name)):
             raise ValidationError({name: problem})
         if value != values.get(name):
             values[name] = value

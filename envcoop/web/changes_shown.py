@@ -86,7 +86,7 @@ def value(field: str, data: Any) -> str:
             return format_partial_date(PartialDate.parse(text), lang)
         except PartialDateError:
             return text
-    if field in _COUNTRY_FIELDS or field.endswith("_countries") or field == "parties":
+    if field in _COUNTRY_FIELDS or field.endswith("_countries") or field in ("parties", "partners"):
         try:
             return country_name(clean_country(text), lang)
         except CountryError:

@@ -73,7 +73,7 @@ class PartialDateInput(forms.CharField):
         kwargs.setdefault("max_length", 40)
         kwargs.setdefault("help_text", DATE_HELP)
         super().__init__(**kwargs)
-        self.widget.attrs.update({"size": 12, "placeholder": "2023-08-22", "autocomplete": "off"})
+        self.widget.attrs.update({"size": 12, "autocomplete": "off"})
 
     def to_python(self, value: Any) -> str | None:
         text = _ascii_digits(" ".join(str(value or "").split()))
@@ -99,9 +99,7 @@ class PartialDateInput(forms.CharField):
                 self.error_messages["month"], code="month", params={"month": month}
             )
         try:
-            date = PartialDate(
-                number, int(month) if month else None, int(day) if day else None
-            )
+            date = PartialDate(number, int(month) if month else None, int(day) if day else None)
         except PartialDateError:
             raise forms.ValidationError(
                 self.error_messages["day"], code="day", params={"date": text}
@@ -151,6 +149,7 @@ class ClaimForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.claim = claim
         self.record: Any = None  # the other record chosen, once cleaned
+        self.listed: dict[str, list[str]] = {}  # the organisations the claim lists itself
         self.fields["target"].choices = choices
         self.fields["other"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
         value = claim.value
@@ -197,18 +196,24 @@ class ClaimForm(forms.Form):
             initial=codes,
             error_messages={"invalid_choice": _("Choose countries from the list.")},
         )
+        self.listed[name] = others
         self.fields[f"v_{name}_organisations"] = forms.CharField(
             label=_("%(who)s: organisations") % {"who": who},
-            help_text=_("One a line: an organisation's name, acronym or key in the registry."),
+            help_text=_(
+                "One a line: an organisation's name, acronym or key in the registry. A name "
+                "from the document that the registry does not know stays, linked to nothing."
+            ),
             required=False,
             max_length=MAX_ORGANISATIONS * 202,
-            widget=forms.Textarea(attrs={"rows": 3, "cols": 40}),
+            widget=forms.Textarea(attrs={"rows": min(8, max(3, len(others) + 1)), "cols": 40}),
             initial="\n".join(others),
         )
 
     def _clean_organisations(self, name: str) -> list[str]:
         field = f"v_{name}_organisations"
-        lines = [" ".join(line.split()) for line in (self.cleaned_data.get(field) or "").split("\n")]
+        lines = [
+            " ".join(line.split()) for line in (self.cleaned_data.get(field) or "").split("\n")
+        ]
         lines = list(dict.fromkeys(line for line in lines if line))
         if len(lines) > MAX_ORGANISATIONS:
             self.add_error(field, _("Give at most %(count)s.") % {"count": MAX_ORGANISATIONS})
@@ -216,7 +221,7 @@ class ClaimForm(forms.Form):
         for line in lines:
             if len(line) > 200:
                 self.add_error(field, _("A line is longer than 200 characters."))
-            elif not organisation_keys([line]):
+            elif line not in self.listed.get(name, []) and not organisation_keys([line]):
                 self.add_error(
                     field,
                     _(
