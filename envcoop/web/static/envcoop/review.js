@@ -23,11 +23,14 @@
     var card = found && document.getElementById("claim-" + found[1]);
     if (!card || !card.matches("article.proposal")) return;
     var said = document.querySelector("main > ul.messages");
-    if (said) {
-      card.parentNode.insertBefore(said, card);
-      said.scrollIntoView({ block: "start" });
-    }
+    if (said) card.parentNode.insertBefore(said, card);
     card.focus({ preventScroll: !!said });
+    if (!said) return;
+    // the browser scrolls to the card itself once the page has loaded: scroll after it
+    var show = function () { said.scrollIntoView({ block: "start" }); };
+    show();
+    if (document.readyState !== "complete") window.addEventListener("load", show);
+    else setTimeout(show, 0);
   }
   arrive();
   window.addEventListener("hashchange", arrive);
