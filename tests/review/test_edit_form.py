@@ -194,6 +194,7 @@ def test_the_form_shows_every_field_of_each_kind(reviewer_client, event_claim, a
     assert 'value="asean-china-maritime-cooperation-fund"' in html
     thai = reviewer_client.get(f"/th/review/claims/{event_claim.pk}/")
     assert "ฟิลิปปินส์" in text_of(thai)  # countries by name in the reader's language
+    assert 'data-many="พบ %(count)s ระเบียน' in thai.content.decode()  # the picker's words
 
 
 # -- bad input changes nothing ---------------------------------------------------------------

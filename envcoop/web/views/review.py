@@ -338,8 +338,19 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "confidence": proposal_confidence(claim),
         "context_text": excerpt(claim.document.text, claim.start, claim.end, 300),
         "value_fields": [f for f in form if f.name not in ("target", "other")],
+        "picker_texts": _picker_texts(),
     }
     return render(request, "web/review/claim.html", context)
+
+
+def _picker_texts() -> dict[str, str]:
+    """What the picker's status line says (its script fills in the count, name and key)."""
+    return {
+        "one": _("1 record found: choose it with the arrow keys and Enter."),
+        "many": _("%(count)s records found: choose one with the arrow keys and Enter."),
+        "none": _("No record has this name."),
+        "chosen": _("Chosen: %(name)s (%(key)s)"),
+    }
 
 
 def review_json_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
