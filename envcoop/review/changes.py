@@ -62,7 +62,8 @@ class NameChange:
 
 @dataclass(frozen=True)
 class LinkChange:
-    field: str  # host_countries, party_countries, party_organisations
+    field: str  # host_countries, party_countries, party_organisations, recipient_countries,
+    # participating_organisations (as an implementing partner)
     value: str  # a country code or a record's key
 
     def as_json(self) -> dict[str, str]:
@@ -249,12 +250,16 @@ def _link_changes(
         host = country_code(values.get("host"))
         if host:
             wanted.append(("host_countries", host))
-    elif kind == "agreement":
-        parties = values.get("parties") or []
-        codes = [code for code in map(country_code, parties) if code]
-        wanted.extend(("party_countries", code) for code in dict.fromkeys(codes))
-        if record is None:  # a new agreement links the organisations it names too
-            wanted.extend(("party_organisations", key) for key in organisation_keys(parties))
+    elif kind in ("agreement", "project"):
+        listed = values.get("parties" if kind == "agreement" else "partners") or []
+        countries, organisations = (
+            ("party_countries", "party_organisations")
+            if kind == "agreement"
+            else ("recipient_countries", "participating_organisations")
+        )
+        codes = [code for code in map(country_code, listed) if code]
+        wanted.extend((countries, code) for code in dict.fromkeys(codes))
+        wanted.extend((organisations, key) for key in organisation_keys(listed))
     changes = []
     for name, value in wanted:
         if record is not None:

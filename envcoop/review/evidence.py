@@ -22,12 +22,8 @@ from envcoop.review.records import EDITABLE
 from envcoop.review.resolution.candidates import MODELS
 
 # The claim values kept as evidence, per kind (the claim's own names): those a reviewer may
-# correct, and the parties and partners a claim lists.
-EVIDENCE_FIELDS = {
-    **EDITABLE,
-    "agreement": (*EDITABLE["agreement"], "parties"),
-    "project": (*EDITABLE["project"], "partners"),
-}
+# correct, the parties and partners a claim lists among them.
+EVIDENCE_FIELDS = dict(EDITABLE)
 # The fields where two sources can contradict each other: claim field -> record field.
 CONFLICT_FIELDS = {
     "event": {"start": "start", "end": "end", "country": "country"},

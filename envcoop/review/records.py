@@ -20,7 +20,9 @@ from envcoop.registry.models import (
     EventSeries,
     Fund,
     Organisation,
+    OrganisationRole,
     OrganisationType,
+    ProjectParticipation,
 )
 from envcoop.registry.services.agreements import agreement_upsert
 from envcoop.registry.services.events import event_upsert
@@ -34,12 +36,16 @@ if TYPE_CHECKING:
     from envcoop.review.changes import AcceptChange
 
 # The fields of a claim a reviewer may correct, per kind (the same names as the claim's value).
+# ``parties`` and ``partners`` are lists of country codes and organisations (a key, an
+# acronym or a name the registry knows).
 EDITABLE = {
     "event": ("name", "series", "ordinal", "start", "end", "place", "country", "host"),
-    "agreement": ("name", "kind", "date"),
-    "project": ("name", "fund", "start", "end"),
+    "agreement": ("name", "kind", "date", "parties"),
+    "project": ("name", "fund", "start", "end", "partners"),
     "organisation": ("name", "acronym", "country"),
 }
+# An organisation among a project's partners takes part in it in this (IATI) role.
+PARTNER_ROLE = OrganisationRole.IMPLEMENTING
 
 
 def country_code(value: object) -> str | None:
@@ -53,20 +59,38 @@ def country_code(value: object) -> str | None:
 
 
 def fund_key(name: object) -> str | None:
-    """The key of the fund a project names, when the registry knows it by that name."""
+    """The key of the fund a project names, when the registry knows it by that key or name."""
     if not isinstance(name, str) or not name.strip():
         return None
+    if Fund.objects.filter(key=name).exists():
+        return name
     return keys_by_name(Fund).get(fold(name))
 
 
 def organisation_keys(parties: object) -> list[str]:
-    """Keys of the organisations among an agreement's parties (by acronym or name)."""
+    """Keys of the organisations among an agreement's parties or a project's partners (by
+    key, acronym or name)."""
     names = [p for p in (parties if isinstance(parties, list) else []) if isinstance(p, str)]
     names = [p for p in names if not country_code(p)]
     if not names:
         return []
+    keys = set(Organisation.objects.filter(key__in=names).values_list("key", flat=True))
     known = keys_by_name(Organisation)
-    return list(dict.fromkeys(key for p in names if (key := known.get(fold(p)))))
+    return list(
+        dict.fromkeys(key for p in names if (key := p if p in keys else known.get(fold(p))))
+    )
+
+
+def party_problem(party: object) -> str | None:
+    """Why ``party`` cannot be a party or partner (None: a country code or an organisation
+    the registry knows)."""
+    if not isinstance(party, str) or not party.strip():
+        return "a party must be a country code or an organisation"
+    if len(party) > 200:
+        return "a party's name is longer than 200 characters"
+    if country_code(party) or organisation_keys([party]):
+        return None
+    return f"{party!r} is neither a country code nor an organisation the registry knows"
 
 
 def guess_organisation_type(name: str) -> str:
@@ -146,12 +170,20 @@ def create(kind: str, values: dict[str, Any], lang: str) -> models.Model:
         )
         return record
     if kind == "project":
+        partners = values.get("partners") or []
+        partner_organisations = organisation_keys(partners)
         record, _ = project_upsert(
             key=unique_key(MODELS["project"], values.get("name"), _year(values, "start")),
             names=names,
             planned_start=values.get("start"),
             planned_end=values.get("end"),
             fund=fund_key(values.get("fund")),
+            recipient_countries=list(dict.fromkeys(c for c in map(country_code, partners) if c)),
+            participating_organisations=(
+                {PARTNER_ROLE.name.lower(): partner_organisations}
+                if partner_organisations
+                else None
+            ),
         )
         return record
     if kind == "organisation":
@@ -182,6 +214,13 @@ def merge(
     for name in change.names:
         label_add(record=record, kind=name.kind, lang=name.lang, text=name.text)
     for link in change.links:
+        if link.field == "participating_organisations":  # through a row with its role
+            ProjectParticipation.objects.get_or_create(
+                project=record,
+                organisation=Organisation.objects.get(key=link.value),
+                role=PARTNER_ROLE,
+            )
+            continue
         if link.field.endswith("countries"):
             target: models.Model = country_get_or_create(code=link.value, field=link.field)
         else:

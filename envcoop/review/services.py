@@ -21,6 +21,8 @@ from django.utils import timezone
 from envcoop.core.recording import How, recorded
 from envcoop.ingestion.languages.detect import has_ruled_script
 from envcoop.ingestion.models import Claim, ClaimStatus, Passage
+from envcoop.registry.models import AgreementKind, EventSeries
+from envcoop.registry.services.resolve import date_value
 from envcoop.review import records
 from envcoop.review.changes import (
     AcceptChange,
@@ -70,14 +72,61 @@ def _user(user: object) -> Any:
     return user if getattr(user, "pk", None) else None
 
 
+# The longest text a corrected field may hold (what the record's column holds).
+_TEXT_LIMITS = {"name": 500, "place": 200, "acronym": 100, "fund": 500}
+_MAX_PARTIES = 60
+
+
+def _edit_problem(name: str, value: Any, before: Any = None) -> str | None:
+    """Why a reviewer's correction of ``name`` (the claim had ``before``) cannot stand
+    (None: it can). A party the claim itself lists may stay unknown to the registry (it is
+    kept as evidence and linked to nothing); one a reviewer adds must be known."""
+    if value in (None, "", []):
+        return None
+    if name in _TEXT_LIMITS:
+        if not isinstance(value, str):
+            return "expected text"
+        if len(value) > _TEXT_LIMITS[name]:
+            return f"longer than {_TEXT_LIMITS[name]} characters"
+    elif name in ("country", "host"):
+        if records.country_code(value) is None:
+            return f"{value!r} is not an ISO country code (TH, VN, EU, ...)"
+    elif name in ("start", "end", "date"):
+        try:
+            date_value(value, field=name)
+        except ValidationError as error:
+            return " ".join(error.messages)
+    elif name == "ordinal":
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 32767:
+            return f"{value!r} is not a number in a series"
+    elif name == "series":
+        if not isinstance(value, str) or not EventSeries.objects.filter(key=value).exists():
+            return f"no meeting series with key {value!r}"
+    elif name == "kind":
+        if value not in AgreementKind.values:
+            return f"{value!r} is not a kind of agreement"
+    elif name in ("parties", "partners"):
+        if not isinstance(value, list):
+            return "expected a list of countries and organisations"
+        if len(value) > _MAX_PARTIES:
+            return f"more than {_MAX_PARTIES} {name}"
+        listed = before if isinstance(before, list) else []
+        for party in value:
+            if party not in listed and (problem := records.party_problem(party)):
+                return problem
+    return None
+
+
 def _corrected(claim: Claim, edits: dict[str, Any] | None) -> tuple[dict[str, Any], set[str]]:
+    """The claim's values with a reviewer's corrections; ValidationError (naming the field)
+    for a correction that cannot stand: nothing is written then."""
     values = dict(claim.value)
     changed: set[str] = set()
     for name, value in (edits or {}).items():
         if name not in records.EDITABLE[claim.kind]:
             raise ValidationError({name: f"{claim.kind} claims have no field {name!r} to correct"})
-        if name in ("country", "host") and value and records.country_code(value) is None:
-            raise ValidationError({name: f"{value!r} is not an ISO country code (TH, VN, EU, ...)"})
+        if problem := _edit_problem(name, value, values.get(name)):
+            raise ValidationError({name: problem})
         if value != values.get(name):
             values[name] = value
             changed.add(name)

@@ -45,6 +45,7 @@ LABELS = {
     "party_countries": gettext_lazy("party countries"),
     "party_organisations": gettext_lazy("party organisations"),
     "recipient_countries": gettext_lazy("countries"),
+    "participating_organisations": gettext_lazy("participating organisations"),
     "partner_countries": gettext_lazy("partner countries"),
     "partner_organisations": gettext_lazy("partner organisations"),
     "areas": gettext_lazy("areas"),
@@ -85,7 +86,7 @@ def value(field: str, data: Any) -> str:
             return format_partial_date(PartialDate.parse(text), lang)
         except PartialDateError:
             return text
-    if field in _COUNTRY_FIELDS or field.endswith("_countries") or field == "parties":
+    if field in _COUNTRY_FIELDS or field.endswith("_countries") or field in ("parties", "partners"):
         try:
             return country_name(clean_country(text), lang)
         except CountryError:

@@ -72,6 +72,7 @@ urlpatterns = [
     path("review/claims/<int:pk>/", review.claim_detail, name="review_claim"),
     path("review/claims/<int:pk>/accept/", review.accept, name="review_accept"),
     path("review/claims/<int:pk>/reject/", review.reject, name="review_reject"),
+    path("review/records/<str:kind>/names/", review.record_names, name="review_record_names"),
     path("records/<str:kind>/<slug:key>/rename/", records.rename, name="record_rename"),
     path("records/<str:kind>/<slug:key>/merge/", records.merge, name="record_merge"),
     path("records/merges/<int:pk>/undo/", records.merge_undo_view, name="record_merge_undo"),

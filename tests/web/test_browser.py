@@ -124,7 +124,8 @@ def test_a_reviewer_works_the_queue_from_the_keyboard(page, live_server):
 
     second = page.locator("article.proposal").first
     second_id = int(second.get_attribute("id").removeprefix("claim-"))
-    page.keyboard.press("j")
+    # back at the card that took the accepted one's place, with the focus on it
+    assert page.evaluate("document.activeElement.id") == f"claim-{second_id}"
     page.keyboard.press("r")
     page.keyboard.type("named twice")
     page.keyboard.press("Enter")
@@ -187,5 +188,112 @@ def test_a_reviewer_accepts_with_confirmation_then_undoes(page, live_server):
     page.goto(live_server.url + "/events/asoen-34/history/")
     entries = page.locator("li.history-entry")
     assert entries.count() >= 2 and "undo of an accept" in entries.first.inner_text()
+    outside = [url for url in page.requested if not url.startswith(live_server.url)]
+    assert outside == []
+
+
+def _tab_to(page, test: str, *, limit: int = 150) -> None:
+    """Press Tab until the focused element passes ``test`` (JavaScript, with ``el``)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(el => !!el && ({test}))(document.activeElement)"):
+            return
+    raise AssertionError(f"Tab never reached {test}")
+
+
+def test_a_reviewer_reviews_a_document_from_the_keyboard_without_losing_their_place(
+    page, live_server
+):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    from envcoop.ingestion.models import Claim, ClaimStatus
+    from envcoop.registry.models import Event
+    from tests.review import samples
+
+    reviewer = get_user_model().objects.create_user(
+        username="reviewer3", password="a-long-test-password-5", is_staff=True
+    )
+    reviewer.user_permissions.add(Permission.objects.get(codename="change_claim"))
+    samples.ingest(samples.ASOEN36_EN, "en.txt")
+    samples.ingest(samples.ASOEN35_EN, "asoen35.txt")
+    told = samples.ingest(samples.NEW_DEPARTMENT_VI, "vi.txt")
+    # a meeting the reader did not recognise: the reviewer knows it is the 17th AMME
+    vague = Claim.objects.create(
+        document=told.document, kind="event", start=0, end=20, quote="ASEAN ministers met",
+        value={"name": "the ASEAN environment ministers' meeting in Vientiane"},
+        extractor="test", extractor_version="1", confidence=0.6,
+    )  # fmt: skip
+    page.goto(live_server.url + "/admin/login/?next=/review/")
+    page.get_by_label("Username").fill("reviewer3")
+    page.get_by_label("Password").fill("a-long-test-password-5")
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/review/")
+
+    cards = page.locator("article.proposal")
+    assert cards.count() >= 4
+    first_id, second_id = (cards.nth(i).get_attribute("id") for i in range(2))
+    # from the top of the page, Tab to the first card's Accept button; Enter
+    _tab_to(page, f"el.matches('button.accept') && el.closest('article').id === '{first_id}'")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/review/#{second_id}")
+    assert page.evaluate("document.activeElement.closest('article.proposal').id") == second_id
+    assert "Accepted into" in page.locator(".messages").inner_text()
+    # the message stands just above the card the reviewer is at, both in view
+    assert page.evaluate(
+        f"document.querySelector('ul.messages').nextElementSibling.id === '{second_id}'"
+    )
+    page.wait_for_load_state("load")
+    for shown in (page.locator("ul.messages"), page.locator(f"#{second_id}")):
+        box = shown.bounding_box()
+        assert 0 <= box["y"] < 900, box
+    accepted = Claim.objects.get(pk=int(first_id.removeprefix("claim-")))
+    assert accepted.status == ClaimStatus.ACCEPTED
+
+    # the vague meeting: Tab to its "Edit, then accept" link, pick the record by name
+    page.locator(f"#{second_id}").focus()
+    _tab_to(page, f"el.matches('a.edit') && el.closest('article').id === 'claim-{vague.pk}'")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/review/claims/{vague.pk}/?next=*")
+    _tab_to(page, "el.name === 'other'")
+    assert page.evaluate("document.activeElement.getAttribute('role')") == "combobox"
+    page.keyboard.type("ministerial meeting on env")
+    option = page.get_by_role("option", name="17th ASEAN Ministerial Meeting on Environment")
+    option.wait_for()
+    assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "true"
+    page.keyboard.press("ArrowDown")
+    assert option.get_attribute("aria-selected") == "true"
+    page.keyboard.press("Enter")  # chooses; does not send the form
+    assert page.locator("input[name=other]").input_value() == "amme-17"
+    assert page.locator("input[name=target][value=other]").is_checked()
+    assert (
+        "Chosen: 17th ASEAN Ministerial Meeting on Environment"
+        in page.locator(".picker-status").inner_text()
+    )
+    page.keyboard.press("Escape")  # the list is closed already: Escape clears the input
+    assert page.locator("input[name=other]").input_value() == ""
+    page.keyboard.type("amme 17")
+    option.wait_for()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    _tab_to(page, "el.matches('button.accept')")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/review/#claim-*")
+    arrived = page.url.rsplit("#", 1)[1]
+    assert page.evaluate("document.activeElement.closest('article.proposal').id") == arrived
+    assert "Accepted into" in page.locator(".messages").inner_text()
+
+    vague.refresh_from_db()
+    assert vague.status == ClaimStatus.ACCEPTED
+    amme = Event.objects.get(key="amme-17")
+    assert vague.record == amme
+    assert "the ASEAN environment ministers' meeting in Vientiane" in [
+        label.text for label in amme.labels.all()
+    ]
+    # the form fits a phone screen (a fieldset is as wide as its widest field otherwise)
+    pending = Claim.objects.filter(status=ClaimStatus.PENDING, kind="event").first()
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(live_server.url + f"/vi/review/claims/{pending.pk}/")
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
     outside = [url for url in page.requested if not url.startswith(live_server.url)]
     assert outside == []

@@ -10,9 +10,10 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -24,7 +25,7 @@ from envcoop.core.excerpts import excerpt
 from envcoop.ingestion.models import Claim, ClaimKind, ClaimStatus
 from envcoop.review.evidence import conflict_resolve, flagged_count
 from envcoop.review.permissions import REVIEW_PERMISSION
-from envcoop.review.records import EDITABLE
+from envcoop.review.picker import MAX_QUERY, records_named
 from envcoop.review.resolution.candidates import MODELS, RESOLVED_KINDS
 from envcoop.review.resolution.resolver import Resolver
 from envcoop.review.selectors import (
@@ -45,6 +46,7 @@ from envcoop.review.services import (
     proposal_confidence,
 )
 from envcoop.review.undo import claim_undo
+from envcoop.web.review_forms import ClaimForm
 
 PER_PAGE = 50
 
@@ -100,16 +102,32 @@ def queue(request: HttpRequest) -> HttpResponse:
     _resolve_missing(claims)
     page = Paginator(claims, PER_PAGE).get_page(request.GET.get("page"))
     items = proposals(page.object_list)
+    groups = by_record(items) if view == "records" else None
+    documents = by_document(items) if view == "documents" else None
+    shown = [item for group in groups or [] for item in group.proposals] or [
+        item for _document, listed in documents or [] for item in listed
+    ]
+    _stay_in_place(shown, request.get_full_path())
     context: dict[str, Any] = {
         "form": form,
         "view": view,
         "page": page,
         "total": page.paginator.count,
-        "groups": by_record(items) if view == "records" else None,
-        "documents": by_document(items) if view == "documents" else None,
+        "groups": groups,
+        "documents": documents,
         "flagged": flagged_count(),
     }
     return render(request, "web/review/queue.html", context)
+
+
+def _stay_in_place(shown: list[Any], here: str) -> None:
+    """Each card's ``return_to``: this page at the card that takes its place once it is
+    reviewed (the next one; the one before for the last card), so the reviewer goes on where
+    they were instead of at the top of a long page."""
+    for index, item in enumerate(shown):
+        after = shown[index + 1] if index + 1 < len(shown) else None
+        after = after or (shown[index - 1] if index > 0 else None)
+        item.return_to = f"{here}#claim-{after.claim.pk}" if after else here
 
 
 def _resolve_missing(claims: Any) -> None:
@@ -257,104 +275,113 @@ def bulk_accept(request: HttpRequest) -> HttpResponse:
     return _back(request, reverse("web:review"))
 
 
-class ClaimForm(forms.Form):
-    """The claim's values, to correct before accepting, and where it goes."""
-
-    target = forms.ChoiceField(label=gettext_lazy("Into"), widget=forms.RadioSelect)
-    other = forms.CharField(
-        label=gettext_lazy("Key of another record"), required=False, max_length=120
-    )
-
-    def __init__(self, *args: Any, claim: Claim, choices: list[tuple[str, str]], **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        self.claim = claim
-        self.fields["target"].choices = choices
-        labels = {
-            "name": gettext_lazy("Name"),
-            "series": gettext_lazy("Series (key)"),
-            "ordinal": gettext_lazy("Number in series"),
-            "start": gettext_lazy("Start"),
-            "end": gettext_lazy("End"),
-            "place": gettext_lazy("Place"),
-            "country": gettext_lazy("Country (ISO code)"),
-            "host": gettext_lazy("Host (ISO code)"),
-            "kind": gettext_lazy("Kind"),
-            "date": gettext_lazy("Date"),
-            "fund": gettext_lazy("Fund"),
-            "acronym": gettext_lazy("Acronym"),
-        }
-        for name in EDITABLE[claim.kind]:
-            if name == "ordinal":
-                field: forms.Field = forms.IntegerField(min_value=1, required=False)
-            else:
-                field = forms.CharField(required=name == "name", max_length=500)
-            field.label = labels[name]
-            field.initial = claim.value.get(name)
-            self.fields[f"v_{name}"] = field
-
-    def edits(self) -> dict[str, Any]:
-        edits: dict[str, Any] = {}
-        for name in EDITABLE[self.claim.kind]:
-            value = self.cleaned_data.get(f"v_{name}")
-            edits[name] = value if value not in ("",) else None
-        return edits
-
-
 def _choices(claim: Claim) -> list[tuple[str, str]]:
     choices = []
     if claim.match_id is not None and claim.match is not None:
         choices.append(("match", _("the matched record: %(record)s") % {"record": claim.match}))
     choices.append(("new", _("a new record")))
-    choices.append(("other", _("another record (give its key)")))
+    choices.append(("other", _("another record (find it by name)")))
     return choices
+
+
+def _return_to(request: HttpRequest, claim: Claim) -> tuple[str, str]:
+    """Where the reviewer goes after acting on the claim's page (the queue at the card
+    after this one, as the queue's "Edit, then accept" link said), and back to it when
+    they leave without acting (the queue at this claim's card)."""
+    queue = reverse("web:review")
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = ""
+    target = target or f"{queue}#claim-{claim.pk}"
+    return target, f"{target.split('#')[0]}#claim-{claim.pk}"
 
 
 @reviewer_required
 def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
     claim = _claim(pk)
     choices = _choices(claim)
+    after, back = _return_to(request, claim)
     change = None  # what accepting writes, when it asks for confirmation
     if request.method == "POST" and claim.status == ClaimStatus.PENDING:
         form = ClaimForm(request.POST, claim=claim, choices=choices)
         if form.is_valid():
-            target, new_record = None, False
-            if form.cleaned_data["target"] == "new":
-                new_record = True
-            elif form.cleaned_data["target"] == "other":
-                key = form.cleaned_data.get("other") or ""
-                target = MODELS[claim.kind].objects.filter(key=key).first()
-                if target is None:
-                    form.add_error("other", _("No record with this key."))
-            if not form.errors:
-                try:
-                    record = claim_accept(
-                        claim=claim,
-                        user=request.user,
-                        edits=form.edits(),
-                        target=target,
-                        new_record=new_record,
-                        **_confirmation(request),
-                    )
-                except NeedsConfirmation as asked:
-                    change = asked.change
-                except ValidationError as error:
-                    form.add_error(None, error_text(error))
-                else:
-                    messages.success(request, _("Accepted into %(record)s.") % {"record": record})
-                    return HttpResponseRedirect(reverse("web:review"))
+            try:
+                record = claim_accept(
+                    claim=claim,
+                    user=request.user,
+                    edits=form.edits(),
+                    target=form.record if form.cleaned_data["target"] == "other" else None,
+                    new_record=form.cleaned_data["target"] == "new",
+                    **_confirmation(request),
+                )
+            except NeedsConfirmation as asked:
+                change = asked.change
+            except ValidationError as error:
+                form.add_error(None, _("Not accepted: %(errors)s") % {"errors": error_text(error)})
+            else:
+                messages.success(request, _("Accepted into %(record)s.") % {"record": record})
+                return HttpResponseRedirect(after)
+    elif request.method == "POST":
+        messages.warning(request, _("This claim was reviewed already."))
+        return HttpResponseRedirect(after)
     else:
         form = ClaimForm(claim=claim, choices=choices, initial={"target": choices[0][0]})
     context = {
         "claim": claim,
         "form": form,
+        "after": after,
+        "back": back,
         "asks": change is not None,
         "change": change
         or (accept_preview(claim) if claim.status == ClaimStatus.PENDING else None),
         "reasons": [reason_text(reason) for reason in claim.match_reasons or []],
         "confidence": proposal_confidence(claim),
         "context_text": excerpt(claim.document.text, claim.start, claim.end, 300),
+        "value_fields": [f for f in form if f.name not in ("target", "other")],
+        "picker_texts": _picker_texts(),
     }
     return render(request, "web/review/claim.html", context)
+
+
+def _picker_texts() -> dict[str, str]:
+    """What the picker's status line says (its script fills in the count, name and key)."""
+    return {
+        "one": _("1 record found: choose it with the arrow keys and Enter."),
+        "many": _("%(count)s records found: choose one with the arrow keys and Enter."),
+        "none": _("No record has this name."),
+        "chosen": _("Chosen: %(name)s (%(key)s)"),
+    }
+
+
+def review_json_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """``reviewer_required`` for data: anonymous visitors are sent to sign in; a signed-in
+    user without the review permission gets 403 with the reason, as JSON."""
+
+    @wraps(view)
+    def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        user = request.user
+        if not user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+        if not (user.is_active and user.is_staff and user.has_perm(REVIEW_PERMISSION)):
+            return JsonResponse(
+                {"error": _("Reviewing needs the permission to change claims.")}, status=403
+            )
+        return view(request, *args, **kwargs)
+
+    return checked
+
+
+@review_json_required
+def record_names(request: HttpRequest, kind: str) -> HttpResponse:
+    """The records of a kind whose names (in any language), acronyms or keys match what a
+    reviewer typed (``?q=``), for the "another record" picker: at most ten, best first."""
+    if kind not in RESOLVED_KINDS:
+        raise Http404(kind)
+    query = request.GET.get("q", "")
+    if len(query) > MAX_QUERY:
+        return JsonResponse({"error": _("Type a shorter name.")}, status=400)
+    found = records_named(kind, query, limit=10)
+    return JsonResponse({"query": query, "results": [item.as_json() for item in found]})
 
 
 @reviewer_required
