@@ -53,3 +53,12 @@ def place_in(place: str, lang: str, country: str | None = None) -> str:
     if found is None or (country and found[1] != country.upper()):
         return place
     return _city(found[0], lang)
+
+
+def same_place(first: str, second: str) -> bool:
+    """Whether two written places are one city CLDR knows ("Vientiane", "เวียงจันทน์" and
+    "Viêng Chăn"), or are written alike."""
+    if fold(first) == fold(second):
+        return True
+    one, other = _zones_by_name().get(fold(first)), _zones_by_name().get(fold(second))
+    return one is not None and one == other

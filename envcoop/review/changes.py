@@ -23,6 +23,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from envcoop.core.partial_date import PartialDate
+from envcoop.core.places import same_place
 from envcoop.registry.models import LabelKind
 from envcoop.registry.services.labels import tidy_label_text
 from envcoop.registry.services.resolve import date_value, text_value
@@ -165,6 +166,13 @@ def _field_change(record_field: str, current: Any, value: Any) -> FieldChange | 
     before, after = _as_data(current), _as_data(value)
     if after is None or before == after:
         return None
+    if (
+        record_field == "place"
+        and isinstance(before, str)
+        and isinstance(after, str)
+        and same_place(before, after)
+    ):
+        return None  # "Vientiane" and "เวียงจันทน์": one city, written in two languages
     if before is None:
         kind: FieldKind = "fill"
     elif (

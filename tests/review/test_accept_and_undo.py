@@ -263,3 +263,13 @@ def test_the_admin_cannot_reopen_or_rewrite_a_review(staff_client):
     with pytest.raises(ValidationError, match="accepted already"):
         claim_accept(claim=claim)
     assert Event.objects.filter(series__key="asoen", ordinal=36).count() == 1
+
+
+def test_a_place_written_in_another_language_is_not_a_change():
+    from envcoop.core.places import same_place
+    from envcoop.review.changes import _field_change
+
+    assert same_place("Vientiane", "เวียงจันทน์") and same_place("Viêng Chăn", "vientiane")
+    assert not same_place("Vientiane", "Bangkok")
+    assert _field_change("place", "Vientiane", "เวียงจันทน์") is None
+    assert _field_change("place", "Vientiane", "Bangkok").kind == "conflict"
