@@ -55,7 +55,11 @@ class Label(TimeStamped):
         verbose_name = _("name or description")
         verbose_name_plural = _("names and descriptions")
         ordering = ["kind", "-is_original", "lang", "id"]
-        indexes = [models.Index(fields=["content_type", "object_id", "kind"])]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "kind"]),
+            # the gazetteer checks the newest change to any name before each document
+            models.Index(fields=["updated_at"], name="label_updated_at"),
+        ]
         constraints = [
             # Descriptions are long (a B-tree entry has a size limit on PostgreSQL) and are
             # one per language anyway, so only the short kinds are unique by text.
