@@ -271,3 +271,26 @@ def test_merge_from_the_command_line():
     assert Event.objects.filter(key="amme-17-again").exists()
     with pytest.raises(CommandError, match="undone already"):
         call_command("records", "undo-merge", str(Merge.objects.get().pk), stdout=io.StringIO())
+
+
+@pytest.mark.parametrize("country", ["LA", "TH"])  # the record's country, and another's
+def test_focal_points_may_not_merge_rename_or_list_duplicates(country):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    user = get_user_model().objects.create_user(username=f"fp-{country}", password="x-long-pass-1")
+    user.groups.add(Group.objects.create(name=f"focal-point-{country}"))
+    client = Client()
+    client.force_login(user)
+    _pair()
+    for url, data in [
+        ("/records/events/amme-17-again/merge/", {"into": "amme-17", "confirm": "1"}),
+        ("/records/events/amme-17/rename/", {"key": "renamed-by-focal-point"}),
+        ("/review/duplicates/events/not-same/", {"first": "amme-17", "second": "amme-17-again"}),
+    ]:
+        assert client.post(url, data).status_code in (302, 403)
+    assert client.get("/review/duplicates/").status_code in (302, 403)
+    assert Event.objects.filter(key="amme-17-again").exists()
+    assert Event.objects.filter(key="amme-17").exists()
+    assert Merge.objects.count() == 0
