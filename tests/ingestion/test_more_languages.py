@@ -635,3 +635,12 @@ def test_a_thai_name_carries_on_over_a_spaced_dash_and_its_field():
     )
     names = [e["name"] for e in read(text)["events"]]
     assert names == ["การสัมมนาภายใต้กรอบความร่วมมืออาเซียน – จีน ด้านการพัฒนาเมืองที่เป็นมิตรกับสิ่งแวดล้อม"]
+
+
+def test_events_not_called_meetings():
+    text = (
+        "MANILA, 2 March 2026 - The first ASEAN Pavilion at the climate conference opened on "
+        "1 March 2026, and the ASEAN Youth Campus on Biodiversity ran from 3 to 5 March 2026."
+    )
+    names = {e["name"] for e in read(text)["events"]}
+    assert names == {"first ASEAN Pavilion", "ASEAN Youth Campus on Biodiversity"}

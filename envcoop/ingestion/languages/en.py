@@ -50,6 +50,11 @@ PROFILE = LanguageProfile(
         "Exhibition",
         "Festival",
         "Camp",
+        "Campus",
+        "Pavilion",
+        "Fair",
+        "Launch",
+        "Competition",
     ),
     ordinal_patterns=(
         r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\b",
