@@ -154,7 +154,10 @@ def bulk_update_recorded(
 
 def update_recorded(queryset: models.QuerySet, **values: Any) -> int:
     """``queryset.update(**values)``, recorded: the rows are read, changed and written with
-    ``bulk_update_recorded`` (a plain ``update()`` sends no signal and would leave no trace)."""
+    ``bulk_update_recorded`` (a plain ``update()`` sends no signal and would leave no trace).
+    A model that keeps no history is updated plainly."""
+    if not hasattr(queryset.model, "history"):
+        return queryset.update(**values)
     objects = list(queryset)
     for item in objects:
         for name, value in values.items():

@@ -90,13 +90,6 @@ def record_merge(*, source: models.Model, target: models.Model, user: object = N
         return _merge(source, target, user)
 
 
-def _update(queryset: models.QuerySet, **values: Any) -> int:
-    """``queryset.update()``, in history where the model keeps one."""
-    if hasattr(queryset.model, "history"):
-        return update_recorded(queryset, **values)
-    return queryset.update(**values)
-
-
 def _merge(source: models.Model, target: models.Model, user: object) -> MergeResult:
     model = type(target)
     if type(source) is not model:
@@ -190,7 +183,7 @@ def _merge(source: models.Model, target: models.Model, user: object) -> MergeRes
             evidence_moved.append(row.pk)
     moved["evidence_deleted"] = _serialised(evidence_deleted)
     Evidence.objects.filter(pk__in=[row.pk for row in evidence_deleted]).delete()
-    _update(Evidence.objects.filter(pk__in=evidence_moved), object_id=target.pk)
+    update_recorded(Evidence.objects.filter(pk__in=evidence_moved), object_id=target.pk)
     moved["evidence"] = evidence_moved
     result.evidence_moved = len(evidence_moved)
     claims = Claim.objects.filter(record_type=content_type, record_id=source.pk)
@@ -244,7 +237,7 @@ def _move_reverse(
     for row in rows:
         try:
             with transaction.atomic():
-                _update(related.objects.filter(pk=row.pk), **{name: target})
+                update_recorded(related.objects.filter(pk=row.pk), **{name: target})
             updated.append(row.pk)
         except IntegrityError:  # the survivor has the same row already
             deleted.append(row)
@@ -323,12 +316,12 @@ def _unmerge(merge: Merge) -> models.Model:
         getattr(target, name).remove(*added)
     for label, pks in moved["reverse"].items():
         related = _model(label.rsplit(".", 1)[0])
-        _update(related.objects.filter(pk__in=pks), **{label.rsplit(".", 1)[1]: source})
+        update_recorded(related.objects.filter(pk__in=pks), **{label.rsplit(".", 1)[1]: source})
     for label, entry in moved["through"].items():
         _model(label).objects.filter(pk__in=entry["rows"]).update(**{entry["field"]: source})
     for data in moved["reverse_deleted"].values():
         _restore(data)
-    _update(Evidence.objects.filter(pk__in=moved["evidence"]), object_id=source.pk)
+    update_recorded(Evidence.objects.filter(pk__in=moved["evidence"]), object_id=source.pk)
     _restore(moved["evidence_deleted"])
     Claim.objects.filter(pk__in=moved["claims"]).update(record_id=source.pk)
     Claim.objects.filter(pk__in=moved["matches"]).update(match_id=source.pk)

@@ -18,6 +18,7 @@ from envcoop.ingestion.extractors.base import (
     Context,
     headline_repeats_dropped,
     unique_by_name,
+    words_pattern,
 )
 from envcoop.ingestion.extractors.names import countries_in
 from envcoop.ingestion.extractors.phrases import balanced, head_words, title
@@ -177,10 +178,7 @@ def _signing_words(language: str) -> re.Pattern | None:
         words |= set(language_profile("en").signing_words)
     if not words:
         return None
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    if language_profile(language).unspaced:
-        return re.compile(f"(?:{alternation})", re.IGNORECASE)
-    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])", re.IGNORECASE)
+    return words_pattern(words, unspaced=language_profile(language).unspaced, flags=re.IGNORECASE)
 
 
 def _signing(context: Context, sentence: tuple[int, int], name: tuple[int, int]) -> re.Match | None:

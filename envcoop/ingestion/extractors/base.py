@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,3 +93,16 @@ def headline_repeats_dropped(context: Context, claims: list[Claim]) -> list[Clai
             continue
         kept.append(claim)
     return kept
+
+
+def words_pattern(
+    words: Iterable[str], *, unspaced: bool, flags: int = 0, boundary: str = r"\w"
+) -> re.Pattern:
+    """Any of ``words``, the longest first; whole words only where the script puts spaces
+    between words (``boundary``: the characters a match may not touch)."""
+    alternation = "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+    if not alternation:
+        return re.compile(r"(?!)")
+    if unspaced:
+        return re.compile(f"(?:{alternation})", flags)
+    return re.compile(rf"(?<![{boundary}])(?:{alternation})(?![{boundary}])", flags)

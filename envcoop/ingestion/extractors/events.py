@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from envcoop.ingestion.extractors.base import Claim, Context, words_alike
+from envcoop.ingestion.extractors.base import Claim, Context, words_alike, words_pattern
 from envcoop.ingestion.extractors.names import countries_in, gazetteer_of, known_names
 from envcoop.ingestion.extractors.phrases import balanced, title
 from envcoop.ingestion.extractors.positions import Positions, claims_at, names_at
@@ -119,10 +119,7 @@ def _heads(language: str) -> re.Pattern:
         words |= {w for w in language_profile("en").meeting_words if w[:1].isupper()}
     if not profile.unspaced:
         words |= {word.upper() for word in words}  # titles of minutes in capitals
-    alternation = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    if profile.unspaced:
-        return re.compile(f"(?:{alternation})")
-    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])")
+    return words_pattern(words, unspaced=profile.unspaced)
 
 
 @cache
@@ -916,10 +913,8 @@ def _held(language: str) -> re.Pattern | None:
     words = language_profile(language).held_words
     if not words:
         return None
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    if language_profile(language).unspaced:
-        return re.compile(alternation)
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+    unspaced = language_profile(language).unspaced
+    return words_pattern(words, unspaced=unspaced, flags=0 if unspaced else re.IGNORECASE)
 
 
 def _claim(context: Context, meeting: _Meeting, profile) -> Claim:

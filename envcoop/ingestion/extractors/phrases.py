@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from envcoop.ingestion.extractors.base import words_pattern
 from envcoop.ingestion.languages import profile as language_profile
 from envcoop.ingestion.languages.base import Span
 
@@ -428,10 +429,7 @@ def head_words(
         for word, kind in list(words.items()):
             if word.isascii() and " " in word:
                 words.setdefault(word.upper(), kind)
-    alternation = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    if language_profile(language).unspaced:
-        return re.compile(f"(?:{alternation})"), words
-    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])"), words
+    return words_pattern(words, unspaced=language_profile(language).unspaced), words
 
 
 # An English head word in a Vietnamese text ("... tại 21st Meeting of the ..."): its name is

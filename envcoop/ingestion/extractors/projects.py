@@ -14,7 +14,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from envcoop.ingestion.extractors.base import Claim, Context, headline_repeats_dropped
+from envcoop.ingestion.extractors.base import (
+    Claim,
+    Context,
+    headline_repeats_dropped,
+    words_pattern,
+)
 from envcoop.ingestion.extractors.names import countries_in
 from envcoop.ingestion.extractors.phrases import balanced, latin_title, title
 from envcoop.ingestion.extractors.positions import Positions, claims_at, names_at
@@ -32,10 +37,7 @@ def _heads(language: str) -> re.Pattern:
     words = set(language_profile(language).project_words)
     if language != "en":
         words |= {"Project", "Programme"}
-    alternation = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    if language_profile(language).unspaced:
-        return re.compile(f"(?:{alternation})")
-    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])")
+    return words_pattern(words, unspaced=language_profile(language).unspaced)
 
 
 def extract(context: Context) -> list[Claim]:
@@ -100,10 +102,7 @@ _LAUNCHED = re.compile(
 @cache
 def _plural_heads(language: str) -> re.Pattern:
     words = language_profile(language).project_plural_words
-    if not words:
-        return re.compile(r"(?!)")
-    alternation = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+    return words_pattern(words, unspaced=False, boundary=r"\w-")
 
 
 def _claim(

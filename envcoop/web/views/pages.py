@@ -25,6 +25,7 @@ from envcoop.registry.selectors.dashboard import dashboard
 from envcoop.registry.selectors.events import event_get
 from envcoop.registry.selectors.frameworks import framework_get
 from envcoop.registry.selectors.geography import country_activity, country_list
+from envcoop.registry.selectors.history import HISTORY_KINDS
 from envcoop.registry.selectors.organisations import organisation_get
 from envcoop.registry.selectors.priorities import priority_list
 from envcoop.registry.selectors.projects import fund_get, fund_list, project_get
@@ -32,7 +33,7 @@ from envcoop.registry.services.keys import current_key
 from envcoop.web.views.lists import export_links
 
 # Records whose key can change (renamed, or merged into another): old addresses redirect
-_RENAMEABLE = (Event, Agreement, Project, Organisation, Framework, Fund)
+_RENAMEABLE = tuple(HISTORY_KINDS.values())
 
 
 def home(request: HttpRequest) -> HttpResponse:

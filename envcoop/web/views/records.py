@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from envcoop.registry.models import Agreement, Event, Framework, Fund, Organisation, Project
+from envcoop.registry.selectors.history import HISTORY_KINDS
 from envcoop.registry.services.keys import record_rename
 from envcoop.review.duplicates import not_the_same, possible_duplicates
 from envcoop.review.merging import merge_preview, merge_undo, record_merge
@@ -23,14 +23,7 @@ from envcoop.review.services import error_text
 from envcoop.web.views.review import reviewer_required
 
 # The kinds in URLs ("events") -> model, and the name of each record page
-KINDS = {
-    "events": (Event, "web:event"),
-    "agreements": (Agreement, "web:agreement"),
-    "projects": (Project, "web:project"),
-    "organisations": (Organisation, "web:organisation"),
-    "frameworks": (Framework, "web:framework"),
-    "funds": (Fund, "web:fund"),
-}
+KINDS = {kinds: (model, f"web:{kinds[:-1]}") for kinds, model in HISTORY_KINDS.items()}
 
 
 def _record(kind: str, key: str):  # type: ignore[no-untyped-def]

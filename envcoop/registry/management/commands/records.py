@@ -8,24 +8,18 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from envcoop.registry.models import Agreement, Event, Framework, Fund, Organisation, Project
 from envcoop.registry.selectors.history import HISTORY_KINDS, history_model, record_history
 from envcoop.registry.services.keys import record_rename
 from envcoop.review.duplicates import not_the_same, possible_duplicates
 from envcoop.review.merging import MergeResult, merge_preview, merge_undo, record_merge
 from envcoop.review.models import Merge
+from envcoop.review.resolution.candidates import RESOLVED_KINDS
 from envcoop.review.selectors import reason_text
 from envcoop.review.services import error_text
 
-MERGEABLE = ("event", "agreement", "project", "organisation")
-MODELS = {
-    "event": Event,
-    "agreement": Agreement,
-    "project": Project,
-    "organisation": Organisation,
-    "framework": Framework,
-    "fund": Fund,
-}
+MERGEABLE = RESOLVED_KINDS  # the kinds documents propose, which may turn out twice
+# every kind of record with a key, by its singular name ("event", "fund")
+MODELS = {model._meta.model_name: model for model in HISTORY_KINDS.values()}
 
 
 def _kind(value: str) -> str:
@@ -174,7 +168,7 @@ class Command(BaseCommand):
             )
 
     def _history(self, options: dict[str, Any]) -> None:
-        model = history_model(options["kind"]) or history_model(f"{options['kind']}s")
+        model = history_model(options["kind"])
         if model is None:
             raise CommandError(
                 f"no history for {options['kind']!r}: use one of {', '.join(HISTORY_KINDS)}"
