@@ -283,8 +283,15 @@ def test_focal_points_may_not_merge_rename_or_list_duplicates(country):
     user.groups.add(Group.objects.create(name=f"focal-point-{country}"))
     client = Client()
     client.force_login(user)
-    _pair()
+    survivor, _duplicate = _pair()
+    other, _ = event_upsert(
+        key="amme-17-third",
+        names=NameSet(names={"en": "17th AMME, third copy"}, original="en"),
+        start="2023-08-22",
+    )
+    done = Merge.objects.get(pk=record_merge(source=other, target=survivor).merge_id)
     for url, data in [
+        (f"/records/merges/{done.pk}/undo/", {}),
         ("/records/events/amme-17-again/merge/", {"into": "amme-17", "confirm": "1"}),
         ("/records/events/amme-17/rename/", {"key": "renamed-by-focal-point"}),
         ("/review/duplicates/events/not-same/", {"first": "amme-17", "second": "amme-17-again"}),
@@ -293,4 +300,5 @@ def test_focal_points_may_not_merge_rename_or_list_duplicates(country):
     assert client.get("/review/duplicates/").status_code in (302, 403)
     assert Event.objects.filter(key="amme-17-again").exists()
     assert Event.objects.filter(key="amme-17").exists()
-    assert Merge.objects.count() == 0
+    assert not Event.objects.filter(key="amme-17-third").exists()  # the merge stands
+    assert Merge.objects.get().undone_at is None
