@@ -11,6 +11,12 @@ Variables (all optional; documented in README.md):
   TIME_ZONE         default Asia/Bangkok
   SITE_URL          the site's public address, for links in reports written by the
                     command line (default http://localhost:8000)
+  EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
+  DEFAULT_FROM_EMAIL
+                    SMTP for password-reset mail (default: mail is printed on the console)
+  AXES_FAILURE_LIMIT, AXES_COOLOFF_MINUTES
+                    failed sign-ins before a user name is locked out from one address,
+                    and for how long (default 5 and 15)
   IATI_REPORTING_ORG_REF, IATI_REPORTING_ORG_TYPE, IATI_REPORTING_ORG_NAME
                     the reporting organisation of IATI exports (default XI-ENVCOOP, 40,
                     envcoop)
@@ -20,6 +26,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -59,7 +66,10 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "simple_history",
+    "rules.apps.AutodiscoverRulesConfig",
+    "axes",
     "envcoop.core",
+    "envcoop.accounts",
     "envcoop.registry",
     "envcoop.ingestion",
     "envcoop.review",
@@ -82,6 +92,8 @@ MIDDLEWARE = [
     "envcoop.registry.history.RecordedRequests",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into our lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -161,7 +173,36 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-LOGIN_URL = "admin:login"
+# Sign-in (envcoop.accounts): django-axes first, so that a locked-out user is refused
+# before a password is checked; django-rules for the object rules of envcoop.accounts.rules.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "web:home"
+LOGOUT_REDIRECT_URL = "web:home"
+# After AXES_FAILURE_LIMIT failed sign-ins for one user name from one address, that pair
+# is refused for AXES_COOLOFF_MINUTES; a successful sign-in clears the count.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "envcoop.accounts.views.locked_out"
+AXES_VERBOSE = False
+
+# Mail (password reset): printed on the console unless EMAIL_HOST is set.
+EMAIL_HOST = env_str("EMAIL_HOST")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = env_int("EMAIL_PORT", 587)
+    EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+    EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "envcoop@localhost")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

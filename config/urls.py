@@ -9,9 +9,11 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("accounts/", include("envcoop.accounts.urls")),
     path("", include("envcoop.web.urls")),
     prefix_default_language=False,
 )
 
+handler403 = "envcoop.web.views.errors.refused"
 handler404 = "envcoop.web.views.errors.not_found"
 handler500 = "envcoop.web.views.errors.server_error"

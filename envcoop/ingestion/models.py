@@ -17,6 +17,12 @@ class DocumentStatus(models.TextChoices):
     NOT_UNDERSTOOD = "not-understood", _("language not yet understood")
 
 
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("public")
+    MEMBERS = "members", _("members (anyone signed in)")
+    COUNTRY = "country", _("the document's country and the Secretariat")
+
+
 class Document(models.Model):
     content_hash = models.CharField(_("content hash"), max_length=64, unique=True)
     source = models.CharField(
@@ -34,6 +40,28 @@ class Document(models.Model):
     pipeline_version = models.CharField(_("pipeline version"), max_length=16)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # Who may read it (envcoop.accounts.scope): everyone, anyone signed in, or only the
+    # members of ``country`` and the Secretariat. Partners read the members' documents
+    # shared with their organisation.
+    visibility = models.CharField(
+        _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.MEMBERS
+    )
+    country = models.ForeignKey(
+        "registry.Country",
+        verbose_name=_("country"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The country whose document this is: its focal points review its claims."),
+    )
+    shared_with = models.ManyToManyField(
+        "registry.Organisation",
+        verbose_name=_("shared with"),
+        blank=True,
+        related_name="+",
+        help_text=_("Partner organisations that may read it though it is not public."),
     )
     created_at = models.DateTimeField(_("added"), auto_now_add=True)
     extracted_at = models.DateTimeField(_("read"))

@@ -15,10 +15,18 @@ from pathlib import Path
 from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.utils import timezone
 
-from envcoop.ingestion.models import Claim, ClaimStatus, Document, DocumentStatus, Passage
+from envcoop.ingestion.models import (
+    Claim,
+    ClaimStatus,
+    Document,
+    DocumentStatus,
+    Passage,
+    Visibility,
+)
 from envcoop.ingestion.parsers import DocumentError
 from envcoop.ingestion.signals import document_stored
 from envcoop.ingestion.understand import PIPELINE_VERSION, Record, check_size, read_record
+from envcoop.registry.models import Country, Organisation
 
 
 @dataclass(kw_only=True)
@@ -39,6 +47,17 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+@dataclass(frozen=True)
+class Filing:
+    """Who may read a new document (``Document.visibility``), whose it is (a country's
+    code) and the partner organisations (keys) it is shared with. A document read again
+    keeps what it had."""
+
+    visibility: str = Visibility.MEMBERS
+    country: str | None = None
+    shared_with: tuple[str, ...] = ()
+
+
 def ingest_bytes(
     data: bytes,
     *,
@@ -48,12 +67,15 @@ def ingest_bytes(
     user: object = None,
     limit: int | None = None,
     resolver: object = None,
+    filing: Filing | None = None,
 ) -> Outcome:
     """Read, understand and store one document; never raises for a bad document.
 
     ``limit`` is the size limit in bytes (default: ENVCOOP_MAX_DOCUMENT_MB).
     """
-    job = Job(data=data, source=source, filename=filename or Path(source).name)
+    job = Job(
+        data=data, source=source, filename=filename or Path(source).name, filing=filing or Filing()
+    )
     return process(job, force=force, limit=limit, user=user, resolver=resolver)
 
 
@@ -68,6 +90,7 @@ class Job:
     source: str
     filename: str
     existing: int | None = None  # the stored document with the same content, when re-read
+    filing: Filing = field(default_factory=Filing)
     digest: str = field(init=False)
 
     def __post_init__(self) -> None:
@@ -262,11 +285,16 @@ def _store(record: Record, job: Job, user: object) -> Document:
             setattr(document, name, value)
         document.save()
     else:
+        filing = job.filing
         document = Document.objects.create(
             content_hash=job.digest,
             uploaded_by=user if getattr(user, "pk", None) else None,
+            visibility=filing.visibility,
+            country=Country.objects.get(code=filing.country) if filing.country else None,
             **fields,
         )
+        if filing.shared_with:
+            document.shared_with.set(Organisation.objects.filter(key__in=filing.shared_with))
     now = timezone.now()
     insert_rows(
         Passage,

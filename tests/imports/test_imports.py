@@ -173,8 +173,9 @@ def test_the_command(tmp_path):
     assert load_workbook(target).active["A1"].value == "key"
 
 
-def test_the_page_is_for_staff_who_may_change_records(staff_client, member_client):
-    assert member_client.get("/import/").status_code == 302  # to the login page
+def test_the_page_is_for_the_secretariat(client, staff_client, member_client):
+    assert client.get("/import/").status_code == 302  # to the login page
+    assert member_client.get("/import/").status_code == 403
     upload = SimpleUploadedFile("e.csv", b"key,name,start\nweb-event,Web event,2026-02-02\n")
     page = staff_client.post("/import/", {"kind": "events", "file": upload, "dry_run": "on"})
     assert page.status_code == 200 and "web-event" not in str(

@@ -11,13 +11,13 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 
+from envcoop.accounts.scope import countries_of
 from envcoop.registry.models import Event, Label, Priority
 from envcoop.reports.annual import annual_report
-from envcoop.review.permissions import FOCAL_POINT_GROUP, countries_of
+from tests.conftest import grant
 
 pytestmark = pytest.mark.django_db
 PAGE = "/th/reports/annual/names/"
@@ -27,7 +27,7 @@ YEAR = {"year": "2023"}
 
 def focal_point(code: str) -> Client:
     user = get_user_model().objects.create_user(username=f"focal-{code}", password="x-1-not-real")
-    user.groups.add(Group.objects.get_or_create(name=f"{FOCAL_POINT_GROUP}{code}")[0])
+    grant(user, "focal-point", country=code)
     client = Client()
     client.force_login(user)
     return client

@@ -3,7 +3,10 @@ languages, another number of the same series, and a source that gives other date
 
 from __future__ import annotations
 
-from envcoop.ingestion.pipeline import Outcome, ingest_bytes
+from envcoop.ingestion.models import Visibility
+from envcoop.ingestion.pipeline import Filing, Outcome, ingest_bytes
+
+PUBLIC = Filing(visibility=Visibility.PUBLIC)  # public news: anyone reads it
 
 ASOEN36_EN = """ASEAN officials prepare ministers' agenda in Manila
 
@@ -51,6 +54,6 @@ Ngày 12/6/2025, Cục Biến đổi khí hậu tổ chức lớp tập huấn c
 
 
 def ingest(text: str, name: str) -> Outcome:
-    outcome = ingest_bytes(text.encode("utf-8"), source=name, filename=name)
+    outcome = ingest_bytes(text.encode("utf-8"), source=name, filename=name, filing=PUBLIC)
     assert outcome.status in ("stored", "re-read"), outcome.message
     return outcome

@@ -8,7 +8,6 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.test import Client
 
 from envcoop.core.recording import How, recorded
@@ -16,6 +15,7 @@ from envcoop.ingestion.models import Claim, ClaimStatus
 from envcoop.registry.models import Event
 from envcoop.review.resolution.resolver import Resolver
 from envcoop.review.services import claim_accept
+from tests.conftest import grant
 from tests.review import samples
 
 pytestmark = pytest.mark.django_db
@@ -30,14 +30,12 @@ def text_of(response) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
 
 
-def _client(username: str, *, group: str | None = None, reviewer: bool = False) -> Client:
+def _client(username: str, *, country: str | None = None, reviewer: bool = False) -> Client:
     user = get_user_model().objects.create_user(username=username, password="long-test-pw-9")
-    if group:
-        user.groups.add(Group.objects.get_or_create(name=group)[0])
+    if country:
+        grant(user, "focal-point", country=country)
     if reviewer:
-        user.is_staff = True
-        user.save()
-        user.user_permissions.add(Permission.objects.get(codename="change_claim"))
+        grant(user, "secretariat-reviewer")
     client = Client()
     client.force_login(user)
     return client
@@ -47,8 +45,8 @@ def _client(username: str, *, group: str | None = None, reviewer: bool = False) 
 def personas(db) -> dict[str, Client]:
     return {
         "anonymous": Client(),
-        "focal_la": _client("focal-la", group="focal-point-LA"),  # asoen-34 is held in Laos
-        "focal_th": _client("focal-th", group="focal-point-TH"),
+        "focal_la": _client("focal-la", country="LA"),  # asoen-34 is held in Laos
+        "focal_th": _client("focal-th", country="TH"),
         "secretariat": _client("secretariat", reviewer=True),
     }
 
@@ -66,16 +64,19 @@ def test_the_card_shows_what_accepting_writes(personas):
     card = next(part for part in html.split("<article")[1:] if "34th ASOEN" in part)
     assert "Accepting writes into the record" in card
     assert "asks for confirmation" in card and "22 Aug 2023" in card
-    for persona in ("anonymous", "focal_la", "focal_th"):
-        assert personas[persona].get("/review/").status_code == 302  # to the login page
+    assert personas["anonymous"].get("/review/").status_code == 302  # to the login page
+    for persona in ("focal_la", "focal_th"):  # the document is no country's: not theirs
+        queue = personas[persona].get("/review/")
+        assert queue.status_code == 200 and "34th ASOEN" not in queue.content.decode()
 
 
 def test_a_single_accept_asks_then_confirms(personas):
     claim = asoen34_claim()
     url = f"/review/claims/{claim.pk}/accept/"
-    for persona in ("anonymous", "focal_la", "focal_th"):
-        response = personas[persona].post(url, {"confirm": "1"})
-        assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    response = personas["anonymous"].post(url, {"confirm": "1"})
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    for persona in ("focal_la", "focal_th"):
+        assert personas[persona].post(url, {"confirm": "1"}).status_code == 403
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.PENDING
 
@@ -107,9 +108,11 @@ def test_edit_then_accept_asks_too(personas):
     url = f"/review/claims/{claim.pk}/"
     data = {"target": "match", "v_name": "34th ASOEN", "v_start": "2023-08-22", "v_series": "asoen",
             "v_ordinal": "34", "v_place": "Vientiane", "v_country": "LA"}  # fmt: skip
-    for persona in ("anonymous", "focal_la", "focal_th"):
-        assert personas[persona].get(url).status_code == 302
-        assert personas[persona].post(url, data).status_code == 302
+    assert personas["anonymous"].get(url).status_code == 302
+    assert personas["anonymous"].post(url, data).status_code == 302
+    for persona in ("focal_la", "focal_th"):
+        assert personas[persona].get(url).status_code == 403
+        assert personas[persona].post(url, data).status_code == 403
     reviewer = personas["secretariat"]
     page = reviewer.get(url)
     assert "What accepting writes" in text_of(page)
@@ -126,9 +129,10 @@ def test_undo_through_the_page(personas):
     claim = asoen34_claim()
     claim_accept(claim=claim, confirm=True)
     url = f"/review/claims/{claim.pk}/undo/"
-    for persona in ("anonymous", "focal_la", "focal_th"):
-        response = personas[persona].post(url)
-        assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    response = personas["anonymous"].post(url)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    for persona in ("focal_la", "focal_th"):  # the document is no country's
+        assert personas[persona].post(url).status_code == 403
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.ACCEPTED
 

@@ -14,6 +14,7 @@ from envcoop.registry.services.labels import NameSet
 from envcoop.review.merging import merge_preview, merge_undo, record_merge
 from envcoop.review.models import Evidence, Merge
 from envcoop.review.services import claim_accept
+from tests.conftest import grant
 from tests.review import samples
 
 pytestmark = pytest.mark.django_db
@@ -276,11 +277,10 @@ def test_merge_from_the_command_line():
 @pytest.mark.parametrize("country", ["LA", "TH"])  # the record's country, and another's
 def test_focal_points_may_not_merge_rename_or_list_duplicates(country):
     from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
     from django.test import Client
 
     user = get_user_model().objects.create_user(username=f"fp-{country}", password="x-long-pass-1")
-    user.groups.add(Group.objects.create(name=f"focal-point-{country}"))
+    grant(user, "focal-point", country=country)
     client = Client()
     client.force_login(user)
     survivor, _duplicate = _pair()

@@ -12,6 +12,7 @@ from envcoop.registry.models import Event
 from envcoop.review.evidence import conflicts_of
 from envcoop.review.resolution.resolver import Resolver
 from envcoop.review.services import document_accept_all
+from tests.conftest import grant
 from tests.review import samples
 
 pytestmark = pytest.mark.django_db
@@ -21,13 +22,14 @@ def text_of(response) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
 
 
-def test_only_staff_may_review(client, member_client):
+def test_only_reviewers_may_review(client, member_client):
     for url in ("/review/", "/review/conflicts/"):
         assert client.get(url).status_code == 302
-        assert member_client.get(url).status_code == 302
+        assert member_client.get(url).status_code == 403
     claim = Claim.objects.filter(kind="event").first()  # none yet, but the POST is refused first
-    response = member_client.post("/review/accept/", {"min_confidence": "0"})
-    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    response = client.post("/review/accept/", {"min_confidence": "0"})
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert member_client.post("/review/accept/", {"min_confidence": "0"}).status_code == 403
     assert claim is None or claim.status == ClaimStatus.PENDING
 
 
@@ -98,9 +100,8 @@ def test_ticked_claims_are_accepted_whatever_the_threshold_field_says(staff_clie
     assert "Nothing accepted" in text_of(stale)  # accepted already: not a pending claim
 
 
-def test_staff_without_the_review_permission_are_refused(db):
+def test_staff_without_a_review_role_are_refused(db):
     from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Permission
     from django.test import Client
 
     user = get_user_model().objects.create_user(
@@ -114,7 +115,7 @@ def test_staff_without_the_review_permission_are_refused(db):
     assert client.post(f"/review/claims/{claim.pk}/accept/").status_code == 403
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.PENDING
-    user.user_permissions.add(Permission.objects.get(codename="change_claim"))
+    grant(user, "secretariat-reviewer")
     client.force_login(get_user_model().objects.get(pk=user.pk))
     assert client.get("/review/").status_code == 200
 

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from envcoop.registry.data.loader import load_demo
+from tests.conftest import grant
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -97,7 +98,6 @@ def test_keyboard_users_can_skip_to_the_content(page, live_server):
 
 def test_a_reviewer_works_the_queue_from_the_keyboard(page, live_server):
     from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Permission
 
     from envcoop.ingestion.models import Claim, ClaimStatus
     from tests.review import samples
@@ -105,9 +105,9 @@ def test_a_reviewer_works_the_queue_from_the_keyboard(page, live_server):
     reviewer = get_user_model().objects.create_user(
         username="reviewer", password="a-long-test-password-3", is_staff=True
     )
-    reviewer.user_permissions.add(Permission.objects.get(codename="change_claim"))
+    grant(reviewer, "secretariat-reviewer")
     outcome = samples.ingest(samples.ASOEN36_EN, "en.txt")
-    page.goto(live_server.url + "/admin/login/?next=/review/")
+    page.goto(live_server.url + "/accounts/login/?next=/review/")
     page.get_by_label("Username").fill("reviewer")
     page.get_by_label("Password").fill("a-long-test-password-3")
     page.get_by_role("button", name="Log in").click()
@@ -144,7 +144,6 @@ def test_a_reviewer_works_the_queue_from_the_keyboard(page, live_server):
 
 def test_a_reviewer_accepts_with_confirmation_then_undoes(page, live_server):
     from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Permission
 
     from envcoop.ingestion.models import Claim, ClaimStatus
     from envcoop.registry.models import Event
@@ -154,7 +153,7 @@ def test_a_reviewer_accepts_with_confirmation_then_undoes(page, live_server):
     reviewer = get_user_model().objects.create_user(
         username="reviewer2", password="a-long-test-password-4", is_staff=True
     )
-    reviewer.user_permissions.add(Permission.objects.get(codename="change_claim"))
+    grant(reviewer, "secretariat-reviewer")
     text = (
         "Vientiane, 23 August 2023 — The 34th Meeting of the ASEAN Senior Officials on the "
         "Environment (34th ASOEN) was held in Vientiane, Lao PDR, on 22 August 2023.\n"
@@ -162,7 +161,7 @@ def test_a_reviewer_accepts_with_confirmation_then_undoes(page, live_server):
     outcome = samples.ingest(text, "asoen34.txt")
     Resolver().resolve(list(Claim.objects.filter(document=outcome.document)))
     claim = Claim.objects.filter(document=outcome.document, kind="event").first()
-    page.goto(live_server.url + "/admin/login/?next=/review/")
+    page.goto(live_server.url + "/accounts/login/?next=/review/")
     page.get_by_label("Username").fill("reviewer2")
     page.get_by_label("Password").fill("a-long-test-password-4")
     page.get_by_role("button", name="Log in").click()
@@ -205,7 +204,6 @@ def test_a_reviewer_reviews_a_document_from_the_keyboard_without_losing_their_pl
     page, live_server
 ):
     from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Permission
 
     from envcoop.ingestion.models import Claim, ClaimStatus
     from envcoop.registry.models import Event
@@ -214,7 +212,7 @@ def test_a_reviewer_reviews_a_document_from_the_keyboard_without_losing_their_pl
     reviewer = get_user_model().objects.create_user(
         username="reviewer3", password="a-long-test-password-5", is_staff=True
     )
-    reviewer.user_permissions.add(Permission.objects.get(codename="change_claim"))
+    grant(reviewer, "secretariat-reviewer")
     samples.ingest(samples.ASOEN36_EN, "en.txt")
     samples.ingest(samples.ASOEN35_EN, "asoen35.txt")
     told = samples.ingest(samples.NEW_DEPARTMENT_VI, "vi.txt")
@@ -224,7 +222,7 @@ def test_a_reviewer_reviews_a_document_from_the_keyboard_without_losing_their_pl
         value={"name": "the ASEAN environment ministers' meeting in Vientiane"},
         extractor="test", extractor_version="1", confidence=0.6,
     )  # fmt: skip
-    page.goto(live_server.url + "/admin/login/?next=/review/")
+    page.goto(live_server.url + "/accounts/login/?next=/review/")
     page.get_by_label("Username").fill("reviewer3")
     page.get_by_label("Password").fill("a-long-test-password-5")
     page.get_by_role("button", name="Log in").click()

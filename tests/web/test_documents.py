@@ -10,9 +10,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from envcoop.ingestion.models import Claim, Document
-from envcoop.ingestion.pipeline import ingest_bytes
+from envcoop.ingestion.models import Claim, Document, Visibility
+from envcoop.ingestion.pipeline import Filing, ingest_bytes
 from tests.snapshots import registry_snapshot
+
+PUBLIC = Filing(visibility=Visibility.PUBLIC)  # public news: anyone reads it
 
 FILES = Path(__file__).resolve().parents[1] / "data" / "files"
 ANNOTATED = Path(__file__).resolve().parents[1] / "data" / "annotated" / "docs"
@@ -21,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _ingest(path: Path) -> Document:
-    outcome = ingest_bytes(path.read_bytes(), source=str(path), filename=path.name)
+    outcome = ingest_bytes(path.read_bytes(), source=str(path), filename=path.name, filing=PUBLIC)
     assert outcome.document is not None, outcome.message
     return outcome.document
 
@@ -94,12 +96,13 @@ def test_an_unknown_document_is_not_found(client: Client):
     assert client.get(reverse("web:document", args=[999999])).status_code == 404
 
 
-def test_only_staff_may_upload(client: Client, member_client: Client):
+def test_visitors_and_users_without_a_role_may_not_upload(client: Client, member_client: Client):
     before = _state()
     data = (ANNOTATED / "en-02-ahp-conference.txt").read_bytes()
-    for visitor in (client, member_client):
-        response = _upload(visitor, "a.txt", data)
-        assert "/admin/login/" in response.redirect_chain[-1][0]
+    response = _upload(client, "a.txt", data)
+    assert "/accounts/login/" in response.redirect_chain[-1][0]
+    refused = _upload(member_client, "a.txt", data)
+    assert refused.status_code == 403 and "Uploading is for" in refused.content.decode()
     assert _state() == before
     assert "Add a document" not in client.get(reverse("web:documents")).content.decode()
 

@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from envcoop.ingestion.pipeline import ingest_bytes
+from envcoop.ingestion.models import Visibility
+from envcoop.ingestion.pipeline import Filing, ingest_bytes
+
+PUBLIC = Filing(visibility=Visibility.PUBLIC)  # public news: anyone reads it
 
 pytestmark = pytest.mark.django_db
 DEMO = Path(__file__).resolve().parents[2] / "envcoop" / "registry" / "data" / "demo-documents"
@@ -28,7 +31,8 @@ def test_the_year_facet_of_a_thai_search_is_buddhist_era(client):
 
 def test_the_facts_of_a_document_show_thai_readers_buddhist_era_dates(client):
     name = "en-01-amme17-press-release.txt"
-    document = ingest_bytes((DEMO / name).read_bytes(), source=name, filename=name).document
+    data = (DEMO / name).read_bytes()
+    document = ingest_bytes(data, source=name, filename=name, filing=PUBLIC).document
     page = client.get(f"/th/documents/{document.pk}/").content.decode()
     titles = [html.unescape(t) for t in re.findall(r'class="claim[^"]*" title="([^"]*)"', page)]
     lines = {line for title in titles for line in title.splitlines()}

@@ -9,9 +9,9 @@ from django import template
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 
+from envcoop.accounts.rules import may
 from envcoop.core.formatting import format_date
 from envcoop.core.recording import How
-from envcoop.review.permissions import may_see_history
 from envcoop.review.selectors import conflict_rows, kind_of, sources_of
 from envcoop.web.changes_shown import Row, accept_rows, label, value
 
@@ -45,7 +45,7 @@ def record_tabs(context: dict[str, Any], record: Any, kind: str, active: str) ->
         "record": record,
         "kind": kind,
         "active": active,
-        "shown": user is not None and may_see_history(user, record),
+        "shown": user is not None and may(user, "view_history", record),
     }
 
 

@@ -5,15 +5,25 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from envcoop.accounts.rules import may
+from envcoop.accounts.scope import claims_reviewable_by, documents_visible_to
 from envcoop.core.languages import language_name
-from envcoop.ingestion.models import Claim, ClaimKind, ClaimStatus, Document, DocumentStatus
+from envcoop.ingestion.models import (
+    Claim,
+    ClaimKind,
+    ClaimStatus,
+    Document,
+    DocumentStatus,
+    Visibility,
+)
 from envcoop.ingestion.pipeline import ingest_bytes
 from envcoop.ingestion.selectors import (
     CodeNames,
@@ -22,7 +32,6 @@ from envcoop.ingestion.selectors import (
     document_list,
     highlighted,
 )
-from envcoop.review.permissions import is_reviewer
 from envcoop.review.resolution.candidates import RESOLVED_KINDS
 
 
@@ -46,15 +55,22 @@ def document_index(request: HttpRequest) -> HttpResponse:
     form = DocumentFilterForm(request.GET)
     form.is_valid()
     data = getattr(form, "cleaned_data", {})
-    documents = document_list(lang=data.get("lang") or None, status=data.get("status") or None)
+    documents = documents_visible_to(
+        request.user,
+        document_list(lang=data.get("lang") or None, status=data.get("status") or None),
+    )
     page = Paginator(documents, 50).get_page(request.GET.get("page"))
     return render(request, "web/documents/list.html", {"form": form, "page": page})
 
 
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    document = Document.objects.filter(pk=pk).first()
+    document = Document.objects.select_related("country").filter(pk=pk).first()
     if document is None:
         raise Http404(pk)
+    if not may(request.user, "view_document", document):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise PermissionDenied(restricted_reason(document))
     claims = list(document.claims.order_by("start", "-end"))
     names = CodeNames.read(get_language() or "en")
     by_kind = {kind: [c for c in claims if c.kind == kind] for kind, _label in ClaimKind.choices}
@@ -87,9 +103,22 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _accepted(request: HttpRequest, claims: list[Claim]) -> list[Claim]:
     """For a reviewer: the document's accepted claims (each with an Undo button)."""
-    if not is_reviewer(request.user):
+    if not may(request.user, "review"):
         return []
-    return [c for c in claims if c.status == ClaimStatus.ACCEPTED and c.kind in RESOLVED_KINDS]
+    mine = (
+        set(
+            claims_reviewable_by(request.user)
+            .filter(document_id=claims[0].document_id)
+            .values_list("pk", flat=True)
+        )
+        if claims
+        else set()
+    )
+    return [
+        c
+        for c in claims
+        if c.status == ClaimStatus.ACCEPTED and c.kind in RESOLVED_KINDS and c.pk in mine
+    ]
 
 
 def _span(value: str) -> tuple[int, int] | None:
@@ -136,8 +165,28 @@ def failure_reason(status: str, detail: str) -> str:
     return f"{reason} ({detail})" if detail else reason
 
 
-@staff_member_required
+def restricted_reason(document: Document) -> str:
+    """Why a signed-in reader may not read ``document``: who may."""
+    if document.visibility == Visibility.COUNTRY and document.country_id:
+        return _("This document is restricted to %(country)s's members and the Secretariat.") % {
+            "country": document.country.display_name
+        }
+    return _(
+        "This document is restricted to the member states' officers and the Secretariat "
+        "(and the partners it is shared with)."
+    )
+
+
 def document_upload(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not may(request.user, "upload_document"):
+        raise PermissionDenied(
+            _(
+                "Uploading is for the Secretariat, the member states' focal points and "
+                "contributors, and partners."
+            )
+        )
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]

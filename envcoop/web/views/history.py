@@ -9,8 +9,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from envcoop.accounts.rules import may
 from envcoop.registry.selectors.history import HISTORY_KINDS, record_history
-from envcoop.review.permissions import may_see_history
 
 
 def record_history_page(request: HttpRequest, kind: str, key: str) -> HttpResponse:
@@ -22,9 +22,9 @@ def record_history_page(request: HttpRequest, kind: str, key: str) -> HttpRespon
         raise Http404(key)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not may_see_history(request.user, record):
+    if not may(request.user, "view_history", record):
         raise PermissionDenied(
-            _("A record's history is for reviewers and the focal points of its countries.")
+            _("A record's history is for the Secretariat and the focal points of its countries.")
         )
     context = {"record": record, "kind": kind, "entries": record_history(record)}
     return render(request, "web/history.html", context)

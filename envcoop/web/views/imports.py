@@ -1,11 +1,9 @@
-"""Importing projects and events from a spreadsheet (staff who may add and change them):
+"""Importing projects and events from a spreadsheet (the Secretariat):
 a form, the report per row and column, and the templates to download."""
 
 from __future__ import annotations
 
 from django import forms
-from django.contrib.admin.views.decorators import staff_member_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
@@ -13,9 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from envcoop.exports.service import CONTENT_TYPES
 from envcoop.imports.importer import KINDS, import_table, template
 from envcoop.imports.reading import MAX_BYTES, ImportFileError
+from envcoop.web.guards import rule_required
 from envcoop.web.language import reader_language
-
-_MODELS = {"projects": "project", "events": "event"}
 
 
 class ImportForm(forms.Form):
@@ -29,23 +26,17 @@ class ImportForm(forms.Form):
     )
 
 
-def _allowed(request: HttpRequest, kind: str) -> bool:
-    model = _MODELS[kind]
-    return request.user.has_perm(f"registry.add_{model}") and request.user.has_perm(
-        f"registry.change_{model}"
-    )
+importer_required = rule_required(
+    "import", _("Importing is for the Secretariat's reviewers and administrators.")
+)
 
 
-@staff_member_required
+@importer_required
 def import_page(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
         kind = form.cleaned_data["kind"]
-        if not _allowed(request, kind):
-            raise PermissionDenied(
-                _("Importing needs the permissions to add and change these records.")
-            )
         upload = form.cleaned_data["file"]
         if upload.size > MAX_BYTES:
             form.add_error("file", _("The file is larger than 20 MB."))
@@ -62,7 +53,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_member_required
+@importer_required
 def import_template(request: HttpRequest, kind: str, format: str) -> HttpResponse:
     if kind not in KINDS or format not in ("csv", "xlsx"):
         raise Http404(kind)

@@ -1,7 +1,7 @@
 """Names missing in the report's language: the records an annual report names in another
 language, for reviewers and focal points, each with a form to add the name in place.
 
-Who may see and add what is ``review.permissions``: the Secretariat's reviewers any
+Who may see and add what is ``accounts.rules``: the Secretariat's reviewers any
 record, a country's focal point the records their country takes part in. The page lists
 every missing name of the report (it shows only what the report shows) and offers the
 form where the reader may use it; a POST checks again, record by record.
@@ -26,12 +26,13 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from envcoop.accounts.rules import may, may_edit_record
+from envcoop.accounts.scope import countries_of
 from envcoop.core.formatting import babel_locale
 from envcoop.core.languages import base_language
 from envcoop.registry.models import Agreement, Event, LabelKind, Priority, Project
 from envcoop.registry.services.labels import DEFAULT_MAX_LENGTH, label_add
 from envcoop.reports.annual import LANGUAGES, MissingName, annual_report
-from envcoop.review.permissions import countries_of, may_name, may_name_records
 from envcoop.web.language import reader_language, site_address
 from envcoop.web.views.reports import AnnualForm
 
@@ -71,7 +72,7 @@ def _checked(request: HttpRequest) -> HttpResponse | None:
     """A sign-in for visitors; a refusal for those who may name nothing."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not may_name_records(request.user):
+    if not may(request.user, "change_record"):
         raise PermissionDenied(
             _(
                 "Adding names is for the Secretariat's reviewers and the focal points of "
@@ -91,7 +92,7 @@ def _entries(request: HttpRequest, missing: list[MissingName]) -> list[Entry]:
         Entry(
             m,
             f"missing-{m.kind}-{m.key}",
-            may_name(request.user, NAMEABLE[m.kind](pk=m.pk), countries[(m.kind, m.pk)]),
+            may_edit_record(request.user, NAMEABLE[m.kind](pk=m.pk), countries[(m.kind, m.pk)]),
         )
         for m in missing
     ]
@@ -145,7 +146,7 @@ def _add_name(
 ) -> HttpResponse:
     model = NAMEABLE[form.cleaned_data["kind"]]
     record = get_object_or_404(model, key=form.cleaned_data["key"])
-    if not may_name(request.user, record):
+    if not may_edit_record(request.user, record):
         raise PermissionDenied(
             _(
                 "Only the Secretariat's reviewers or a focal point of a country it involves may name this record."

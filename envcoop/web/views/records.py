@@ -20,7 +20,7 @@ from envcoop.review.models import Merge
 from envcoop.review.resolution.candidates import MODELS, RESOLVED_KINDS
 from envcoop.review.selectors import reason_text
 from envcoop.review.services import error_text
-from envcoop.web.views.review import reviewer_required
+from envcoop.web.views.review import secretariat_required
 
 # The kinds in URLs ("events") -> model, and the name of each record page
 KINDS = {kinds: (model, f"web:{kinds[:-1]}") for kinds, model in HISTORY_KINDS.items()}
@@ -34,7 +34,7 @@ def _record(kind: str, key: str):  # type: ignore[no-untyped-def]
 
 
 @require_POST
-@reviewer_required
+@secretariat_required
 def rename(request: HttpRequest, kind: str, key: str) -> HttpResponse:
     if kind not in KINDS:
         raise Http404(kind)
@@ -60,7 +60,7 @@ def rename(request: HttpRequest, kind: str, key: str) -> HttpResponse:
 _MERGEABLE = {f"{kind}s": kind for kind in RESOLVED_KINDS}
 
 
-@reviewer_required
+@secretariat_required
 def merge(request: HttpRequest, kind: str, key: str) -> HttpResponse:
     """Merge one record into another: pick the other, see what the merge would do, confirm."""
     source = _record(kind, key)
@@ -99,7 +99,7 @@ def merge(request: HttpRequest, kind: str, key: str) -> HttpResponse:
 
 
 @require_POST
-@reviewer_required
+@secretariat_required
 def merge_undo_view(request: HttpRequest, pk: int) -> HttpResponse:
     done = get_object_or_404(Merge, pk=pk)
     model = done.content_type.model_class()
@@ -116,7 +116,7 @@ def merge_undo_view(request: HttpRequest, pk: int) -> HttpResponse:
     return HttpResponseRedirect(reverse(KINDS[kind][1], args=[restored.key]))
 
 
-@reviewer_required
+@secretariat_required
 def duplicates(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind") or None
     if kind not in (None, *RESOLVED_KINDS):
@@ -138,7 +138,7 @@ def duplicates(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@reviewer_required
+@secretariat_required
 def not_same(request: HttpRequest, kind: str) -> HttpResponse:
     if kind not in _MERGEABLE:
         raise Http404(kind)

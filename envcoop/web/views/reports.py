@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from envcoop.accounts.rules import may
 from envcoop.core.formatting import babel_locale, display_year
 from envcoop.registry.models import Country, Framework
 from envcoop.reports.annual import LANGUAGES, annual_report
@@ -21,7 +22,6 @@ from envcoop.reports.markdown import annual_markdown
 from envcoop.reports.matrix import implementation_matrix
 from envcoop.reports.matrix_xlsx import matrix_xlsx
 from envcoop.reports.word_document import annual_docx
-from envcoop.review.permissions import may_name_records
 from envcoop.web.language import reader_language, site_address
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -81,7 +81,7 @@ def annual(request: HttpRequest) -> HttpResponse:
         response["Content-Disposition"] = f'attachment; filename="{name}.md"'
         return response
     context["report"] = report
-    if report.missing and may_name_records(request.user):
+    if report.missing and may(request.user, "change_record"):
         query = {name: values[name] for name in ("year", "partner", "country") if values[name]}
         context["names_url"] = reverse("web:annual_report_names") + "?" + urlencode(query)
         context["names_language"] = Locale.parse(babel_locale(lang)).languages.get(lang, lang)

@@ -9,7 +9,6 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -21,10 +20,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
+from envcoop.accounts.rules import may
+from envcoop.accounts.scope import claims_reviewable_by
 from envcoop.core.excerpts import excerpt
 from envcoop.ingestion.models import Claim, ClaimKind, ClaimStatus
 from envcoop.review.evidence import conflict_resolve, flagged_count
-from envcoop.review.permissions import REVIEW_PERMISSION
 from envcoop.review.picker import MAX_QUERY, records_named
 from envcoop.review.resolution.candidates import MODELS, RESOLVED_KINDS
 from envcoop.review.resolution.resolver import Resolver
@@ -46,23 +46,23 @@ from envcoop.review.services import (
     proposal_confidence,
 )
 from envcoop.review.undo import claim_undo
+from envcoop.web.guards import rule_required
 from envcoop.web.review_forms import ClaimForm
 
 PER_PAGE = 50
 
 
-def reviewer_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Staff with the right to change claims (superusers have it; others get it from an
-    administrator, in a group or on their account). Others are sent to log in, or refused."""
+REVIEWERS = gettext_lazy(
+    "Reviewing is for the Secretariat's reviewers and, for their own country's documents, "
+    "the national focal points."
+)
+SECRETARIAT = gettext_lazy("Only the Secretariat's reviewers and administrators may do this.")
 
-    @staff_member_required
-    @wraps(view)
-    def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.has_perm(REVIEW_PERMISSION):
-            raise PermissionDenied(_("Reviewing needs the permission to change claims."))
-        return view(request, *args, **kwargs)
 
-    return checked
+# The queue and the claims: the Secretariat, and focal points for their country's documents.
+reviewer_required = rule_required("review", REVIEWERS)
+# Merging, renaming, duplicates and conflicts between sources: the Secretariat.
+secretariat_required = rule_required("merge_records", SECRETARIAT)
 
 
 def _back(request: HttpRequest, default: str) -> HttpResponseRedirect:
@@ -98,7 +98,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         form.is_valid()
     view = form.cleaned_data.get("view") or "documents"
     kind = form.cleaned_data.get("kind") or None
-    claims = pending_claims(kind=kind)
+    claims = claims_reviewable_by(request.user, pending_claims(kind=kind))
     _resolve_missing(claims)
     page = Paginator(claims, PER_PAGE).get_page(request.GET.get("page"))
     items = proposals(page.object_list)
@@ -137,10 +137,15 @@ def _resolve_missing(claims: Any) -> None:
         Resolver().resolve(missing)
 
 
-def _claim(pk: int) -> Claim:
-    claim = Claim.objects.select_related("document").filter(pk=pk).first()
+def _claim(pk: int, user: Any) -> Claim:
+    """The claim, if ``user`` may review it (a focal point: their country's documents)."""
+    claim = Claim.objects.select_related("document__country").filter(pk=pk).first()
     if claim is None or claim.kind not in RESOLVED_KINDS:
         raise Http404(pk)
+    if not may(user, "review_claim", claim):
+        raise PermissionDenied(
+            _("This claim comes from a document of another country: %(who)s") % {"who": REVIEWERS}
+        )
     return claim
 
 
@@ -148,7 +153,7 @@ def _review_once(
     request: HttpRequest, pk: int, act: Callable[[Claim], str], failed: str
 ) -> HttpResponse:
     """Run ``act`` on a pending claim (its message on success), or say why not."""
-    claim = _claim(pk)
+    claim = _claim(pk, request.user)
     if claim.status != ClaimStatus.PENDING:
         messages.warning(request, _("This claim was reviewed already."))
     else:
@@ -172,7 +177,7 @@ def _confirmation(request: HttpRequest) -> dict[str, bool]:
 def accept(request: HttpRequest, pk: int) -> HttpResponse:
     """Accept from the queue's card. An accept that changes a value the record has shows the
     change and asks again (a second submit with "confirm" or "keep")."""
-    claim = _claim(pk)
+    claim = _claim(pk, request.user)
     if claim.status != ClaimStatus.PENDING:
         messages.warning(request, _("This claim was reviewed already."))
         return _back(request, reverse("web:review"))
@@ -193,7 +198,7 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
 def undo(request: HttpRequest, pk: int) -> HttpResponse:
     """Undo an accept: the record as it was (or gone, if the accept made it), the claim
     pending again; refused, with the reason, when a later change would be lost."""
-    claim = _claim(pk)
+    claim = _claim(pk, request.user)
     try:
         undone = claim_undo(claim=claim, user=request.user)
     except ValidationError as error:
@@ -231,9 +236,9 @@ class BulkForm(forms.Form):
     min_confidence = forms.FloatField(min_value=0.0, max_value=1.0, required=False)
     kind = forms.ChoiceField(choices=[("", "")] + [(k, k) for k in RESOLVED_KINDS], required=False)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["claims"].queryset = pending_claims()  # type: ignore[attr-defined]
+        self.fields["claims"].queryset = claims_reviewable_by(user, pending_claims())  # type: ignore[attr-defined]
         self.selected = "selected" in self.data
 
     def clean(self) -> dict[str, Any]:
@@ -248,7 +253,7 @@ class BulkForm(forms.Form):
 @reviewer_required
 @require_POST
 def bulk_accept(request: HttpRequest) -> HttpResponse:
-    form = BulkForm(request.POST)
+    form = BulkForm(request.POST, user=request.user)
     if not form.is_valid():
         problems = [str(m) for messages_ in form.errors.values() for m in messages_]
         messages.error(request, _("Nothing accepted: %(errors)s") % {"errors": " ".join(problems)})
@@ -257,7 +262,8 @@ def bulk_accept(request: HttpRequest) -> HttpResponse:
         chosen = list(form.cleaned_data["claims"].order_by("document", "start", "pk"))
         accepted, refused = claims_accept(chosen, user=request.user)
     else:
-        claims = list(pending_claims(kind=form.cleaned_data.get("kind") or None))
+        kind = form.cleaned_data.get("kind") or None
+        claims = list(claims_reviewable_by(request.user, pending_claims(kind=kind)))
         accepted, refused = claims_accept(
             claims, user=request.user, min_confidence=form.cleaned_data["min_confidence"]
         )
@@ -298,7 +304,7 @@ def _return_to(request: HttpRequest, claim: Claim) -> tuple[str, str]:
 
 @reviewer_required
 def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    claim = _claim(pk)
+    claim = _claim(pk, request.user)
     choices = _choices(claim)
     after, back = _return_to(request, claim)
     change = None  # what accepting writes, when it asks for confirmation
@@ -355,17 +361,14 @@ def _picker_texts() -> dict[str, str]:
 
 def review_json_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """``reviewer_required`` for data: anonymous visitors are sent to sign in; a signed-in
-    user without the review permission gets 403 with the reason, as JSON."""
+    user who may not review gets 403 with the reason, as JSON."""
 
     @wraps(view)
     def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        user = request.user
-        if not user.is_authenticated:
-            return redirect_to_login(request.get_full_path(), reverse("admin:login"))
-        if not (user.is_active and user.is_staff and user.has_perm(REVIEW_PERMISSION)):
-            return JsonResponse(
-                {"error": _("Reviewing needs the permission to change claims.")}, status=403
-            )
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not may(request.user, "review"):
+            return JsonResponse({"error": str(REVIEWERS)}, status=403)
         return view(request, *args, **kwargs)
 
     return checked
@@ -384,12 +387,12 @@ def record_names(request: HttpRequest, kind: str) -> HttpResponse:
     return JsonResponse({"query": query, "results": [item.as_json() for item in found]})
 
 
-@reviewer_required
+@secretariat_required
 def conflicts(request: HttpRequest) -> HttpResponse:
     return render(request, "web/review/conflicts.html", {"flagged": flagged_records()})
 
 
-@reviewer_required
+@secretariat_required
 @require_POST
 def conflict_pick(request: HttpRequest) -> HttpResponse:
     kind = request.POST.get("kind", "")
