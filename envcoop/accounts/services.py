@@ -146,4 +146,3 @@ def user_disable(user: AbstractBaseUser, *, by: AbstractBaseUser | None = None) 
     user.is_active = False
     user.save(update_fields=["is_active"])
     return True
-
