@@ -9,6 +9,7 @@ autodiscovers this module).
 from __future__ import annotations
 
 import rules
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Model
 
 from envcoop.accounts.models import Role
@@ -108,9 +109,7 @@ rules.add_perm("envcoop.view_activity", is_secretariat)
 
 def may(user: User | None, rule: str, obj: object = None) -> bool:
     """``user.has_perm("envcoop.<rule>", obj)`` for anyone, the anonymous included."""
-    if user is None:
-        return False
-    return bool(user.has_perm(f"envcoop.{rule}", obj))
+    return bool((user or AnonymousUser()).has_perm(f"envcoop.{rule}", obj))
 
 
 def may_edit_record(user: User | None, record: Model, countries: set[str] | None = None) -> bool:

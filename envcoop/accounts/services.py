@@ -146,3 +146,22 @@ def user_disable(user: AbstractBaseUser, *, by: AbstractBaseUser | None = None) 
     user.is_active = False
     user.save(update_fields=["is_active"])
     return True
+
+
+def send_password_link(user: AbstractBaseUser) -> None:
+    """E-mail ``user`` the password-reset link (the site's address from SITE_URL)."""
+    from urllib.parse import urlsplit
+
+    from django.conf import settings
+    from django.contrib.auth.forms import PasswordResetForm
+
+    site = urlsplit(settings.SITE_URL)
+    form = PasswordResetForm({"email": user.email})  # type: ignore[attr-defined]
+    if not form.is_valid():
+        raise ValidationError(form.errors.as_text())
+    form.save(
+        domain_override=site.netloc,
+        use_https=site.scheme == "https",
+        subject_template_name="accounts/password_reset_subject.txt",
+        email_template_name="accounts/password_reset_email.txt",
+    )

@@ -33,8 +33,8 @@ def _record(kind: str, key: str):  # type: ignore[no-untyped-def]
     return get_object_or_404(model, key=key)
 
 
-@require_POST
 @secretariat_required
+@require_POST
 def rename(request: HttpRequest, kind: str, key: str) -> HttpResponse:
     if kind not in KINDS:
         raise Http404(kind)
@@ -98,8 +98,8 @@ def merge(request: HttpRequest, kind: str, key: str) -> HttpResponse:
     )
 
 
-@require_POST
 @secretariat_required
+@require_POST
 def merge_undo_view(request: HttpRequest, pk: int) -> HttpResponse:
     done = get_object_or_404(Merge, pk=pk)
     model = done.content_type.model_class()
@@ -137,8 +137,8 @@ def duplicates(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_POST
 @secretariat_required
+@require_POST
 def not_same(request: HttpRequest, kind: str) -> HttpResponse:
     if kind not in _MERGEABLE:
         raise Http404(kind)

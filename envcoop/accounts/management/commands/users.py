@@ -1,6 +1,7 @@
 """`envcoop users`: add users, list them, give and take roles, disable them.
 
     envcoop users add USERNAME --email E --role ROLE [--country CC] [--organisation KEY]
+                      [--send-link]
     envcoop users list [--json]
     envcoop users set-role USERNAME --role ROLE [--country CC] [--organisation KEY] [--remove]
     envcoop users disable USERNAME
@@ -19,7 +20,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from envcoop.accounts.models import Role
-from envcoop.accounts.services import role_set, scope_of, user_add, user_disable
+from envcoop.accounts.services import (
+    role_set,
+    scope_of,
+    send_password_link,
+    user_add,
+    user_disable,
+)
 
 
 def _errors(error: ValidationError) -> str:
@@ -34,6 +41,11 @@ class Command(BaseCommand):
         add = actions.add_parser("add", help="a new user with one role")
         add.add_argument("username")
         add.add_argument("--email", required=True)
+        add.add_argument(
+            "--send-link",
+            action="store_true",
+            help="e-mail them a link to choose their password instead of printing one",
+        )
         self._role_arguments(add)
         listing = actions.add_parser("list", help="every user with their roles")
         listing.add_argument("--json", action="store_true")
@@ -87,6 +99,10 @@ class Command(BaseCommand):
         scope = scope_of(options["role"], options.get("country"), options.get("organisation"))
         user, password = user_add(options["username"], email=options["email"], scope=scope, by=by)
         self.stdout.write(f"Added {user.username} ({options['role']}).")
+        if options["send_link"]:
+            send_password_link(user)
+            self.stdout.write(f"A link to choose a password was sent to {user.email}.")
+            return
         self.stdout.write(
             "One-time password (give it to them; they change it at /accounts/password/):"
         )
