@@ -26,6 +26,6 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Created administrator {options['username']!r} with password: {password}\n"
-                "This password is shown only once. Change it at /admin/password_change/."
+                "This password is shown only once. Sign in at /accounts/login/ and change it at /accounts/password/."
             )
         )
