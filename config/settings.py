@@ -176,7 +176,7 @@ STORAGES = {
 # Sign-in (envcoop.accounts): django-axes first, so that a locked-out user is refused
 # before a password is checked; django-rules for the object rules of envcoop.accounts.rules.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "envcoop.accounts.backends.SignInLockout",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
