@@ -24,6 +24,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, Q, QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject, empty
 
 from envcoop.accounts.models import Action, Activity
 from envcoop.accounts.roles import access_of
@@ -39,9 +40,19 @@ _URL = Activity._meta.get_field("url").max_length
 _DETAIL = Activity._meta.get_field("detail").max_length
 
 
+def _unwrapped(value: Any) -> Any:
+    """A request's lazy user as the user it stands for."""
+    if isinstance(value, SimpleLazyObject):
+        if value._wrapped is empty:
+            value._setup()
+        return value._wrapped
+    return value
+
+
 def _actor(user: Any) -> Any:
     """The signed-in user acting (a request's lazy user resolved), else the user of the
     surrounding ``recorded()`` block, else None."""
+    user = _unwrapped(user)
     if user is None:
         recording = current()
         return recording.history_user() if recording is not None else None
@@ -101,22 +112,15 @@ def _codes_of(obj: Model | None) -> set[str]:
 
 
 def _country_concerned(obj: Model | None, user: Any) -> Country | None:
-    codes = _codes_of(obj)
+    """The object's country; of several (a record), the actor's among them; else the
+    actor's (the first, by code, of a user acting for several). A record of several
+    countries none of them the actor's has no one country: None."""
+    found = _codes_of(obj)
     mine = set(access_of(user).countries) if user is not None else set()
-    if len(codes) > 1:  # a record several countries take part in: the actor's, if one
-        codes = (codes & mine) or codes
-        codes = codes if len(codes) == 1 else set()
-    if not codes and (obj is None or not _codes_of_kind(obj)):
-        codes = mine
+    codes = found & mine if len(found) > 1 else (found or mine)
     if not codes:
         return None
     return Country.objects.filter(code=min(codes)).first()
-
-
-def _codes_of_kind(obj: Model) -> bool:
-    """Whether objects of this kind have countries of their own (then the actor's country
-    is not put in for one that has none)."""
-    return isinstance(obj, Claim | Document) or type(obj) in RECORD_COUNTRY_PATHS
 
 
 def log(
@@ -128,6 +132,7 @@ def log(
 ) -> Activity:
     """Write one activity row: ``user`` did ``action`` to ``obj`` (for ``country``)."""
     actor = _actor(user)
+    obj = _unwrapped(obj)
     row = Activity(
         user=actor,
         username=actor.get_username()[:150] if actor is not None else "",

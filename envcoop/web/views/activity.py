@@ -36,7 +36,6 @@ class ActivityFilterForm(forms.Form):
         label=gettext_lazy("User"),
         required=False,
         max_length=150,
-        help_text=gettext_lazy("A user name: what they did, and what was done to their account."),
     )
     country = forms.ChoiceField(label=gettext_lazy("Country"), required=False)
     action = forms.ChoiceField(label=gettext_lazy("Action"), required=False)
