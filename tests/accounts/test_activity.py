@@ -115,6 +115,16 @@ def test_sign_in_failed_sign_in_and_sign_out_through_the_pages():
     assert signed_out.user == user
 
 
+def test_a_locked_out_sign_in_says_so(settings):
+    user_with("somchai", "focal-point", country="TH")
+    client = Client()
+    for _attempt in range(settings.AXES_FAILURE_LIMIT + 1):
+        client.post("/accounts/login/", {"username": "somchai", "password": "guess"})
+    failed = rows(Action.SIGN_IN_FAILED)
+    assert len(failed) == settings.AXES_FAILURE_LIMIT + 1
+    assert "locked out" not in failed[0].detail and "locked out" in failed[-1].detail
+
+
 # ---------------------------------------------------------------- uploads
 
 
