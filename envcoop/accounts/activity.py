@@ -4,7 +4,7 @@
 
 The services call it (review, undo, merging, renaming, uploads, users and roles), so the
 site and the command line both log; sign-ins, failed sign-ins and sign-outs are logged
-from Django's signals (``envcoop.accounts.apps``). A row is written inside the caller's
+from Django's signals (``envcoop.accounts.signals``). A row is written inside the caller's
 transaction: an action that fails and rolls back leaves no row.
 
 ``user`` None means the command line (or, for a failed sign-in, a visitor): without one,

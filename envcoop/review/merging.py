@@ -88,14 +88,10 @@ def record_merge(*, source: models.Model, target: models.Model, user: object = N
     """Merge ``source`` into ``target`` (the one that stays); ``source`` is deleted. Every
     write is in the records' history, as a merge by ``user``."""
     with transaction.atomic(), recorded(user, How.MERGE):
-        source_key = getattr(source, "key", source.pk)
+        source_key, target_key = getattr(source, "key", ""), getattr(target, "key", "")
         result = _merge(source, target, user)
-        log(
-            user,
-            Action.MERGE,
-            obj=target,
-            detail=f"{source_key} merged into {target.key}; merge {result.merge_id}",
-        )  # type: ignore[attr-defined]
+        detail = f"{source_key} merged into {target_key}; merge {result.merge_id}"
+        log(user, Action.MERGE, obj=target, detail=detail)
         return result
 
 
@@ -291,12 +287,10 @@ def merge_undo(merge: Merge, user: object = None) -> models.Model:
     changed since (an undo would overwrite that change)."""
     with transaction.atomic(), recorded(user, How.MERGE):
         source = _unmerge(merge)
-        log(
-            user,
-            Action.UNDO_MERGE,
-            obj=source,
-            detail=f"merge {merge.pk} undone: {source.key} taken back out of {_target_key(merge)}",
-        )  # type: ignore[attr-defined]
+        detail = (
+            f"merge {merge.pk} undone: {merge.source_key} taken back out of {_target_key(merge)}"
+        )
+        log(user, Action.UNDO_MERGE, obj=source, detail=detail)
         return source
 
 
