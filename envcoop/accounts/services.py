@@ -1,6 +1,6 @@
 """Adding users and changing their roles: the one place that writes accounts and
 memberships, for the command line, the admin and (later) the API. Each change is written
-to the activity log when one exists (``envcoop.accounts.activity``)."""
+to the activity log (``envcoop.accounts.activity``)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from envcoop.accounts.activity import Action, log
 from envcoop.accounts.models import Membership, Role
 from envcoop.accounts.roles import access_of, forget
 from envcoop.accounts.rules import may
@@ -25,6 +26,11 @@ class Scope:
     role: str
     country: Country | None = None
     organisation: Organisation | None = None
+
+    def __str__(self) -> str:
+        """As the activity log gives it: "focal-point TH", "partner cn-caec"."""
+        where = self.country.code if self.country else getattr(self.organisation, "key", "")
+        return f"{self.role} {where}".strip()
 
 
 def scope_of(role: str, country: str | None = None, organisation: str | None = None) -> Scope:
@@ -87,6 +93,7 @@ def user_add(
         created_by=by,
     )
     _admin_rights(user)
+    log(by, Action.USER_ADDED, obj=user, country=scope.country, detail=str(scope))
     return user, password
 
 
@@ -127,9 +134,13 @@ def role_set(
         )
         changed = True
     _admin_rights(user)
+    if changed:
+        action = Action.ROLE_TAKEN if remove else Action.ROLE_GIVEN
+        log(by, action, obj=user, country=scope.country, detail=str(scope))
     return changed
 
 
+@transaction.atomic
 def user_disable(user: AbstractBaseUser, *, by: AbstractBaseUser | None = None) -> bool:
     """The user can no longer sign in (their history stays); False if already disabled."""
     if by is not None and not may(by, "manage_users"):
@@ -145,6 +156,7 @@ def user_disable(user: AbstractBaseUser, *, by: AbstractBaseUser | None = None) 
         return False
     user.is_active = False
     user.save(update_fields=["is_active"])
+    log(by, Action.USER_DISABLED, obj=user)
     return True
 
 

@@ -166,12 +166,15 @@ def store(job: Job, result: Record, *, user: object = None, resolver: object = N
     proposal for each claim (``envcoop/review``; one ``resolver`` may serve a whole batch).
     A document read again keeps its id (its address) and the review of every claim found
     again."""
+    from envcoop.accounts.activity import Action, log
     from envcoop.review.resolution.resolver import Resolver, resolve_document
 
     try:
         with transaction.atomic():
             document = _store(result, job, user)
             resolve_document(document, resolver if resolver is not None else Resolver())
+            read_again = "; read again" if job.existing is not None else ""
+            log(user, Action.UPLOAD, obj=document, detail=f"{job.filename}{read_again}")
             # a new document's claims as read (none is rejected yet): the search index
             # need not read them back from the database
             document_stored.send(

@@ -24,6 +24,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from envcoop.accounts.activity import Action, log
 from envcoop.core.recording import How, recorded
 from envcoop.ingestion.models import Claim
 from envcoop.registry.history import update_recorded
@@ -87,7 +88,11 @@ def record_merge(*, source: models.Model, target: models.Model, user: object = N
     """Merge ``source`` into ``target`` (the one that stays); ``source`` is deleted. Every
     write is in the records' history, as a merge by ``user``."""
     with transaction.atomic(), recorded(user, How.MERGE):
-        return _merge(source, target, user)
+        source_key, target_key = getattr(source, "key", ""), getattr(target, "key", "")
+        result = _merge(source, target, user)
+        detail = f"{source_key} merged into {target_key}; merge {result.merge_id}"
+        log(user, Action.MERGE, obj=target, detail=detail)
+        return result
 
 
 def _merge(source: models.Model, target: models.Model, user: object) -> MergeResult:
@@ -281,7 +286,18 @@ def merge_undo(merge: Merge, user: object = None) -> models.Model:
     claims, and the survivor loses what the merge gave it. Refused when the survivor has
     changed since (an undo would overwrite that change)."""
     with transaction.atomic(), recorded(user, How.MERGE):
-        return _unmerge(merge)
+        source = _unmerge(merge)
+        detail = (
+            f"merge {merge.pk} undone: {merge.source_key} taken back out of {_target_key(merge)}"
+        )
+        log(user, Action.UNDO_MERGE, obj=source, detail=detail)
+        return source
+
+
+def _target_key(merge: Merge) -> str:
+    model = merge.content_type.model_class()
+    key = model.objects.filter(pk=merge.target_id).values_list("key", flat=True).first()  # type: ignore[union-attr]
+    return key or str(merge.target_id)
 
 
 def _unmerge(merge: Merge) -> models.Model:

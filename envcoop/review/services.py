@@ -18,6 +18,7 @@ from django.db import models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from envcoop.accounts.activity import Action, log
 from envcoop.core.recording import How, recorded
 from envcoop.ingestion.languages.detect import has_ruled_script
 from envcoop.ingestion.models import Claim, ClaimStatus, Passage
@@ -236,6 +237,7 @@ def _accept(
     values, edited = _corrected(claim, edits)
     lang = claim_language(claim)
     record = None if new_record else _target(claim, target)
+    created = record is None
     change = None
     with recorded(user, How.ACCEPT, claim=claim.pk):
         if record is None:
@@ -257,7 +259,24 @@ def _accept(
         Claim.objects.filter(
             cluster=claim.cluster, status=ClaimStatus.PENDING, match_id=None
         ).update(match_type=claim.record_type, match_id=record.pk)
+    log(
+        user,
+        Action.ACCEPT,
+        obj=record,
+        country=claim.document.country,
+        detail=_accepted(claim, created, edited),
+    )
     return record, change
+
+
+def _accepted(claim: Claim, created: bool, edited: set[str]) -> str:
+    """The activity log's detail of an accept: the claim, its document, what was done."""
+    parts = [f"claim {claim.pk} of document {claim.document_id}"]
+    if created:
+        parts.append("new record")
+    if edited:
+        parts.append(f"corrected: {', '.join(sorted(edited))}")
+    return "; ".join(parts)
 
 
 @transaction.atomic
@@ -274,6 +293,7 @@ def claim_reject(*, claim: Claim, user: object = None, reason: str = "") -> None
     if not updated:
         status = Claim.objects.filter(pk=claim.pk).values_list("status", flat=True).first()
         raise ValidationError({"status": f"this claim is {status or 'gone'} already"})
+    log(user, Action.REJECT, obj=claim, detail=reason)
 
 
 def error_text(error: ValidationError) -> str:

@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, router, transaction
 from django.db.models.deletion import Collector, ProtectedError, RestrictedError
 
+from envcoop.accounts.activity import Action, log
 from envcoop.core.recording import How, recorded
 from envcoop.ingestion.models import Claim, ClaimStatus
 from envcoop.registry.models import (
@@ -221,6 +222,7 @@ def claim_undo(*, claim: Claim, user: object = None) -> Undone:
             {"history": f"claim {claim.pk} was accepted before history was kept: undo it by hand"}
         )
     record = claim.record
+    record_label = str(record) if record is not None else ""
     rows = batch_rows(batch)
     later = _later_changes(batch, rows, record)
     if later:
@@ -262,4 +264,6 @@ def claim_undo(*, claim: Claim, user: object = None) -> Undone:
     claim.save()
     if record is not None and not removed:
         record = type(record).objects.filter(pk=record.pk).first()
+    detail = f"claim {claim.pk}" + (f"; removed {record_label}" if removed else "")
+    log(user, Action.UNDO, obj=claim if removed or record is None else record, detail=detail)
     return Undone(record=None if removed else record, removed=removed, restored=restored)

@@ -1,6 +1,7 @@
 from django.urls import path, register_converter
 
 from envcoop.web.views import (
+    activity,
     documents,
     history,
     imports,
@@ -81,4 +82,5 @@ urlpatterns = [
     path("review/claims/<int:pk>/undo/", review.undo, name="review_undo"),
     path("review/conflicts/", review.conflicts, name="review_conflicts"),
     path("review/conflicts/pick/", review.conflict_pick, name="review_conflict_pick"),
+    path("activity/", activity.activity_list, name="activity"),
 ]

@@ -37,8 +37,11 @@ def key_check(model: type[models.Model], key: str, record: models.Model | None =
 
 
 @transaction.atomic
-def record_rename(record: models.Model, new_key: str) -> models.Model:
-    """Give ``record`` the key ``new_key``; its old key goes on redirecting to it."""
+def record_rename(record: models.Model, new_key: str, *, user: object = None) -> models.Model:
+    """Give ``record`` the key ``new_key``; its old key goes on redirecting to it (``user``:
+    who renames, for the activity log)."""
+    from envcoop.accounts.activity import Action, log
+
     model = type(record)
     new_key = key_check(model, new_key, record)
     old_key = record.key  # type: ignore[attr-defined]
@@ -52,6 +55,7 @@ def record_rename(record: models.Model, new_key: str) -> models.Model:
     )
     record.key = new_key  # type: ignore[attr-defined]
     record.save(update_fields=["key"])
+    log(user, Action.RENAME, obj=record, detail=f"{old_key} → {new_key}")
     return record
 
 

@@ -43,7 +43,7 @@ def rename(request: HttpRequest, kind: str, key: str) -> HttpResponse:
     if record is None:
         raise Http404(key)
     try:
-        record_rename(record, request.POST.get("key", ""))
+        record_rename(record, request.POST.get("key", ""), user=request.user)
     except ValidationError as error:
         messages.error(request, error_text(error))
         return HttpResponseRedirect(reverse(page, args=[key]))

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from envcoop.accounts.activity import log_export
 from envcoop.accounts.rules import may
 from envcoop.core.formatting import babel_locale, display_year
 from envcoop.registry.models import Country, Framework
@@ -68,6 +69,9 @@ def annual(request: HttpRequest) -> HttpResponse:
         site_url=site_address(request),
     )
     name = f"envcoop-annual-report-{values['year']}-{lang}"
+    if values["format"] in ("docx", "md"):
+        # the report cites the documents its values came from, members' ones included
+        log_export(request.user, _report_described(values, lang))
     if values["format"] == "docx":
         response = HttpResponse(
             annual_docx(report, paper=values["paper"] or "a4"), content_type=DOCX
@@ -86,6 +90,13 @@ def annual(request: HttpRequest) -> HttpResponse:
         context["names_url"] = reverse("web:annual_report_names") + "?" + urlencode(query)
         context["names_language"] = Locale.parse(babel_locale(lang)).languages.get(lang, lang)
     return render(request, "web/reports/annual.html", context)
+
+
+def _report_described(values: dict, lang: str) -> str:
+    """The annual report downloaded, as the activity log gives it."""
+    parts = [f"annual report {values['year']}", values["format"].upper(), lang]
+    parts += [f"{name} {values[name]}" for name in ("partner", "country") if values[name]]
+    return ", ".join(parts)
 
 
 def matrix(request: HttpRequest, key: str) -> HttpResponse:
