@@ -123,6 +123,7 @@ EXPECTED: dict[str, tuple[str, dict[str, int]]] = {
         "/reports/annual/names/?year=2023",
         statuses(403, anonymous=302, focal_th=200, focal_vn=200, reviewer=200, administrator=200),
     ),
+    "web:activity": ("/activity/", SECRETARIAT),
     "web:import": ("/import/", SECRETARIAT),
     "web:import_template": ("/import/template/events.csv", SECRETARIAT),
     "web:review": ("/review/", REVIEWERS),
