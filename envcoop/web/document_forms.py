@@ -57,7 +57,10 @@ class FilingForm(forms.Form):
         required=False,
     )
     country = CountryChoice(
-        label=gettext_lazy("Country"), queryset=Country.objects.none(), required=False
+        label=gettext_lazy("Country"),
+        queryset=Country.objects.none(),
+        required=False,
+        to_field_name="code",
     )
     shared_with = OrganisationChoices(
         label=gettext_lazy("Shared with these partners"),
@@ -83,11 +86,15 @@ class FilingForm(forms.Form):
             del self.fields["shared_with"]
         else:
             self.fields["visibility"].initial = document.visibility
-            self.fields["country"].initial = document.country_id
-            self.fields["shared_with"].queryset = partner_organisations(document)
-            self.fields["shared_with"].initial = list(document.shared_with.all())
-        if not secretariat and mine:
-            self.fields["country"].required = True  # their country's document
+            self.fields["country"].initial = document.country.code if document.country_id else None
+            partners = partner_organisations(document)
+            if partners.exists():
+                self.fields["shared_with"].queryset = partners
+                self.fields["shared_with"].initial = list(document.shared_with.all())
+            else:  # nobody to share it with
+                del self.fields["shared_with"]
+        self.own = mine if not secretariat else []
+        if self.own:  # their country's document (the one country they act for, unless said)
             self.fields["country"].empty_label = None
         self.fields["visibility"].choices = self._visibility_choices(mine)
 
@@ -114,6 +121,14 @@ class FilingForm(forms.Form):
         if self.document is not None:
             raise forms.ValidationError(_("Choose who may read it."), code="required")
         return Visibility.MEMBERS.value
+
+    def clean_country(self) -> Country | None:
+        country = self.cleaned_data.get("country")
+        if country is None and len(self.own) == 1:
+            return Country.objects.get(code=self.own[0])
+        if country is None and self.own:
+            raise forms.ValidationError(_("Choose the country whose document it is."))
+        return country
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
