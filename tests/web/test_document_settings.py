@@ -252,3 +252,33 @@ def test_the_uploader_corrects_their_own_documents_provenance(personas):
     assert "Correct the title and provenance" in page and "Change who may read it" not in page
     contributor.post(f"/documents/{document.pk}/provenance/", {"publisher": "DMCR"})
     assert state(document)[5] == "DMCR"
+
+
+# ----------------------------------------------------------------- admin
+
+
+def test_the_admin_lists_the_documents_and_claims_the_user_may_read(personas, staff_client):
+    from django.contrib.auth.models import Permission
+
+    thai = thai_document(Visibility.COUNTRY)
+    members = ingest_bytes(b"ASEAN note\n\nA zebranote for members.\n", source="m.txt").document
+    officer = personas["focal_vn"].user
+    officer.is_staff = True
+    officer.save()
+    officer.user_permissions.set(
+        Permission.objects.filter(codename__in=["view_document", "view_claim"])
+    )
+    client = Client()
+    client.force_login(officer)
+    listing = client.get("/admin/ingestion/document/").content.decode()
+    assert f"/admin/ingestion/document/{members.pk}/change/" in listing
+    assert f"/admin/ingestion/document/{thai.pk}/change/" not in listing
+    hidden = client.get(f"/admin/ingestion/document/{thai.pk}/change/")
+    assert hidden.status_code == 302  # "does not exist" for them
+    claim = f"/admin/ingestion/claim/{thai.claims.first().pk}/change/"
+    assert claim not in client.get("/admin/ingestion/claim/").content.decode()
+    assert claim in staff_client.get("/admin/ingestion/claim/").content.decode()
+    everything = staff_client.get("/admin/ingestion/document/").content.decode()
+    assert f"/admin/ingestion/document/{thai.pk}/change/" in everything
+    page = staff_client.get(f"/admin/ingestion/document/{thai.pk}/change/").content.decode()
+    assert f"/documents/{thai.pk}/original" in page  # the file through the page that asks
