@@ -12,8 +12,6 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.utils import timezone
 
@@ -26,6 +24,7 @@ from envcoop.ingestion.models import (
     Passage,
     Visibility,
 )
+from envcoop.ingestion.originals import forget_original, keep_original
 from envcoop.ingestion.parsers import DocumentError
 from envcoop.ingestion.signals import document_stored
 from envcoop.ingestion.understand import PIPELINE_VERSION, Record, check_size, read_record
@@ -191,7 +190,9 @@ def store(job: Job, result: Record, *, user: object = None, resolver: object = N
                 else None,
             )
     except DatabaseError as error:
-        forget_original(job)
+        if job.kept:
+            forget_original(job.kept)
+            job.kept = ""
         stored = (
             Document.objects.filter(content_hash=job.digest).first()
             if isinstance(error, IntegrityError) and job.existing is None
@@ -306,7 +307,7 @@ def _store(record: Record, job: Job, user: object) -> Document:
         if filing.shared_with:
             document.shared_with.set(Organisation.objects.filter(key__in=filing.shared_with))
     if not document.original:
-        keep_original(document, job)
+        job.kept = keep_original(document, job.data, job.filename)
     now = timezone.now()
     insert_rows(
         Passage,
@@ -348,18 +349,3 @@ def _store(record: Record, job: Job, user: object) -> Document:
                 claim.save(update_fields=list(REVIEW_FIELDS))
                 claim_relink(claim)
     return document
-
-
-def keep_original(document: Document, job: Job) -> None:
-    """Keep the file as it came, in the default storage (the document's transaction is
-    still open: ``forget_original`` removes it again if that fails)."""
-    document.original.save(job.filename or "document", ContentFile(job.data), save=False)
-    job.kept = document.original.name
-    Document.objects.filter(pk=document.pk).update(original=job.kept)
-
-
-def forget_original(job: Job) -> None:
-    """Remove the file written for a document whose transaction failed."""
-    if job.kept:
-        default_storage.delete(job.kept)
-        job.kept = ""

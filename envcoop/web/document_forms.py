@@ -61,6 +61,7 @@ class FilingForm(forms.Form):
         queryset=Country.objects.none(),
         required=False,
         to_field_name="code",
+        help_text=gettext_lazy("Whose document it is: its focal points review what is read in it."),
     )
     shared_with = OrganisationChoices(
         label=gettext_lazy("Shared with these partners"),

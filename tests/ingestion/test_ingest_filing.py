@@ -119,3 +119,15 @@ def test_a_publication_date_given_is_the_date_the_text_is_read_against(tmp_path)
     assert dates == ["2019-03-05"]
     document.refresh_from_db()
     assert document.dateline is None and str(document.date) == "2019-06"
+
+
+def test_the_kept_file_goes_with_its_document(
+    tmp_path, media_root, django_capture_on_commit_callbacks
+):
+    ingest(str(folder(tmp_path, 1)))
+    document = Document.objects.get()
+    kept = media_root / document.original.name
+    assert kept.is_file() and document.original.name.startswith("originals/")
+    with django_capture_on_commit_callbacks(execute=True):
+        document.delete()
+    assert not kept.exists()
