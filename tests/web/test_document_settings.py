@@ -97,6 +97,16 @@ def test_the_secretariat_names_the_country_of_a_countrys_document(personas):
     assert document.visibility == Visibility.PUBLIC and document.country is None
 
 
+def test_uploading_a_document_stored_for_others_changes_nothing_and_shows_nothing(personas):
+    document = thai_document(Visibility.COUNTRY)
+    before = state(document)
+    response = upload(personas["partner"], {}, name="again.txt", content=NOTE.encode())
+    assert response.status_code == 302 and response["Location"] == "/documents/"
+    assert state(document) == before and Document.objects.count() == 1
+    page = html.unescape(personas["partner"].get("/documents/").content.decode())
+    assert "already stored, for readers you are not among" in page
+
+
 def test_the_original_file_is_kept_and_downloaded_as_it_came(personas):
     content = (ANNOTATED / "th-03-msc-mekong.txt").read_bytes()
     upload(

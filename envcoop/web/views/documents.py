@@ -240,6 +240,14 @@ def document_upload(request: HttpRequest) -> HttpResponse:
             form.add_error("file", failure_reason(outcome.reason, outcome.message))
         else:
             document = outcome.document
+            if outcome.status == "unchanged" and not may(request.user, "view_document", document):
+                # the same content, stored before for readers they are not among
+                messages.info(
+                    request,
+                    _("This document was already stored, for readers you are not among; "
+                      "nothing changed."),
+                )  # fmt: skip
+                return redirect("web:documents")
             if outcome.status == "unchanged":
                 messages.info(request, _("This document was already stored; nothing changed."))
             elif document.status == DocumentStatus.NOT_UNDERSTOOD:
