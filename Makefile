@@ -53,7 +53,7 @@ messages: $(VENV)/.installed
 run: setup
 	$(BIN)/envcoop migrate --noinput
 	$(BIN)/envcoop load-demo
-	$(BIN)/envcoop ingest --accept envcoop/registry/data/demo-documents
+	$(BIN)/envcoop ingest --accept --visibility public envcoop/registry/data/demo-documents
 	$(BIN)/envcoop ensure-admin
 	@echo "envcoop is at http://$(HOST):$(PORT)/  (Thai: /th/, Vietnamese: /vi/, administration: /admin/)"
 	$(BIN)/envcoop runserver $(HOST):$(PORT)

@@ -4,6 +4,8 @@ Variables (all optional; documented in README.md):
   DATABASE_URL      sqlite:////abs/path.sqlite3 or postgres://user:pass@host/db;
                     default: SQLite in var/envcoop.sqlite3
   ENVCOOP_VAR_DIR   where the SQLite file and generated secrets live (default: ./var)
+  ENVCOOP_MEDIA_DIR where the original files of uploaded and ingested documents are
+                    kept (default: var/media)
   SECRET_KEY        Django secret; default: a random key kept in var/secret_key
   DEBUG             1 to show Django's debug pages (default 0)
   ALLOWED_HOSTS     comma-separated host names (default: 127.0.0.1,localhost,[::1])
@@ -168,6 +170,15 @@ STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise serves from here after collectstatic
 WHITENOISE_USE_FINDERS = True
+# The original files of documents (Document.original) are kept by the default storage:
+# files under MEDIA_ROOT. They are served only through /documents/<id>/original, which asks
+# who may read them: never let the web server serve MEDIA_ROOT itself. S3-compatible
+# storage works through django-storages (not a dependency): install django-storages[s3]
+# and, in a deployment's settings, set STORAGES["default"] to
+# {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {"bucket_name": ...,
+# "endpoint_url": ..., "default_acl": "private", "querystring_auth": True}}.
+MEDIA_ROOT = Path(env_str("ENVCOOP_MEDIA_DIR", str(VAR_DIR / "media"))).resolve()
+MEDIA_URL = "/media/"  # (not served: see above)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

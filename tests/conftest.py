@@ -27,6 +27,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_demo()
 
 
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """The original files of documents go to the test's own folder (never var/media)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
 @pytest.fixture
 def staff(db):
     return get_user_model().objects.create_user(

@@ -84,6 +84,11 @@ def access_of(user: User | None) -> Access:
     return access
 
 
+def assume(user: object, access: Access) -> None:
+    """Give ``user`` (a stand-in such as the command line's operator) this access."""
+    setattr(user, _CACHE, access)
+
+
 def forget(user: User) -> None:
     """Drop the cached access (after the user's memberships changed)."""
     if hasattr(user, _CACHE):

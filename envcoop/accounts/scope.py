@@ -14,6 +14,7 @@ admin, search, exports, reports and the command line.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import reduce
 from operator import or_
 
@@ -85,6 +86,16 @@ def documents_visible_to(
         return queryset
     condition = _prefixed(document_condition(access, user), through)
     return queryset.filter(pk__in=queryset.model.objects.filter(condition).values("pk"))
+
+
+def visible_document_ids(user: User | None, ids: Iterable[int]) -> set[int]:
+    """Which of the documents ``ids`` ``user`` may read (one query; none for the
+    Secretariat)."""
+    ids = set(ids)
+    if not ids or access_of(user).secretariat:
+        return ids
+    visible = documents_visible_to(user, Document.objects.filter(pk__in=ids))
+    return set(visible.values_list("pk", flat=True))
 
 
 def claims_visible_to(user: User | None, queryset: QuerySet | None = None) -> QuerySet:

@@ -12,6 +12,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from envcoop.core.languages import base_language
+from envcoop.exports.sources import sources_value
 from envcoop.registry.models.base import LabelKind
 
 
@@ -199,13 +200,20 @@ def _specific(kind: str) -> list[Column]:
     raise ValueError(f"no list called {kind!r}")
 
 
+# The lists whose records take values from documents (review evidence).
+WITH_SOURCES = ("projects", "events", "agreements", "organisations")
+
+
 def columns_for(kind: str, site: str = "") -> list[Column]:
     """Every column of a list of ``kind``, in order."""
-    return [
+    columns = [
         *_names_and_areas(with_areas=kind != "funds"),  # funds have no areas
         *_specific(kind),
         Column("url", _("web page"), _url(site)),
     ]
+    if kind in WITH_SOURCES:  # (filled by exports.sources for the export's reader)
+        columns.append(Column("sources", _("sources"), sources_value))
+    return columns
 
 
 def choose(kind: str, names: list[str] | None, site: str = "") -> list[Column]:

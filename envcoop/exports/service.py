@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 
+from envcoop.accounts.roles import User
 from envcoop.exports.calendar import to_ics
 from envcoop.exports.columns import choose
 from envcoop.exports.iati import to_iati
+from envcoop.exports.sources import attach_sources
 from envcoop.exports.tables import to_csv, to_json, to_xlsx
 from envcoop.registry.selectors.agreements import agreement_list
 from envcoop.registry.selectors.events import event_list
@@ -79,7 +81,10 @@ def export(
     lang: str = "en",
     site: str = "",
     keys: list[str] | None = None,
+    reader: User | None = None,
 ) -> Export:
+    """``reader``: whom the export is for (None: the public), which says which documents
+    the ``sources`` column names."""
     if kind not in LISTS:
         raise ExportError(f"no list called {kind}; the lists are: {', '.join(LISTS)}")
     select, formats = LISTS[kind]
@@ -100,6 +105,8 @@ def export(
             chosen = choose(kind, columns, site)
         except ValueError as error:
             raise ExportError(str(error)) from error
+        if any(column.name == "sources" for column in chosen):
+            attach_sources(records, reader, site, lang)
         if format == "csv":
             data = to_csv(records, chosen, lang)
         elif format == "xlsx":

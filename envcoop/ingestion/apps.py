@@ -6,3 +6,6 @@ class IngestionConfig(AppConfig):
     name = "envcoop.ingestion"
     label = "ingestion"
     verbose_name = _("Documents")
+
+    def ready(self) -> None:
+        from envcoop.ingestion import originals  # noqa: F401  (its receiver)

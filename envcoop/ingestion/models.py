@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -9,6 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from envcoop.core.partial_date import PartialDate
 from envcoop.registry.fields import PartialDateField
 
 
@@ -21,6 +24,14 @@ class Visibility(models.TextChoices):
     PUBLIC = "public", _("public")
     MEMBERS = "members", _("members (anyone signed in)")
     COUNTRY = "country", _("the document's country and the Secretariat")
+
+
+def original_path(document: Document, filename: str) -> str:
+    """Where the uploaded file is kept in the default storage: by its content hash (one
+    file per content), with the extension it came with."""
+    suffix = PurePosixPath(filename).suffix.lower()[:10]
+    digest = document.content_hash
+    return f"originals/{digest[:2]}/{digest}{suffix}"
 
 
 class Document(models.Model):
@@ -63,6 +74,16 @@ class Document(models.Model):
         related_name="+",
         help_text=_("Partner organisations that may read it though it is not public."),
     )
+    # Provenance a person gives (the document page): where it was published, by whom and
+    # when. The publication date, when given, is the document's date wherever one is shown
+    # or used (``date``), before the dateline read from the text.
+    source_url = models.URLField(_("source address"), max_length=1000, blank=True, default="")
+    publisher = models.CharField(_("publisher"), max_length=300, blank=True, default="")
+    publication_date = PartialDateField(_("publication date"), null=True, blank=True)
+    # The file as uploaded (the default storage: MEDIA_ROOT, or what STORAGES says).
+    original = models.FileField(
+        _("original file"), upload_to=original_path, max_length=300, blank=True, default=""
+    )
     created_at = models.DateTimeField(_("added"), auto_now_add=True)
     extracted_at = models.DateTimeField(_("read"))
 
@@ -77,6 +98,11 @@ class Document(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("web:document", args=[self.pk])
+
+    @property
+    def date(self) -> PartialDate | None:
+        """The document's date: the publication date given, else the dateline read."""
+        return self.publication_date or self.dateline
 
 
 class Passage(models.Model):

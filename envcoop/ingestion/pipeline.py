@@ -15,6 +15,7 @@ from pathlib import Path
 from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.utils import timezone
 
+from envcoop.core.partial_date import PartialDate
 from envcoop.ingestion.models import (
     Claim,
     ClaimStatus,
@@ -23,6 +24,7 @@ from envcoop.ingestion.models import (
     Passage,
     Visibility,
 )
+from envcoop.ingestion.originals import forget_original, keep_original
 from envcoop.ingestion.parsers import DocumentError
 from envcoop.ingestion.signals import document_stored
 from envcoop.ingestion.understand import PIPELINE_VERSION, Record, check_size, read_record
@@ -91,7 +93,10 @@ class Job:
     filename: str
     existing: int | None = None  # the stored document with the same content, when re-read
     filing: Filing = field(default_factory=Filing)
+    # when re-read: the publication date a person gave, the date to read the text against
+    published: PartialDate | None = None
     digest: str = field(init=False)
+    kept: str = field(init=False, default="")  # the original file written for it, if any
 
     def __post_init__(self) -> None:
         self.digest = content_hash(self.data)
@@ -105,7 +110,7 @@ def process(
     if early is not None:
         return early
     try:
-        result = read_record(job.data, filename=job.filename, limit=limit)
+        result = read_record(job.data, filename=job.filename, limit=limit, published=job.published)
     except DocumentError as error:
         return failure(job.source, error)
     return store(job, result, user=user, resolver=resolver)
@@ -115,7 +120,9 @@ def failure(source: str, error: DocumentError) -> Outcome:
     return Outcome(source=source, status="failed", message=error.message, reason=error.status)
 
 
-def read_job(path: Path, *, limit: int | None = None) -> Job | Outcome:
+def read_job(
+    path: Path, *, limit: int | None = None, filing: Filing | None = None
+) -> Job | Outcome:
     """The file's bytes, or why they cannot be had (too large: refused before reading)."""
     try:
         check_size(path.stat().st_size, limit)
@@ -129,7 +136,7 @@ def read_job(path: Path, *, limit: int | None = None) -> Job | Outcome:
             message=f"cannot read the file: {error.strerror or error}",
             reason="unreadable",
         )
-    return Job(data=data, source=str(path), filename=path.name)
+    return Job(data=data, source=str(path), filename=path.name, filing=filing or Filing())
 
 
 def check_stored(job: Job, *, force: bool) -> Outcome | None:
@@ -147,6 +154,7 @@ def check_stored(job: Job, *, force: bool) -> Outcome | None:
             document=existing,
         )
     job.existing = existing.pk
+    job.published = existing.publication_date
     return None
 
 
@@ -185,6 +193,9 @@ def store(job: Job, result: Record, *, user: object = None, resolver: object = N
                 else None,
             )
     except DatabaseError as error:
+        if job.kept:
+            forget_original(job.kept)
+            job.kept = ""
         stored = (
             Document.objects.filter(content_hash=job.digest).first()
             if isinstance(error, IntegrityError) and job.existing is None
@@ -298,6 +309,8 @@ def _store(record: Record, job: Job, user: object) -> Document:
         )
         if filing.shared_with:
             document.shared_with.set(Organisation.objects.filter(key__in=filing.shared_with))
+    if not document.original:
+        job.kept = keep_original(document, job.data, job.filename)
     now = timezone.now()
     insert_rows(
         Passage,

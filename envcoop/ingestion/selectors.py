@@ -33,8 +33,10 @@ def document_list(*, lang: str | None = None, status: str | None = None) -> Quer
     return documents.order_by("-created_at", "-pk")
 
 
-def document_languages() -> list[str]:
-    return sorted(Document.objects.values_list("lang", flat=True).distinct())
+def document_languages(documents: QuerySet[Document] | None = None) -> list[str]:
+    """The languages of ``documents`` (default: all), for the list's filter."""
+    documents = Document.objects.all() if documents is None else documents
+    return sorted(documents.order_by().values_list("lang", flat=True).distinct())
 
 
 @dataclass(frozen=True)

@@ -129,19 +129,33 @@ def check_size(size: int, limit: int | None = None) -> None:
 
 
 def understand_bytes(
-    data: bytes, *, filename: str = "", mime: str = "", limit: int | None = None
+    data: bytes,
+    *,
+    filename: str = "",
+    mime: str = "",
+    limit: int | None = None,
+    published: PartialDate | None = None,
 ) -> Understanding:
-    """Read and understand one file. Raises DocumentError with a sentence for the user."""
+    """Read and understand one file. Raises DocumentError with a sentence for the user.
+    ``published``: the publication date a person gave, the date the text is read against
+    (before its dateline)."""
     check_size(len(data), limit)
-    return understand_parsed(parse_bytes(data, filename=filename, mime=mime))
+    return understand_parsed(parse_bytes(data, filename=filename, mime=mime), published)
 
 
-def read_record(data: bytes, *, filename: str = "", limit: int | None = None) -> Record:
+def read_record(
+    data: bytes,
+    *,
+    filename: str = "",
+    limit: int | None = None,
+    published: PartialDate | None = None,
+) -> Record:
     """What storing the document needs. Raises DocumentError: for a bad document, and with
     status "internal" for a bug met while reading it (one document must not stop a batch or
     become a server error)."""
     try:
-        return Record.of(understand_bytes(data, filename=filename, limit=limit))
+        understanding = understand_bytes(data, filename=filename, limit=limit, published=published)
+        return Record.of(understanding)
     except DocumentError:
         raise
     except Exception as error:
@@ -151,7 +165,9 @@ def read_record(data: bytes, *, filename: str = "", limit: int | None = None) ->
         ) from error
 
 
-def understand_parsed(parsed: Parsed) -> Understanding:
+def understand_parsed(parsed: Parsed, given: PartialDate | None = None) -> Understanding:
+    """``given``: a publication date a person gave, which the text is read against in
+    place of the dateline read from it (the stored dateline is still the one read)."""
     reading = Reading.of(parsed.text)
     text = reading.text
     language = detect(text)
@@ -178,7 +194,7 @@ def understand_parsed(parsed: Parsed) -> Understanding:
         profile=profile(language),
         segments=segments,
         boundaries=BoundaryChecker(text, language),
-        dateline=result.dateline,
+        dateline=given or result.dateline,
         dateline_span=dateline_span,
     )
     for extractor in EXTRACTORS:

@@ -20,12 +20,15 @@ def start(gazetteer: Any) -> None:
     names.use(gazetteer)
 
 
-def understand(data: bytes, filename: str, limit: int | None) -> tuple[str, Any]:
-    """("ok", Record) or ("failed", (status, message)); never raises."""
+def understand(
+    data: bytes, filename: str, limit: int | None, published: Any = None
+) -> tuple[str, Any]:
+    """("ok", Record) or ("failed", (status, message)); never raises. ``published``: the
+    publication date given for a document read again (see understand_parsed)."""
     from envcoop.ingestion.parsers import DocumentError
     from envcoop.ingestion.understand import read_record
 
     try:
-        return "ok", read_record(data, filename=filename, limit=limit)
+        return "ok", read_record(data, filename=filename, limit=limit, published=published)
     except DocumentError as error:
         return "failed", (error.status, error.message)

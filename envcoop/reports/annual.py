@@ -26,6 +26,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
+from envcoop.accounts.roles import User
 from envcoop.core.folding import fold
 from envcoop.core.formatting import babel_locale, display_year
 from envcoop.core.languages import base_language
@@ -102,11 +103,13 @@ def annual_report(
     partner: str | None = None,
     country: str | None = None,
     site_url: str = "",
+    reader: User | None = None,
 ) -> AnnualReport:
     """The report for ``year`` in ``lang``, narrowed to records involving ``partner``
-    and ``country`` (ISO codes) when given. Links start with ``site_url``."""
+    and ``country`` (ISO codes) when given. Links start with ``site_url``. ``reader``:
+    whom it is for (None: the public), which says which documents it cites by name."""
     with translation.override(lang):
-        return _Builder(year, lang, partner, country, site_url.rstrip("/")).build()
+        return _Builder(year, lang, partner, country, site_url.rstrip("/"), reader).build()
 
 
 Placed = dict[str, list[list[Statement]]]  # area code -> a list of statements per block
@@ -114,13 +117,21 @@ Placed = dict[str, list[list[Statement]]]  # area code -> a list of statements p
 
 class _Builder:
     def __init__(
-        self, year: int, lang: str, partner: str | None, country: str | None, site: str
+        self,
+        year: int,
+        lang: str,
+        partner: str | None,
+        country: str | None,
+        site: str,
+        reader: User | None,
     ) -> None:
         self.year, self.lang, self.site = year, lang, site
         self.today = timezone.localdate()
         self.partner = partner.upper() if partner else None
         self.country = country.upper() if country else None
-        self.sources = Citations(lang, site, self._url, lambda record: self._name(record).text)
+        self.sources = Citations(
+            lang, site, self._url, lambda record: self._name(record).text, reader
+        )
         self.areas = {
             area.code: area for area in Area.objects.prefetch_related("labels").order_by("pk")
         }

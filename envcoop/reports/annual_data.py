@@ -67,8 +67,13 @@ class Section:
 class Citation:
     number: int
     title: str
-    date: str
-    url: str
+    date: str  # "" for a restricted source
+    url: str  # "" for a restricted source
+
+    @property
+    def described(self) -> str:
+        """ "Title, date." (a restricted source: its words alone)."""
+        return f"{self.title}, {self.date}." if self.date else f"{self.title}."
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,7 @@ def annual_markdown(report: AnnualReport) -> str:
             "",
         ]
         for citation in report.citations:
-            lines.append(
-                f"[^{citation.number}]: {_escape(citation.title)}, {citation.date}. <{citation.url}>"
-            )
+            date = f", {citation.date}" if citation.date else ""
+            address = f" <{citation.url}>" if citation.url else ""  # (none: a restricted source)
+            lines.append(f"[^{citation.number}]: {_escape(citation.title)}{date}.{address}")
         return "\n".join(lines) + "\n"

@@ -11,6 +11,8 @@ from django.db import models
 from django.db.models import QuerySet
 from django.utils.translation import get_language, gettext_lazy
 
+from envcoop.accounts.roles import User
+from envcoop.accounts.scope import visible_document_ids
 from envcoop.core.countries import country_name
 from envcoop.core.formatting import format_partial_date
 from envcoop.core.partial_date import PartialDate, PartialDateError
@@ -146,18 +148,32 @@ def by_record(items: list[Proposal]) -> list[Group]:
 
 @dataclass
 class Source:
-    document: Document
-    quotes: list[Evidence]
+    document: Document | None  # None: a document the reader may not read
+    quotes: list[Evidence]  # (none from such a document)
+
+    @property
+    def restricted(self) -> bool:
+        return self.document is None
 
 
-def sources_of(record: models.Model) -> list[Source]:
-    """The documents a record's values came from, each with its quotes (newest first)."""
-    evidence = Evidence.objects.filter(
-        content_type=ContentType.objects.get_for_model(record), object_id=record.pk
-    ).select_related("document")
+def sources_of(record: models.Model, reader: User | None) -> list[Source]:
+    """The documents a record's values came from, each with its quotes (newest first). A
+    document ``reader`` may not read (None: the public) is a restricted source: no title,
+    no quote, no address."""
+    evidence = list(
+        Evidence.objects.filter(
+            content_type=ContentType.objects.get_for_model(record), object_id=record.pk
+        )
+        .select_related("document")
+        .order_by("-document__created_at", "start")
+    )
+    readable = visible_document_ids(reader, {item.document_id for item in evidence})
     by_document: dict[int, Source] = {}
     seen: set[tuple[int, int, int]] = set()
-    for item in evidence.order_by("-document__created_at", "start"):
+    for item in evidence:
+        if item.document_id not in readable:
+            by_document.setdefault(item.document_id, Source(None, []))
+            continue
         source = by_document.setdefault(item.document_id, Source(item.document, []))
         span = (item.document_id, item.start, item.end)
         if span not in seen:  # one quote per span (several fields come from one sentence)
@@ -190,21 +206,27 @@ def _shown(field: str, value: object) -> str:
     return str(value)
 
 
-def conflict_rows(record: models.Model) -> list[Conflict]:
-    """The record's conflicts, each with a label and each value as a reader should see it."""
+def conflict_rows(record: models.Model, reader: User | None) -> list[Conflict]:
+    """The record's conflicts, each with a label and each value as a reader should see it;
+    the evidence from a document ``reader`` may not read is marked ``restricted`` (shown
+    without its title, quote or address)."""
     conflicts = conflicts_of(record, kind_of(record))
+    documents = {item.document_id for c in conflicts for v in c.values for item in v.evidence}
+    readable = visible_document_ids(reader, documents)
     for conflict in conflicts:
         conflict.label = str(_FIELD_LABELS.get(conflict.field, conflict.field))  # type: ignore[attr-defined]
         for value in conflict.values:
             value.shown = _shown(conflict.field, value.value)  # type: ignore[attr-defined]
+            for item in value.evidence:
+                item.restricted = item.document_id not in readable  # type: ignore[attr-defined]
     return conflicts
 
 
-def flagged_records() -> list[tuple[str, models.Model, list[Conflict]]]:
-    """Every record whose sources disagree, with its conflicts."""
+def flagged_records(reader: User | None) -> list[tuple[str, models.Model, list[Conflict]]]:
+    """Every record whose sources disagree, with its conflicts as ``reader`` sees them."""
     flagged = []
     for kind, model in MODELS.items():
         ids = flagged_ids(model, kind)
         for record in model.objects.filter(pk__in=ids).prefetch_related("labels"):
-            flagged.append((kind, record, conflict_rows(record)))
+            flagged.append((kind, record, conflict_rows(record, reader)))
     return flagged

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from envcoop.review.evidence import Conflict, code_of, conflicts_of
-from envcoop.review.selectors import sources_of
+from envcoop.review.evidence import Conflict, code_of
+from envcoop.review.selectors import conflict_rows, sources_of
 
 
 def _date(value: object) -> str | None:
@@ -57,34 +57,45 @@ def fields_of(kind: str, record: Any) -> dict[str, Any]:
     raise ValueError(kind)
 
 
-def record_as_dict(kind: str, record: Any) -> dict[str, Any]:
-    return {
-        "id": record.key,
-        "names": record.names(),
-        **fields_of(kind, record),
-        "sources": [
+def record_as_dict(kind: str, record: Any, reader: Any) -> dict[str, Any]:
+    """The record, with its sources and conflicts as ``reader`` may see them: a document
+    they may not read is ``{"restricted": true}``, without its number or quote."""
+    sources: list[dict[str, Any]] = []
+    for source in sources_of(record, reader):
+        if source.restricted:
+            sources.append({"restricted": True})
+            continue
+        sources.extend(
             {
-                "document": source.document.pk,
+                "document": source.document.pk,  # type: ignore[union-attr]
                 "lang": quote.lang,
                 "span": [quote.start, quote.end],
                 "quote": quote.quote,
             }
-            for source in sources_of(record)
             for quote in source.quotes
-        ],
+        )
+    return {
+        "id": record.key,
+        "names": record.names(),
+        **fields_of(kind, record),
+        "sources": sources,
         "conflicts": [
             {"field": conflict.field, "values": _values(conflict)}
-            for conflict in conflicts_of(record, kind)
+            for conflict in conflict_rows(record, reader)
         ],
     }
 
 
 def _values(conflict: Conflict) -> list[dict[str, Any]]:
-    """Each value with the document that gives it (None: the registry's own value)."""
+    """Each value with the document that gives it (None: the registry's own value; a
+    document the reader may not read: ``"restricted": true`` instead of its number)."""
     values: list[dict[str, Any]] = []
     for value in conflict.values:
-        if value.evidence:
-            values.extend({"value": value.value, "document": e.document_id} for e in value.evidence)
-        else:
+        for item in value.evidence:
+            if getattr(item, "restricted", False):
+                values.append({"value": value.value, "document": None, "restricted": True})
+            else:
+                values.append({"value": value.value, "document": item.document_id})
+        if not value.evidence:
             values.append({"value": value.value, "document": None})
     return values

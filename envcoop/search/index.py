@@ -18,6 +18,7 @@ from envcoop.ingestion.pipeline import insert_rows
 from envcoop.registry.models import Agreement, Event, Framework, Fund, Organisation, Project
 from envcoop.search.facet_words import facet_words
 from envcoop.search.models import AREA_BITS, Entry
+from envcoop.search.readers import PUBLIC, readers_of
 from envcoop.search.text import index_text
 
 RECORD_KINDS: dict[str, type[models.Model]] = {
@@ -58,7 +59,8 @@ ENTRY_FIELDS = (
 
 
 def _insert(rows: list[tuple]) -> None:
-    """Rows of the ENTRY_FIELDS before ``facets``, which is made from them here."""
+    """Rows of the ENTRY_FIELDS before ``facets``, then the entry's reader words
+    (``readers``): ``facets`` is made from them here."""
     insert_rows(Entry, ENTRY_FIELDS, [entry_row(*row) for row in rows])
 
 
@@ -72,9 +74,10 @@ def entry_row(
     areas: int,
     countries: str,
     terms: str,
+    readers: list[str] | tuple[str, ...] = (PUBLIC,),
 ) -> tuple:
-    """The values of ENTRY_FIELDS for one entry."""
-    facets = facet_words(kind, lang, year, series, areas, countries)
+    """The values of ENTRY_FIELDS for one entry (a record's readers: everyone)."""
+    facets = facet_words(kind, lang, year, series, areas, countries, readers)
     return (kind, object_id, document_id, lang, year, series, areas, countries, terms, facets)
 
 
@@ -130,7 +133,8 @@ def document_index(document: Document, claims: list[tuple] | None = None) -> int
     for kind, _start, _end, value in claims:
         if kind == "area":
             areas |= AREA_BITS.get(value.get("code"), 0)
-    year = document.dateline.year if document.dateline else None
+    year = document.date.year if document.date else None
+    readers = readers_of(document)
     rows = []
     text = document.text
     for pk, start, end, lang in _passages(document.pk):
@@ -140,7 +144,7 @@ def document_index(document: Document, claims: list[tuple] | None = None) -> int
         rows.append(
             (
                 "passage", pk, document.pk, lang, year, series or "", areas, countries,
-                index_text(text[start:end], lang),
+                index_text(text[start:end], lang), readers,
             )
         )  # fmt: skip
     _insert(rows)
@@ -194,7 +198,15 @@ def reindex(progress: object = None) -> int:
     """Rebuild the whole index; ``progress`` (optional) has advance(label) and finish()."""
     Entry.objects.all().delete()
     total = 0
-    documents = Document.objects.only("pk", "text", "dateline").order_by("pk")
+    documents = (
+        Document.objects.only(
+            "pk", "text", "dateline", "publication_date", "visibility", "country__code",
+            "uploaded_by_id",
+        )
+        .select_related("country")
+        .prefetch_related("shared_with")
+        .order_by("pk")
+    )  # fmt: skip
     for kind, model in RECORD_KINDS.items():
         rows = [_record_row(kind, record) for record in model.objects.prefetch_related("labels")]  # type: ignore[attr-defined]
         _insert(rows)

@@ -4,11 +4,13 @@ language, snippets with the matched words highlighted in the original script, fa
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from envcoop.accounts.roles import User
+from envcoop.accounts.scope import visible_document_ids
 from envcoop.core.excerpts import excerpt_bounds
 from envcoop.ingestion.models import Document, Passage
 from envcoop.search.backends import Filters, backend
@@ -17,6 +19,7 @@ from envcoop.search.expand import expand as expanded
 from envcoop.search.index import RECORD_KINDS
 from envcoop.search.models import AREA_BITS
 from envcoop.search.query import Phrase, Query, parse
+from envcoop.search.readers import reader_words
 from envcoop.search.text import terms
 
 SNIPPET_REACH = 110  # characters each side of the first match
@@ -61,9 +64,12 @@ def search(
     page: int = 1,
     per_page: int = 20,
     facets: bool = True,
+    reader: User | None = None,
 ) -> Results:
-    """Raises QueryError (with a sentence) for a query that cannot be searched."""
-    filters = filters or Filters()
+    """What ``reader`` may read that matches (None: the public; passages of the documents
+    they may read, and every record). Raises QueryError (with a sentence) for a query that
+    cannot be searched."""
+    filters = replace(filters or Filters(), readers=reader_words(reader))
     query = parse(text)
     if expand:
         query = expanded(query)
@@ -73,7 +79,7 @@ def search(
     total = engine.count(query, filters, cap=COUNT_CAP) if rows or page > 1 else 0
     capped = total > COUNT_CAP
     total = min(total, COUNT_CAP)
-    results = _dress(rows, query)
+    results = _dress(rows, query, reader)
     found = Results(
         query=query,
         total=total,
@@ -115,16 +121,19 @@ def _facets(rows: list[tuple]) -> dict[str, list[tuple[str, int]]]:
 # ------------------------------------------------------------------ dressing
 
 
-def _dress(rows: list[tuple], query: Query) -> list[Result]:
+def _dress(rows: list[tuple], query: Query, reader: User | None) -> list[Result]:
     passages = {
         p.pk: p
         for p in Passage.objects.filter(pk__in=[r[2] for r in rows if r[1] == "passage"]).only(
             "pk", "document_id", "position", "start", "end", "lang"
         )
     }
+    # (the index asked already; asked again, so that an entry not yet rewritten after a
+    # document's visibility changed never shows its text)
+    readable = visible_document_ids(reader, {p.document_id for p in passages.values()})
     documents = {
         d.pk: d
-        for d in Document.objects.filter(pk__in={p.document_id for p in passages.values()}).only(
+        for d in Document.objects.filter(pk__in=readable).only(
             "pk", "title", "filename", "source", "text", "lang"
         )
     }
@@ -143,7 +152,7 @@ def _dress(rows: list[tuple], query: Query) -> list[Result]:
         else:
             record = records.get((kind, object_id))
             shown = _record_shown(record) if record else None
-        if shown is None:  # deleted since the index was read
+        if shown is None:  # deleted since the index was read, or not the reader's
             continue
         ident, title, lang, url, text, text_lang = shown
         snippet, matched, via = _snippet(text, text_lang, phrases)
@@ -163,9 +172,12 @@ def _dress(rows: list[tuple], query: Query) -> list[Result]:
     return results
 
 
-def _passage_shown(passage: Passage, documents: dict[int, Document]) -> tuple:
-    """(id, title, language, address, text to quote, its language) of a passage."""
-    document = documents[passage.document_id]
+def _passage_shown(passage: Passage, documents: dict[int, Document]) -> tuple | None:
+    """(id, title, language, address, text to quote, its language) of a passage (None: its
+    document is not the reader's to read)."""
+    document = documents.get(passage.document_id)
+    if document is None:
+        return None
     url = f"{document.get_absolute_url()}?at={passage.start}-{passage.end}#source"
     text = document.text[passage.start : passage.end]
     return f"{document.pk}:{passage.position}", str(document), passage.lang, url, text, passage.lang

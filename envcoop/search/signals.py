@@ -1,5 +1,6 @@
 """Keeping the index in step with every write, in the writer's transaction: a record saved,
-renamed, linked or deleted; a document stored or read again (ingestion's document_stored).
+renamed, linked or deleted; a document stored or read again (ingestion's document_stored),
+its readers or its date changed (document_filed).
 
 Writing a record with names and links fires several signals (the save, each link, each
 name), each of which would rebuild the record's entry. A bulk writer (an import) wraps
@@ -17,7 +18,7 @@ from typing import Any
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from envcoop.ingestion.signals import document_stored
+from envcoop.ingestion.signals import document_filed, document_stored
 from envcoop.registry.models import Label
 from envcoop.search.index import RECORD_KINDS, document_index, record_index, record_unindex
 
@@ -97,3 +98,8 @@ def _label_changed(sender: type, instance: Label, **kwargs: Any) -> None:
 @receiver(document_stored, dispatch_uid="search-document-stored")
 def _document_stored(sender: type, document: Any, **kwargs: Any) -> None:
     document_index(document, claims=kwargs.get("claims"))
+
+
+@receiver(document_filed, dispatch_uid="search-document-filed")
+def _document_filed(sender: type, document: Any, **kwargs: Any) -> None:
+    document_index(document)

@@ -2,10 +2,12 @@ from django.urls import path, register_converter
 
 from envcoop.web.views import (
     activity,
+    document_settings,
     documents,
     history,
     imports,
     names,
+    originals,
     pages,
     records,
     reports,
@@ -61,6 +63,17 @@ urlpatterns = [
     path("documents/", documents.document_index, name="documents"),
     path("documents/upload/", documents.document_upload, name="document_upload"),
     path("documents/<int:pk>/", documents.document_detail, name="document"),
+    path("documents/<int:pk>/original", originals.document_original, name="document_original"),
+    path(
+        "documents/<int:pk>/visibility/",
+        document_settings.change_visibility,
+        name="document_visibility",
+    ),
+    path(
+        "documents/<int:pk>/provenance/",
+        document_settings.change_provenance,
+        name="document_provenance",
+    ),
     path("search/", search.search_page, name="search"),
     path("reports/annual/", reports.annual, name="annual_report"),
     path("reports/annual/names/", names.annual_names, name="annual_report_names"),

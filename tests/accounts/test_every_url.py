@@ -117,6 +117,11 @@ EXPECTED: dict[str, tuple[str, dict[str, int]]] = {
     "web:documents": ("/documents/", PUBLIC),
     "web:document_upload": ("/documents/upload/", UPLOADERS),
     "web:document": ("/documents/{thai_document}/", THAI_DOCUMENT),
+    "web:document_original": ("/documents/{thai_document}/original", THAI_DOCUMENT),
+    # POST only, for everyone (who may is checked on the POST: tests/web/test_document_settings.py)
+    "web:document_visibility": ("/documents/{thai_document}/visibility/", statuses(405)),
+    # POST only, for everyone (who may is checked on the POST: tests/web/test_document_settings.py)
+    "web:document_provenance": ("/documents/{thai_document}/provenance/", statuses(405)),
     "web:search": ("/search/?q=ASOEN", PUBLIC),
     "web:annual_report": ("/reports/annual/?year=2023", PUBLIC),
     "web:annual_report_names": (

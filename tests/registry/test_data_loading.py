@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from envcoop.core.partial_date import PartialDate
+from envcoop.ingestion.models import Document, Visibility
 from envcoop.registry.data.loader import DataFileError, load_data_file, load_demo, load_reference
 from envcoop.registry.models import Agreement, Event, Framework, Label, Organisation, Project
 from envcoop.registry.services.labels import NameSet
@@ -200,7 +201,12 @@ def test_make_runs_demo_ingest_makes_no_duplicates_or_junk_records():
     load_reference()
     load_demo()
     folder = Path(apps.get_app_config("registry").path) / "data" / "demo-documents"
-    call_command("ingest", str(folder), "--accept", stdout=io.StringIO(), stderr=io.StringIO())
+    call_command(
+        "ingest", str(folder), "--accept", "--visibility", "public",
+        stdout=io.StringIO(), stderr=io.StringIO(),
+    )  # fmt: skip
+    # the demo's news items are public: anyone reads them without signing in
+    assert set(Document.objects.values_list("visibility", flat=True)) == {Visibility.PUBLIC}
     for model in (Event, Agreement, Project, Organisation):
         seen: dict[str, str] = {}
         for record in model.objects.prefetch_related("labels"):

@@ -14,7 +14,8 @@ from docx import Document as WordDocument
 
 from envcoop.core.long_dates import format_long_date
 from envcoop.core.partial_date import PartialDate
-from envcoop.ingestion.pipeline import ingest_bytes
+from envcoop.ingestion.models import Visibility
+from envcoop.ingestion.pipeline import Filing, ingest_bytes
 from envcoop.registry.models import Event
 from envcoop.reports.annual import annual_report
 from envcoop.reports.markdown import annual_markdown
@@ -23,6 +24,7 @@ from envcoop.review.evidence import conflict_resolve, conflicts_of
 from envcoop.review.resolution.resolver import Resolver
 from envcoop.review.services import document_accept_all
 
+PUBLIC = Filing(visibility=Visibility.PUBLIC)  # the demo's news items are public
 pytestmark = pytest.mark.django_db
 DEMO = Path(__file__).resolve().parents[2] / "envcoop" / "registry" / "data" / "demo-documents"
 
@@ -33,7 +35,9 @@ def disputed():
     found = {}
     resolver = Resolver()
     for name in ("en-01-amme17-press-release.txt", "vi-02-asoen34.txt"):
-        outcome = ingest_bytes((DEMO / name).read_bytes(), source=name, filename=name)
+        outcome = ingest_bytes(
+            (DEMO / name).read_bytes(), source=name, filename=name, filing=PUBLIC
+        )
         document_accept_all(outcome.document, resolver=resolver)
         found[name] = outcome.document
     event = Event.objects.get(key="asoen-34")

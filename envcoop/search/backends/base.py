@@ -19,6 +19,8 @@ class Filters:
     country: str | None = None
     year: int | None = None
     series: str | None = None
+    # the reader words (envcoop.search.readers) an entry needs one of; None: any entry
+    readers: tuple[str, ...] | None = None
 
     def sql(self) -> tuple[str, list]:
         """ " AND ..." conditions on search_entry (alias e), with their parameters."""
@@ -41,6 +43,10 @@ class Filters:
         if self.series:
             clauses.append("e.series = %s")
             params.append(self.series)
+        if self.readers is not None:
+            padded = "(' ' || e.facets || ' ') LIKE %s"
+            clauses.append("(" + " OR ".join([padded] * len(self.readers)) + ")")
+            params.extend(f"% {word} %" for word in self.readers)
         return "".join(f" AND {clause}" for clause in clauses), params
 
 

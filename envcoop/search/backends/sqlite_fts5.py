@@ -29,6 +29,8 @@ def match_text(query: Query, filters: Filters) -> str:
     words = filter_words(filters)
     if words:
         text += " AND {facets} : (" + " AND ".join(f'"{w}"' for w in words) + ")"
+    if filters.readers is not None:  # any of the reader's words (never empty: "public")
+        text += " AND {facets} : (" + " OR ".join(f'"{w}"' for w in filters.readers) + ")"
     return text
 
 

@@ -20,13 +20,16 @@ register = template.Library()
 
 @register.inclusion_tag("web/includes/sources.html", takes_context=True)
 def sources(context: dict[str, Any], record: Any) -> dict[str, Any]:
+    request = context.get("request")
+    reader = getattr(request, "user", None)
     return {
         "record": record,
         "kind": kind_of(record),
-        "sources": sources_of(record),
-        "conflicts": conflict_rows(record),
+        "sources": sources_of(record, reader),
+        "conflicts": conflict_rows(record, reader),
         "user": context.get("user"),
-        "request": context.get("request"),
+        "request": request,
+        "may": context.get("may"),
     }
 
 

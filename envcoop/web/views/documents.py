@@ -33,6 +33,7 @@ from envcoop.ingestion.selectors import (
     highlighted,
 )
 from envcoop.review.resolution.candidates import RESOLVED_KINDS
+from envcoop.web.document_forms import FilingForm, ProvenanceForm
 
 
 class DocumentFilterForm(forms.Form):
@@ -43,16 +44,17 @@ class DocumentFilterForm(forms.Form):
         choices=[("", gettext_lazy("any")), *DocumentStatus.choices],
     )
 
-    def __init__(self, data: object) -> None:
+    def __init__(self, data: object, user: object = None) -> None:
         super().__init__(data)
         lang = get_language() or "en"
+        readable = documents_visible_to(user)  # (languages of documents the reader may read)
         self.fields["lang"].choices = [("", _("any"))] + [
-            (code, language_name(code, lang)) for code in document_languages()
+            (code, language_name(code, lang)) for code in document_languages(readable)
         ]
 
 
 def document_index(request: HttpRequest) -> HttpResponse:
-    form = DocumentFilterForm(request.GET)
+    form = DocumentFilterForm(request.GET, request.user)
     form.is_valid()
     data = getattr(form, "cleaned_data", {})
     documents = documents_visible_to(
@@ -63,7 +65,9 @@ def document_index(request: HttpRequest) -> HttpResponse:
     return render(request, "web/documents/list.html", {"form": form, "page": page})
 
 
-def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def readable_document(request: HttpRequest, pk: int) -> Document | HttpResponse:
+    """The document, if the reader may read it; else the way to sign in (anonymous) or the
+    403 page saying who may."""
     document = Document.objects.select_related("country").filter(pk=pk).first()
     if document is None:
         raise Http404(pk)
@@ -71,6 +75,18 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         raise PermissionDenied(restricted_reason(document))
+    return document
+
+
+def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    document = readable_document(request, pk)
+    if isinstance(document, HttpResponse):
+        return document
+    return render(request, "web/documents/detail.html", detail_context(request, document))
+
+
+def detail_context(request: HttpRequest, document: Document, **bound: object) -> dict:
+    """What the document's page shows; ``bound``: forms shown again with their errors."""
     claims = list(document.claims.order_by("start", "-end"))
     names = CodeNames.read(get_language() or "en")
     by_kind = {kind: [c for c in claims if c.kind == kind] for kind, _label in ClaimKind.choices}
@@ -97,8 +113,16 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ],
         "passages": document.passages.count(),
         "accepted": _accepted(request, claims),
+        "readers": readers_text(document),
+        "shared_with": list(document.shared_with.all()) if request.user.is_authenticated else [],
     }
-    return render(request, "web/documents/detail.html", context)
+    if may(request.user, "change_visibility", document):
+        context["filing_form"] = bound.get("filing_form") or FilingForm(
+            user=request.user, document=document
+        )
+    if may(request.user, "change_document", document):
+        context["provenance_form"] = bound.get("provenance_form") or ProvenanceForm.of(document)
+    return context
 
 
 def _accepted(request: HttpRequest, claims: list[Claim]) -> list[Claim]:
@@ -129,6 +153,19 @@ def _span(value: str) -> tuple[int, int] | None:
     if len(start) > 9 or len(end) > 9 or int(start) >= int(end):
         return None
     return int(start), int(end)
+
+
+def readers_text(document: Document) -> str:
+    """Who may read ``document``, in a sentence."""
+    if document.visibility == Visibility.PUBLIC:
+        return _("Public: anyone may read it.")
+    if document.visibility == Visibility.COUNTRY:
+        if document.country_id:
+            return _("%(country)s's focal points and contributors, and the Secretariat.") % {
+                "country": document.country.display_name
+            }
+        return _("The Secretariat.")
+    return _("Members: anyone signed in, and the partners it is shared with.")
 
 
 class UploadForm(forms.Form):
@@ -187,16 +224,30 @@ def document_upload(request: HttpRequest) -> HttpResponse:
                 "contributors, and partners."
             )
         )
-    form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    form = UploadForm(request.POST if posted else None, request.FILES if posted else None)
+    filing = FilingForm(request.POST if posted else None, user=request.user)
+    if posted and all([form.is_valid(), filing.is_valid()]):
         upload = form.cleaned_data["file"]
         outcome = ingest_bytes(
-            upload.read(), source=upload.name, filename=upload.name, user=request.user
+            upload.read(),
+            source=upload.name,
+            filename=upload.name,
+            user=request.user,
+            filing=filing.filing(),
         )
         if outcome.failed:
             form.add_error("file", failure_reason(outcome.reason, outcome.message))
         else:
             document = outcome.document
+            if outcome.status == "unchanged" and not may(request.user, "view_document", document):
+                # the same content, stored before for readers they are not among
+                messages.info(
+                    request,
+                    _("This document was already stored, for readers you are not among; "
+                      "nothing changed."),
+                )  # fmt: skip
+                return redirect("web:documents")
             if outcome.status == "unchanged":
                 messages.info(request, _("This document was already stored; nothing changed."))
             elif document.status == DocumentStatus.NOT_UNDERSTOOD:
@@ -213,5 +264,5 @@ def document_upload(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "web/documents/upload.html",
-        {"form": form, "max_mb": settings.ENVCOOP_MAX_DOCUMENT_MB},
+        {"form": form, "filing": filing, "max_mb": settings.ENVCOOP_MAX_DOCUMENT_MB},
     )

@@ -112,7 +112,12 @@ class ListPage:
 
     def _export(self, request: HttpRequest, format: str, **options: Any) -> Export:
         return export(
-            self.name, format, lang=reader_language(), site=site_address(request), **options
+            self.name,
+            format,
+            lang=reader_language(),
+            site=site_address(request),
+            reader=request.user,
+            **options,
         )
 
 

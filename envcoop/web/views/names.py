@@ -129,6 +129,7 @@ def annual_names(request: HttpRequest) -> HttpResponse:
         partner=values["partner"] or None,
         country=values["country"] or None,
         site_url=site_address(request),
+        reader=request.user,
     )
     context = {
         "report": report,

@@ -67,6 +67,7 @@ def annual(request: HttpRequest) -> HttpResponse:
         partner=values["partner"] or None,
         country=values["country"] or None,
         site_url=site_address(request),
+        reader=request.user,
     )
     name = f"envcoop-annual-report-{values['year']}-{lang}"
     if values["format"] in ("docx", "md"):

@@ -389,7 +389,7 @@ def record_names(request: HttpRequest, kind: str) -> HttpResponse:
 
 @secretariat_required
 def conflicts(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/review/conflicts.html", {"flagged": flagged_records()})
+    return render(request, "web/review/conflicts.html", {"flagged": flagged_records(request.user)})
 
 
 @secretariat_required

@@ -113,7 +113,11 @@ def search_page(request: HttpRequest) -> HttpResponse:
     )
     try:
         found = search(
-            text, filters=filters, expand=not data.get("exact"), page=data.get("page") or 1
+            text,
+            filters=filters,
+            expand=not data.get("exact"),
+            page=data.get("page") or 1,
+            reader=request.user,
         )
     except QueryError as error:
         context["error"] = _("This search cannot be run: %(reason)s.") % {"reason": error}

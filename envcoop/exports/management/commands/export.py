@@ -9,6 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from envcoop.accounts.readers import add_reader_option, reader_from
 from envcoop.exports.service import EXTENSIONS, LISTS, ExportError, export
 from envcoop.registry.selectors.filters import ListFilters
 
@@ -17,7 +18,9 @@ class Command(BaseCommand):
     help = (
         "Export a list with the filters the list pages take. Formats: csv, xlsx, json for "
         "every list; iati (IATI activity XML 2.03) for projects; ics (iCalendar) for events. "
-        "Example: envcoop export events --format ics --country CN --when upcoming -o asean-china.ics"
+        "Example: envcoop export events --format ics --country CN --when upcoming -o asean-china.ics. "
+        "The sources column names only public documents unless --as USERNAME makes the export "
+        "for that user."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -30,6 +33,7 @@ class Command(BaseCommand):
         parser.add_argument("--columns", help="comma-separated column names (csv, xlsx, json)")
         parser.add_argument("--lang", default="en", help="language of headings and names")
         parser.add_argument("--site-url", default=settings.SITE_URL)
+        add_reader_option(parser, default="the public")
         parser.add_argument("-o", "--output", help="file to write (default: standard output)")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -50,6 +54,7 @@ class Command(BaseCommand):
                 columns=columns,
                 lang=options["lang"],
                 site=options["site_url"].rstrip("/"),
+                reader=reader_from(options),
             )
         except ExportError as error:
             raise CommandError(str(error)) from error

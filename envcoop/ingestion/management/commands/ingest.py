@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from envcoop.cli.progress import Progress
 from envcoop.ingestion.batch import PARALLEL_FROM, default_jobs, ingest_files
+from envcoop.ingestion.filing_options import FilingError, filing_from
 from envcoop.review.resolution.resolver import Resolver
 from envcoop.review.services import document_accept_all, error_text
 
@@ -24,7 +25,8 @@ class Command(BaseCommand):
         "one transaction; a document already stored (same content) is skipped unless --force. "
         "Files that cannot be read are reported and the rest go on; the exit code is 1 if any failed. "
         "What the documents say about events, agreements, projects and organisations waits for "
-        "review (envcoop review) unless --accept."
+        "review (envcoop review) unless --accept. New documents are for members (anyone "
+        "signed in) unless --visibility says otherwise; the files are kept (ENVCOOP_MEDIA_DIR)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -39,6 +41,23 @@ class Command(BaseCommand):
                 "accept every proposal at once (for trusted bulk loads): claims become new "
                 "records or are merged into the records they match"
             ),
+        )
+        parser.add_argument(
+            "--visibility",
+            default="members",
+            metavar="public|members|CC",
+            help=(
+                "who may read the new documents: public (anyone), members (anyone signed in; "
+                "the default) or a country's two-letter code, e.g. TH (its focal points and "
+                "contributors, and the Secretariat); documents already stored keep theirs"
+            ),
+        )
+        parser.add_argument(
+            "--shared-with",
+            action="append",
+            metavar="KEY",
+            help="a partner organisation (its key) that may read the members' documents; "
+            "repeat for several",
         )
         parser.add_argument(
             "--max-mb",
@@ -56,6 +75,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            filing = filing_from(options["visibility"], options["shared_with"])
+        except FilingError as error:
+            raise CommandError(str(error)) from error
         limit = None if options["max_mb"] is None else int(options["max_mb"] * 1024 * 1024)
         files: list[Path] = []
         missing: list[str] = []
@@ -83,7 +106,12 @@ class Command(BaseCommand):
             self.stdout.write(f"failed     {name}: no such file or folder")
         resolver = Resolver()
         outcomes = ingest_files(
-            files, force=options["force"], limit=limit, jobs=options["jobs"], resolver=resolver
+            files,
+            force=options["force"],
+            limit=limit,
+            jobs=options["jobs"],
+            resolver=resolver,
+            filing=filing,
         )
         accepted = 0
         for path, outcome in zip(files, outcomes, strict=True):

@@ -9,6 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from envcoop.accounts.readers import add_reader_option, reader_from
 from envcoop.registry.models import Country, Framework
 from envcoop.reports.annual import LANGUAGES, annual_report
 from envcoop.reports.html import annual_html, matrix_html
@@ -28,7 +29,8 @@ class Command(BaseCommand):
         "framework's components and action lines by year, with the projects, events and "
         "agreements linked to them. Examples: envcoop report annual --year 2023 --partner CN "
         "--lang vi --format docx -o report.docx; envcoop report matrix --framework KEY "
-        "--format xlsx -o m.xlsx"
+        "--format xlsx -o m.xlsx. An annual report is written for the public (it cites only "
+        "public documents) unless --as USERNAME writes it for that user."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -51,6 +53,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "-o", "--output", help="file to write (default: standard output; docx needs a file)"
         )
+        add_reader_option(parser, default="the public")
         parser.add_argument(
             "--site-url",
             default=settings.SITE_URL,
@@ -97,6 +100,7 @@ class Command(BaseCommand):
             partner=options["partner"],
             country=options["country"],
             site_url=options["site_url"],
+            reader=reader_from(options),
         )
         if options["format"] == "docx":
             return annual_docx(report, paper=options["paper"])

@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from envcoop.accounts.readers import OPERATOR
 from envcoop.ingestion.models import Claim, ClaimStatus
 from envcoop.review.resolution.candidates import RESOLVED_KINDS
 from envcoop.review.selectors import flagged_records, pending_claims, proposals
@@ -86,7 +87,7 @@ class Command(BaseCommand):
         elif action == "undo":
             self._undo(options["ids"])
         elif action == "conflicts":
-            flagged = flagged_records()
+            flagged = flagged_records(OPERATOR)  # (the command line reviews as the Secretariat)
             for kind, record, conflicts in flagged:
                 for conflict in conflicts:
                     values = ", ".join(str(value.value) for value in conflict.values)

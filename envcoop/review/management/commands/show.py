@@ -8,6 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db.models import Q
 
+from envcoop.accounts.readers import OPERATOR, add_reader_option, reader_from
 from envcoop.registry.models import Agreement, Event, Organisation, Project
 from envcoop.review.evidence import conflicts_of
 from envcoop.review.selectors import sources_of
@@ -25,7 +26,9 @@ class Command(BaseCommand):
     help = (
         "List registry records with the documents their values came from. With --json: a "
         "list of objects with id, names (language -> name), the record's fields, sources "
-        "({document, lang, span, quote}) and conflicts ({field, values: [{value, document}]})."
+        "({document, lang, span, quote}) and conflicts ({field, values: [{value, document}]}). "
+        "Every document's quotes are shown unless --as names a user: then a document they may "
+        "not read is a restricted source ({restricted: true}), without its number or quote."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -34,9 +37,11 @@ class Command(BaseCommand):
         parser.add_argument("--ordinal", type=int, help="events with this number in the series")
         parser.add_argument("--year", type=int, help="records dated in this year")
         parser.add_argument("--json", action="store_true", help="print JSON")
+        add_reader_option(parser, default="every document")
 
     def handle(self, *args: Any, **options: Any) -> None:
         kind, model = KINDS[options["kind"]]
+        reader = reader_from(options, default=OPERATOR)
         records = model.objects.prefetch_related("labels").order_by("key")
         if (options["series"] or options["ordinal"]) and kind != "event":
             raise CommandError("--series and --ordinal apply to events only")
@@ -53,11 +58,11 @@ class Command(BaseCommand):
             records = records.filter(_in_year(kind, year))
         records = list(records)
         if options["json"]:
-            data = [record_as_dict(kind, record) for record in records]
+            data = [record_as_dict(kind, record, reader) for record in records]
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
             return
         for record in records:
-            sources = sources_of(record)
+            sources = sources_of(record, reader)
             flag = "  [sources disagree]" if conflicts_of(record, kind) else ""
             self.stdout.write(
                 f"{record.key}  {record.display_name}  ({len(sources)} source(s)){flag}"

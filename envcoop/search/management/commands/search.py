@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from envcoop.accounts.readers import OPERATOR, add_reader_option, reader_from
 from envcoop.search.backends import Filters
 from envcoop.search.index import RECORD_KINDS
 from envcoop.search.models import AREA_BITS
@@ -22,7 +23,8 @@ class Command(BaseCommand):
         '--json: {"total", "more" (true when more than total match), "recent" (when not 0: '
         "the ranking and the facets cover this many most recent matches), "
         '"results": [{"kind", "id", "title", "lang", "snippet", "score", '
-        '"matched", "via", "url"}], "facets"}.'
+        '"matched", "via", "url"}], "facets"}. Every document is searched unless --as names '
+        "a user: then only the documents they may read."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -36,6 +38,7 @@ class Command(BaseCommand):
         parser.add_argument("--no-expand", action="store_true", help="only the words as typed")
         parser.add_argument("--page", type=int, default=1)
         parser.add_argument("--json", action="store_true")
+        add_reader_option(parser, default="every document")
 
     def handle(self, *args: Any, **options: Any) -> None:
         filters = Filters(
@@ -52,6 +55,7 @@ class Command(BaseCommand):
                 filters=filters,
                 expand=not options["no_expand"],
                 page=options["page"],
+                reader=reader_from(options, default=OPERATOR),
             )
         except QueryError as error:
             raise CommandError(f"the query cannot be searched: {error}") from error
