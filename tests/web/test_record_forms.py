@@ -559,3 +559,14 @@ def test_a_user_with_several_roles_adds_as_the_strongest(personas):
     grant(user, "secretariat-reviewer")
     sent = personas["focal_th"].post("/events/new/", new_record_data("events", "Anywhere", "VN"))
     assert sent.status_code == 302
+
+
+def test_a_record_called_new_does_not_take_the_new_pages_address(personas):
+    sent = personas["reviewer"].post(
+        "/organisations/new/", new_record_data("organisations", "New", "TH")
+    )
+    assert sent.status_code == 302
+    assert sent["Location"] == "/organisations/th-new/"
+    sent = personas["reviewer"].post("/events/new/", new_record_data("events", "New", "TH"))
+    assert sent["Location"] == "/events/new-2/"
+    assert personas["reviewer"].get("/events/new/").context["record"] is None
