@@ -342,7 +342,7 @@ class ProjectForm(RecordForm):
         max_length=3,
         required=False,
         help_text=gettext_lazy("Its three-letter code: USD, EUR, THB, CNY ..."),
-        widget=forms.TextInput(attrs={"size": 4, "autocomplete": "off"}),
+        widget=forms.TextInput(attrs={"size": 4, "autocomplete": "off", "class": "short"}),
     )
     areas = _picker(Project, "areas", "areas")
     components = _picker(Project, "components", "components")
