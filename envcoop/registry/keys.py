@@ -20,6 +20,9 @@ from django.utils.text import slugify
 
 # Long names make long addresses: keep the first words, up to this many characters
 MAX_LENGTH = 48
+# Words the site's addresses give a meaning after a kind ("/events/new/", "/events/export/"):
+# never a record's key
+RESERVED_KEYS = frozenset({"new", "export"})
 # Words a key does without when the name is long ("of the", "on", "and")
 _SMALL_WORDS = frozenset({"of", "the", "on", "and", "for", "to", "in", "a", "an", "at"})
 
@@ -78,7 +81,7 @@ def unique_key(model: type[models.Model], name: object, *extra: object, prefix: 
             parts.append(text)
     base = re.sub(r"-+", "-", "-".join(p for p in parts if p)).strip("-")
     key, number = base, 2
-    while model.objects.filter(key=key).exists():  # type: ignore[attr-defined]
+    while key in RESERVED_KEYS or model.objects.filter(key=key).exists():  # type: ignore[attr-defined]
         key = f"{base}-{number}"
         number += 1
     return key

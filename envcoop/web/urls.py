@@ -1,5 +1,6 @@
 from django.urls import path, register_converter
 
+from envcoop.web.record_forms.saving import FORM_KINDS
 from envcoop.web.views import (
     activity,
     document_settings,
@@ -9,6 +10,7 @@ from envcoop.web.views import (
     names,
     originals,
     pages,
+    record_forms,
     records,
     reports,
     review,
@@ -44,6 +46,21 @@ urlpatterns = [
         for page in LIST_PAGES
     ],
     path("events/<slug:key>.ics", LIST_PAGES_BY_NAME["events"].record_ics, name="event_ics"),
+    # Adding and editing on the site: before the record pages, so that "new" is no key
+    *[
+        route
+        for kind in FORM_KINDS
+        for route in (
+            path(f"{kind}/new/", record_forms.record_new, {"kind": kind}, name=f"{kind[:-1]}_new"),
+            path(
+                f"{kind}/<slug:key>/edit/",
+                record_forms.record_edit,
+                {"kind": kind},
+                name=f"{kind[:-1]}_edit",
+            ),
+        )
+    ],
+    path("records/<slug:kind>/names/", record_forms.record_names, name="record_names"),
     path("frameworks/<slug:key>/", pages.framework_detail, name="framework"),
     path("frameworks/<slug:key>/matrix/", reports.matrix, name="framework_matrix"),
     path("projects/<slug:key>/", pages.project_detail, name="project"),

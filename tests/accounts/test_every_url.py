@@ -36,6 +36,7 @@ REVIEWERS = statuses(
     403, anonymous=302, focal_th=200, focal_vn=200, reviewer=200, administrator=200
 )
 UPLOADERS = statuses(200, anonymous=302)
+ADDERS = REVIEWERS  # adding records: the Secretariat and the focal points
 # A Thai record's history and names: the Secretariat and Thailand's focal point.
 THAI_RECORD = statuses(403, anonymous=302, focal_th=200, reviewer=200, administrator=200)
 # A document only Thailand's members and the Secretariat read.
@@ -130,6 +131,17 @@ EXPECTED: dict[str, tuple[str, dict[str, int]]] = {
     ),
     "web:activity": ("/activity/", SECRETARIAT),
     "web:import": ("/import/", SECRETARIAT),
+    # The record forms: adding is for the Secretariat and the focal points; editing a
+    # Thai project for the Secretariat and Thailand's focal point.
+    "web:event_new": ("/events/new/", ADDERS),
+    "web:project_new": ("/projects/new/", ADDERS),
+    "web:agreement_new": ("/agreements/new/", ADDERS),
+    "web:organisation_new": ("/organisations/new/", ADDERS),
+    "web:event_edit": ("/events/asean-china-focal-point-meeting-2022/edit/", THAI_RECORD),
+    "web:project_edit": ("/projects/blue-economy-trat/edit/", THAI_RECORD),
+    "web:agreement_edit": ("/agreements/mangrove-pilot-cooperation-mou-2018/edit/", THAI_RECORD),
+    "web:organisation_edit": ("/organisations/th-pcd/edit/", THAI_RECORD),
+    "web:record_names": ("/records/organisation/names/?q=pcd", ADDERS),
     "web:import_template": ("/import/template/events.csv", SECRETARIAT),
     "web:review": ("/review/", REVIEWERS),
     "web:review_bulk_accept": ("/review/accept/", only_post(REVIEWERS)),

@@ -110,7 +110,7 @@ def test_a_reviewer_works_the_queue_from_the_keyboard(page, live_server):
     page.goto(live_server.url + "/accounts/login/?next=/review/")
     page.get_by_label("Username").fill("reviewer")
     page.get_by_label("Password").fill("a-long-test-password-3")
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/review/")
 
     first = page.locator("article.proposal").first
@@ -164,7 +164,7 @@ def test_a_reviewer_accepts_with_confirmation_then_undoes(page, live_server):
     page.goto(live_server.url + "/accounts/login/?next=/review/")
     page.get_by_label("Username").fill("reviewer2")
     page.get_by_label("Password").fill("a-long-test-password-4")
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/review/")
 
     card = page.locator(f"#claim-{claim.pk}")
@@ -225,7 +225,7 @@ def test_a_reviewer_reviews_a_document_from_the_keyboard_without_losing_their_pl
     page.goto(live_server.url + "/accounts/login/?next=/review/")
     page.get_by_label("Username").fill("reviewer3")
     page.get_by_label("Password").fill("a-long-test-password-5")
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/review/")
 
     cards = page.locator("article.proposal")
@@ -292,6 +292,80 @@ def test_a_reviewer_reviews_a_document_from_the_keyboard_without_losing_their_pl
     pending = Claim.objects.filter(status=ClaimStatus.PENDING, kind="event").first()
     page.set_viewport_size({"width": 375, "height": 740})
     page.goto(live_server.url + f"/vi/review/claims/{pending.pk}/")
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
+    outside = [url for url in page.requested if not url.startswith(live_server.url)]
+    assert outside == []
+
+
+def test_a_focal_point_adds_an_event_with_the_pickers_from_the_keyboard(page, live_server):
+    from django.contrib.auth import get_user_model
+
+    from envcoop.registry.models import Event
+
+    focal = get_user_model().objects.create_user(
+        username="focal-th", password="a-long-test-password-7"
+    )
+    grant(focal, "focal-point", country="TH")
+    page.goto(live_server.url + "/accounts/login/?next=/events/")
+    page.get_by_label("Username").fill("focal-th")
+    page.get_by_label("Password").fill("a-long-test-password-7")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/events/")
+    page.get_by_role("link", name="Add an event").click()
+    page.wait_for_url("**/events/new/")
+
+    # the names, from the keyboard: Tab from the top of the form
+    _tab_to(page, "el.name === 'name_en'")
+    page.keyboard.type("ASEAN Working Group on Coastal and Marine Environment 2024")
+    _tab_to(page, "el.name === 'series' && el.type === 'text'")
+    assert page.evaluate("document.activeElement.getAttribute('role')") == "combobox"
+    page.keyboard.type("working group coastal")
+    option = page.get_by_role("option").first
+    option.wait_for()
+    page.keyboard.press("ArrowDown")
+    assert option.get_attribute("aria-selected") == "true"
+    chosen_series = option.locator(".picker-name").inner_text()
+    page.keyboard.press("Enter")  # chooses; does not send the form
+    series_box = page.locator("#id_series_chosen input[type=checkbox]")
+    assert series_box.count() == 1 and series_box.is_checked()
+    assert page.locator("input#id_series").input_value() == ""
+    _tab_to(page, "el.name === 'start'")
+    page.keyboard.type("๒๒/๐๘/๒๕๖๗")  # a Thai-digit Buddhist-era day
+    # Thailand is there already (the focal point's country); Viet Nam is added by name
+    assert page.locator("#id_participant_countries_chosen input[value=TH]").is_checked()
+    _tab_to(page, "el.name === 'participant_countries' && el.type === 'text'")
+    page.keyboard.type("Việt")
+    option = page.get_by_role("option", name="Vietnam")
+    option.wait_for()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    assert (
+        "Chosen: Vietnam (VN)"
+        in page.locator("#id_participant_countries ~ .picker-status").inner_text()
+    )
+    # an organisation by its acronym in Thai
+    _tab_to(page, "el.name === 'participant_organisations' && el.type === 'text'")
+    page.keyboard.type("คพ.")
+    page.get_by_role("option", name="Pollution Control Department").wait_for()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    _tab_to(page, "el.matches('button.accept')")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/events/*/")
+    assert "Added:" in page.locator(".messages").inner_text()
+
+    event = Event.objects.latest("created_at")
+    assert event.names()["en"] == "ASEAN Working Group on Coastal and Marine Environment 2024"
+    assert str(event.start) == "2024-08-22"
+    assert str(event.series.display_name) == chosen_series
+    assert sorted(event.participant_countries.values_list("code", flat=True)) == ["TH", "VN"]
+    assert list(event.participant_organisations.values_list("key", flat=True)) == ["th-pcd"]
+    assert event.history.first().history_how == "form"
+    # the record page has the Edit tab; the form fits a phone screen
+    page.get_by_role("link", name="Edit", exact=True).click()
+    page.wait_for_url(f"**/events/{event.key}/edit/")
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.reload()
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
     outside = [url for url in page.requested if not url.startswith(live_server.url)]
     assert outside == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 
@@ -14,6 +15,7 @@ from envcoop.core.formatting import format_date
 from envcoop.core.recording import How
 from envcoop.review.selectors import conflict_rows, kind_of, sources_of
 from envcoop.web.changes_shown import Row, accept_rows, label, value
+from envcoop.web.record_forms.saving import FORM_KINDS as EDITABLE_KINDS
 
 register = template.Library()
 
@@ -41,14 +43,19 @@ def accept_change(change: Any) -> dict[str, Any]:
 
 @register.inclusion_tag("web/includes/record_tabs.html", takes_context=True)
 def record_tabs(context: dict[str, Any], record: Any, kind: str, active: str) -> dict[str, Any]:
-    """ "Record | History" above a record page, for those who may read its history."""
+    """ "Record | History | Edit" above a record page, for those who may read its history
+    and edit it."""
     request = context.get("request")
     user = getattr(request, "user", None)
+    history = user is not None and may(user, "view_history", record)
+    edit = kind in EDITABLE_KINDS and user is not None and may(user, "change_record", record)
     return {
         "record": record,
         "kind": kind,
         "active": active,
-        "shown": user is not None and may(user, "view_history", record),
+        "shown": history or edit,
+        "history": history,
+        "edit_url": reverse(f"web:{kind[:-1]}_edit", args=[record.key]) if edit else "",
     }
 
 

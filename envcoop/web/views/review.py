@@ -4,12 +4,10 @@ say; pick a value where sources disagree. Every action is a POST that redirects 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
@@ -46,7 +44,8 @@ from envcoop.review.services import (
     proposal_confidence,
 )
 from envcoop.review.undo import claim_undo
-from envcoop.web.guards import rule_required
+from envcoop.web.guards import json_rule_required, rule_required
+from envcoop.web.record_forms.pickers import picker_texts
 from envcoop.web.review_forms import ClaimForm
 
 PER_PAGE = 50
@@ -344,34 +343,13 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "confidence": proposal_confidence(claim),
         "context_text": excerpt(claim.document.text, claim.start, claim.end, 300),
         "value_fields": [f for f in form if f.name not in ("target", "other")],
-        "picker_texts": _picker_texts(),
+        "picker_texts": picker_texts(),
     }
     return render(request, "web/review/claim.html", context)
 
 
-def _picker_texts() -> dict[str, str]:
-    """What the picker's status line says (its script fills in the count, name and key)."""
-    return {
-        "one": _("1 record found: choose it with the arrow keys and Enter."),
-        "many": _("%(count)s records found: choose one with the arrow keys and Enter."),
-        "none": _("No record has this name."),
-        "chosen": _("Chosen: %(name)s (%(key)s)"),
-    }
-
-
-def review_json_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """``reviewer_required`` for data: anonymous visitors are sent to sign in; a signed-in
-    user who may not review gets 403 with the reason, as JSON."""
-
-    @wraps(view)
-    def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not may(request.user, "review"):
-            return JsonResponse({"error": str(REVIEWERS)}, status=403)
-        return view(request, *args, **kwargs)
-
-    return checked
+# The picker's data: for those who may review (as JSON: a 403 says why not).
+review_json_required = json_rule_required("review", REVIEWERS)
 
 
 @review_json_required

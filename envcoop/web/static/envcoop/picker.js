@@ -2,12 +2,17 @@
 // up by name as the reviewer types (the JSON of data-picker, ?q=...). ArrowDown / ArrowUp move
 // through the list, Enter chooses (the input then holds the record's key), Escape closes the
 // list (and, closed, clears the input). Without this script the input takes a key or a name.
+// With data-picker-chosen (the record forms), the record chosen is added to that element as
+// a ticked box named like the input, and the input is emptied for the next one; with
+// data-picker-single too, it takes the place of the one chosen before.
 (function () {
   "use strict";
 
   function setUp(input, number) {
     var url = input.getAttribute("data-picker");
-    var radio = input.form && input.form.querySelector("input[type=radio][value=" + (input.getAttribute("data-picker-radio") || "other") + "]");
+    var radio = !input.hasAttribute("data-picker-chosen") && input.form && input.form.querySelector("input[type=radio][value=" + (input.getAttribute("data-picker-radio") || "other") + "]");
+    var chosen = input.hasAttribute("data-picker-chosen") ? document.getElementById(input.getAttribute("data-picker-chosen")) : null;
+    var single = input.hasAttribute("data-picker-single");
     var listId = "picker-list-" + number;
     var list = document.createElement("ul");
     list.id = listId;
@@ -53,10 +58,30 @@
         input.removeAttribute("aria-activedescendant");
       }
     }
+    function pick(found) {
+      var boxes = chosen.querySelectorAll("input[type=checkbox]");
+      var already = null;
+      Array.prototype.forEach.call(boxes, function (box) {
+        if (box.value === found.key) already = box;
+        else if (single) box.parentNode.parentNode.removeChild(box.parentNode);
+      });
+      if (already) { already.checked = true; return; }
+      var label = document.createElement("label");
+      label.className = "picked";
+      var box = document.createElement("input");
+      box.type = "checkbox";
+      box.name = input.name;
+      box.value = found.key;
+      box.checked = true;
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(" " + found.name));
+      chosen.appendChild(label);
+    }
     function choose(index) {
       var found = results[index];
       if (!found) return;
-      input.value = found.key;
+      if (chosen) { pick(found); input.value = ""; results = []; list.textContent = ""; }
+      else input.value = found.key;
       if (radio) radio.checked = true;
       close();
       status.textContent = text("chosen", 0).replace("%(name)s", found.name).replace("%(key)s", found.key);
