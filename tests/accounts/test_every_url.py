@@ -141,7 +141,7 @@ EXPECTED: dict[str, tuple[str, dict[str, int]]] = {
     "web:project_edit": ("/projects/blue-economy-trat/edit/", THAI_RECORD),
     "web:agreement_edit": ("/agreements/mangrove-pilot-cooperation-mou-2018/edit/", THAI_RECORD),
     "web:organisation_edit": ("/organisations/th-pcd/edit/", THAI_RECORD),
-    "web:record_names": ("/records/organisation/names/?q=pcd", ADDERS),
+    "web:record_names": ("/records/organisations/names/?q=pcd", ADDERS),
     "web:import_template": ("/import/template/events.csv", SECRETARIAT),
     "web:review": ("/review/", REVIEWERS),
     "web:review_bulk_accept": ("/review/accept/", only_post(REVIEWERS)),
