@@ -34,6 +34,13 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture(autouse=True)
+def _quick_passwords(settings):
+    """A fast password hash in tests (personas make seven users per test); the hashers
+    used in production are Django's defaults."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def staff(db):
     return get_user_model().objects.create_user(
