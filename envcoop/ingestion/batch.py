@@ -53,8 +53,10 @@ def ingest_files(
     jobs: int = 1,
     user: object = None,
     resolver: object = None,
+    ocr_lang: str | None = None,
 ) -> Iterator[Outcome]:
     """One outcome per path, in order; a file that fails does not stop the others.
+    ``ocr_lang``: the language scans are read in by OCR (None: OCR chooses, per file).
 
     A file whose content an earlier file of the batch already had is "unchanged", with or
     without --force (it is the same document).
@@ -65,7 +67,7 @@ def ingest_files(
     resolver = resolver if resolver is not None else Resolver()  # one for the batch
     if jobs <= 1 or len(paths) < PARALLEL_FROM:
         for path in paths:
-            job = read_job(path, limit=limit)
+            job = read_job(path, limit=limit, ocr_lang=ocr_lang)
             if isinstance(job, Outcome):
                 yield job
             else:
@@ -74,7 +76,14 @@ def ingest_files(
                 )
         return
     yield from _parallel(
-        paths, seen, force=force, limit=limit, jobs=jobs, user=user, resolver=resolver
+        paths,
+        seen,
+        force=force,
+        limit=limit,
+        jobs=jobs,
+        user=user,
+        resolver=resolver,
+        ocr_lang=ocr_lang,
     )
 
 
@@ -102,6 +111,7 @@ def _parallel(
     jobs: int,
     user: object,
     resolver: object,
+    ocr_lang: str | None = None,
 ) -> Iterator[Outcome]:
     context = multiprocessing.get_context("spawn")  # no inherited database connections
     limit = max_bytes() if limit is None else limit  # this process's setting, not the workers'
@@ -135,7 +145,7 @@ def _parallel(
 
     try:
         for path in paths:
-            job = read_job(path, limit=limit)
+            job = read_job(path, limit=limit, ocr_lang=ocr_lang)
             if isinstance(job, Outcome):
                 in_flight.append((job, None))
             elif (early := check_stored(job, force=force) or seen.check(job)) is not None:
@@ -144,7 +154,9 @@ def _parallel(
                 in_flight.append((job, None))
             else:
                 try:
-                    future = pool.submit(workers.understand, job.data, job.filename, limit)
+                    future = pool.submit(
+                        workers.understand, job.data, job.filename, limit, ocr_lang
+                    )
                 except BrokenProcessPool:
                     broken, future = True, None
                 in_flight.append((job, future))

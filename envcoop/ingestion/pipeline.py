@@ -68,13 +68,20 @@ def ingest_bytes(
     limit: int | None = None,
     resolver: object = None,
     filing: Filing | None = None,
+    ocr_lang: str | None = None,
 ) -> Outcome:
     """Read, understand and store one document; never raises for a bad document.
 
-    ``limit`` is the size limit in bytes (default: ENVCOOP_MAX_DOCUMENT_MB).
+    ``limit`` is the size limit in bytes (default: ENVCOOP_MAX_DOCUMENT_MB). ``ocr_lang``:
+    the language a scan (a PDF without text, an image) is read in by OCR, an envcoop
+    code ("th", "zh-hant"); None: a first pass over its first page chooses.
     """
     job = Job(
-        data=data, source=source, filename=filename or Path(source).name, filing=filing or Filing()
+        data=data,
+        source=source,
+        filename=filename or Path(source).name,
+        filing=filing or Filing(),
+        ocr_lang=ocr_lang,
     )
     return process(job, force=force, limit=limit, user=user, resolver=resolver)
 
@@ -91,6 +98,7 @@ class Job:
     filename: str
     existing: int | None = None  # the stored document with the same content, when re-read
     filing: Filing = field(default_factory=Filing)
+    ocr_lang: str | None = None  # the language of a scan, for OCR (None: OCR chooses)
     digest: str = field(init=False)
 
     def __post_init__(self) -> None:
@@ -105,7 +113,7 @@ def process(
     if early is not None:
         return early
     try:
-        result = read_record(job.data, filename=job.filename, limit=limit)
+        result = read_record(job.data, filename=job.filename, limit=limit, ocr_lang=job.ocr_lang)
     except DocumentError as error:
         return failure(job.source, error)
     return store(job, result, user=user, resolver=resolver)
@@ -115,7 +123,7 @@ def failure(source: str, error: DocumentError) -> Outcome:
     return Outcome(source=source, status="failed", message=error.message, reason=error.status)
 
 
-def read_job(path: Path, *, limit: int | None = None) -> Job | Outcome:
+def read_job(path: Path, *, limit: int | None = None, ocr_lang: str | None = None) -> Job | Outcome:
     """The file's bytes, or why they cannot be had (too large: refused before reading)."""
     try:
         check_size(path.stat().st_size, limit)
@@ -129,7 +137,7 @@ def read_job(path: Path, *, limit: int | None = None) -> Job | Outcome:
             message=f"cannot read the file: {error.strerror or error}",
             reason="unreadable",
         )
-    return Job(data=data, source=str(path), filename=path.name)
+    return Job(data=data, source=str(path), filename=path.name, ocr_lang=ocr_lang)
 
 
 def check_stored(job: Job, *, force: bool) -> Outcome | None:
@@ -269,6 +277,7 @@ def _store(record: Record, job: Job, user: object) -> Document:
         "status": DocumentStatus.UNDERSTOOD if record.understood else DocumentStatus.NOT_UNDERSTOOD,
         "dateline": record.dateline,
         "text": record.text,
+        "ocr_pages": record.ocr_pages,
         "pipeline_version": PIPELINE_VERSION,
         "extracted_at": timezone.now(),
     }

@@ -78,6 +78,7 @@ class Record:
     passages: list[tuple[int, int, str]]  # start and end in the text, language
     claims: list[tuple[str, int, int, str, dict, str, str, float]]
     # kind, start, end, quote, value, extractor, extractor version, confidence
+    ocr_pages: list[dict] | None = None  # a scan's pages as OCR read them (Parsed.ocr_pages)
 
     @classmethod
     def of(cls, result: Understanding) -> Record:
@@ -109,6 +110,7 @@ class Record:
                 )
                 for c in result.claims
             ],
+            ocr_pages=parsed.ocr_pages,
         )
 
 
@@ -129,19 +131,27 @@ def check_size(size: int, limit: int | None = None) -> None:
 
 
 def understand_bytes(
-    data: bytes, *, filename: str = "", mime: str = "", limit: int | None = None
+    data: bytes,
+    *,
+    filename: str = "",
+    mime: str = "",
+    limit: int | None = None,
+    ocr_lang: str | None = None,
 ) -> Understanding:
-    """Read and understand one file. Raises DocumentError with a sentence for the user."""
+    """Read and understand one file. Raises DocumentError with a sentence for the user.
+    ``ocr_lang``: the language a scan is read in by OCR (None: OCR finds it)."""
     check_size(len(data), limit)
-    return understand_parsed(parse_bytes(data, filename=filename, mime=mime))
+    return understand_parsed(parse_bytes(data, filename=filename, mime=mime, ocr_lang=ocr_lang))
 
 
-def read_record(data: bytes, *, filename: str = "", limit: int | None = None) -> Record:
+def read_record(
+    data: bytes, *, filename: str = "", limit: int | None = None, ocr_lang: str | None = None
+) -> Record:
     """What storing the document needs. Raises DocumentError: for a bad document, and with
     status "internal" for a bug met while reading it (one document must not stop a batch or
     become a server error)."""
     try:
-        return Record.of(understand_bytes(data, filename=filename, limit=limit))
+        return Record.of(understand_bytes(data, filename=filename, limit=limit, ocr_lang=ocr_lang))
     except DocumentError:
         raise
     except Exception as error:

@@ -20,12 +20,14 @@ def start(gazetteer: Any) -> None:
     names.use(gazetteer)
 
 
-def understand(data: bytes, filename: str, limit: int | None) -> tuple[str, Any]:
+def understand(
+    data: bytes, filename: str, limit: int | None, ocr_lang: str | None = None
+) -> tuple[str, Any]:
     """("ok", Record) or ("failed", (status, message)); never raises."""
     from envcoop.ingestion.parsers import DocumentError
     from envcoop.ingestion.understand import read_record
 
     try:
-        return "ok", read_record(data, filename=filename, limit=limit)
+        return "ok", read_record(data, filename=filename, limit=limit, ocr_lang=ocr_lang)
     except DocumentError as error:
         return "failed", (error.status, error.message)
