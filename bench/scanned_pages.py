@@ -42,7 +42,7 @@ SAMPLES: dict[str, list[str]] = {
         "Việt Nam sẽ chủ trì nhóm công tác về đa dạng sinh học trong hai năm tới.",
     ],
     "en": [
-        "The 36th ASEAN Senior Officials Meeting on the Environment was held on 9 September 2025 in Jakarta.",
+        "The 36th ASEAN Senior Officials Meeting on the Environment (ASOEN) was held on 9 September 2025 in Jakarta.",
         "Delegates reviewed the regional plan of action on transboundary haze pollution.",
         "The next meeting will be hosted by Malaysia.",
     ],
