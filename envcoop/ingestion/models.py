@@ -88,7 +88,7 @@ class Document(models.Model):
         reviewer to check against the original."""
         if not self.ocr_pages:
             return []
-        threshold = float(getattr(settings, "ENVCOOP_OCR_MIN_CONFIDENCE", 70))
+        threshold = float(getattr(settings, "ENVCOOP_OCR_MIN_CONFIDENCE", 60))
         return [
             page
             for page in self.ocr_pages

@@ -74,7 +74,7 @@ class OcrResult:
 
 
 def min_confidence() -> float:
-    return float(getattr(settings, "ENVCOOP_OCR_MIN_CONFIDENCE", 70))
+    return float(getattr(settings, "ENVCOOP_OCR_MIN_CONFIDENCE", 60))
 
 
 def max_pages() -> int:
