@@ -223,6 +223,12 @@ LOGGING = {
 
 # Documents larger than this many megabytes are refused before they are read.
 ENVCOOP_MAX_DOCUMENT_MB = env_int("ENVCOOP_MAX_DOCUMENT_MB", 20)
+# OCR of scans (envcoop/ingestion/ocr): pages read with a lower confidence (0-100, Tesseract's
+# word confidences) are marked for the reviewer; longer scans are refused; one page may
+# take at most this many seconds.
+ENVCOOP_OCR_MIN_CONFIDENCE = env_int("ENVCOOP_OCR_MIN_CONFIDENCE", 60)
+ENVCOOP_OCR_MAX_PAGES = env_int("ENVCOOP_OCR_MAX_PAGES", 200)
+ENVCOOP_OCR_PAGE_TIMEOUT = env_int("ENVCOOP_OCR_PAGE_TIMEOUT", 180)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -6,8 +6,17 @@ set -euo pipefail
 
 profile="${1:-run}"
 # libicu-dev, pkg-config and g++ build PyICU (word segmentation for Thai and other scripts).
-run_packages=(libicu-dev pkg-config g++)
-test_packages=(gettext postgresql chromium fonts-noto-core fonts-thai-tlwg)
+# tesseract-ocr and its language packs: OCR of scans (envcoop/ingestion/ocr, through OCRmyPDF,
+# which rasterises with pypdfium2 and needs neither Ghostscript, used only for PDF/A output,
+# nor qpdf, which pikepdf's wheel carries). Every language envcoop reads: Thai, Vietnamese,
+# Khmer, Lao, Burmese, Chinese simplified and traditional, Indonesian, Malay, Filipino, English.
+ocr_packages=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd tesseract-ocr-tha tesseract-ocr-vie
+  tesseract-ocr-khm tesseract-ocr-lao tesseract-ocr-mya tesseract-ocr-chi-sim tesseract-ocr-chi-tra
+  tesseract-ocr-ind tesseract-ocr-msa tesseract-ocr-fil)
+run_packages=(libicu-dev pkg-config g++ "${ocr_packages[@]}")
+# fonts: the tests draw scanned-looking pages in Thai, Khmer, Lao, Burmese (noto-core) and
+# Chinese (noto-cjk) for OCR to read
+test_packages=(gettext postgresql chromium fonts-noto-core fonts-thai-tlwg fonts-noto-cjk)
 
 case "$profile" in
   run) wanted=("${run_packages[@]}") ;;

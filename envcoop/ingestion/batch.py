@@ -55,9 +55,11 @@ def ingest_files(
     user: object = None,
     resolver: object = None,
     filing: Filing | None = None,
+    ocr_lang: str | None = None,
 ) -> Iterator[Outcome]:
     """One outcome per path, in order; a file that fails does not stop the others.
     ``filing`` says who may read the new documents (every one of the batch).
+    ``ocr_lang``: the language scans are read in by OCR (None: OCR chooses, per file).
 
     A file whose content an earlier file of the batch already had is "unchanged", with or
     without --force (it is the same document).
@@ -68,7 +70,7 @@ def ingest_files(
     resolver = resolver if resolver is not None else Resolver()  # one for the batch
     if jobs <= 1 or len(paths) < PARALLEL_FROM:
         for path in paths:
-            job = read_job(path, limit=limit, filing=filing)
+            job = read_job(path, limit=limit, filing=filing, ocr_lang=ocr_lang)
             if isinstance(job, Outcome):
                 yield job
             else:
@@ -78,7 +80,7 @@ def ingest_files(
         return
     yield from _parallel(
         paths, seen, force=force, limit=limit, jobs=jobs, user=user, resolver=resolver,
-        filing=filing or Filing(),
+        filing=filing or Filing(), ocr_lang=ocr_lang,
     )  # fmt: skip
 
 
@@ -107,6 +109,7 @@ def _parallel(
     user: object,
     resolver: object,
     filing: Filing,
+    ocr_lang: str | None = None,
 ) -> Iterator[Outcome]:
     context = multiprocessing.get_context("spawn")  # no inherited database connections
     limit = max_bytes() if limit is None else limit  # this process's setting, not the workers'
@@ -140,7 +143,7 @@ def _parallel(
 
     try:
         for path in paths:
-            job = read_job(path, limit=limit, filing=filing)
+            job = read_job(path, limit=limit, filing=filing, ocr_lang=ocr_lang)
             if isinstance(job, Outcome):
                 in_flight.append((job, None))
             elif (early := check_stored(job, force=force) or seen.check(job)) is not None:
@@ -150,7 +153,12 @@ def _parallel(
             else:
                 try:
                     future = pool.submit(
-                        workers.understand, job.data, job.filename, limit, job.published
+                        workers.understand,
+                        job.data,
+                        job.filename,
+                        limit,
+                        job.published,
+                        job.ocr_lang,
                     )
                 except BrokenProcessPool:
                     broken, future = True, None

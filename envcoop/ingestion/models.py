@@ -48,6 +48,10 @@ class Document(models.Model):
     status = models.CharField(_("status"), max_length=16, choices=DocumentStatus.choices)
     dateline = PartialDateField(_("dateline"), null=True, blank=True)
     text = models.TextField(_("text"))
+    # A scan read by OCR: per page, its number, Tesseract's confidence (0-100, the mean of
+    # its words' weighted by their characters; null when nothing was read), its words, and
+    # where its text starts and ends in ``text``. Null for a document that was not OCRed.
+    ocr_pages = models.JSONField(_("OCR pages"), null=True, blank=True)
     pipeline_version = models.CharField(_("pipeline version"), max_length=16)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -103,6 +107,18 @@ class Document(models.Model):
     def date(self) -> PartialDate | None:
         """The document's date: the publication date given, else the dateline read."""
         return self.publication_date or self.dateline
+
+    def ocr_low_pages(self) -> list[dict]:
+        """The pages OCR read with a confidence under ENVCOOP_OCR_MIN_CONFIDENCE: for the
+        reviewer to check against the original."""
+        if not self.ocr_pages:
+            return []
+        threshold = float(getattr(settings, "ENVCOOP_OCR_MIN_CONFIDENCE", 60))
+        return [
+            page
+            for page in self.ocr_pages
+            if page.get("confidence") is not None and page["confidence"] < threshold
+        ]
 
 
 class Passage(models.Model):

@@ -70,13 +70,20 @@ def ingest_bytes(
     limit: int | None = None,
     resolver: object = None,
     filing: Filing | None = None,
+    ocr_lang: str | None = None,
 ) -> Outcome:
     """Read, understand and store one document; never raises for a bad document.
 
-    ``limit`` is the size limit in bytes (default: ENVCOOP_MAX_DOCUMENT_MB).
+    ``limit`` is the size limit in bytes (default: ENVCOOP_MAX_DOCUMENT_MB). ``ocr_lang``:
+    the language a scan (a PDF without text, an image) is read in by OCR, an envcoop
+    code ("th", "zh-hant"); None: a first pass over its first page chooses.
     """
     job = Job(
-        data=data, source=source, filename=filename or Path(source).name, filing=filing or Filing()
+        data=data,
+        source=source,
+        filename=filename or Path(source).name,
+        filing=filing or Filing(),
+        ocr_lang=ocr_lang,
     )
     return process(job, force=force, limit=limit, user=user, resolver=resolver)
 
@@ -95,6 +102,7 @@ class Job:
     filing: Filing = field(default_factory=Filing)
     # when re-read: the publication date a person gave, the date to read the text against
     published: PartialDate | None = None
+    ocr_lang: str | None = None  # the language of a scan, for OCR (None: OCR chooses)
     digest: str = field(init=False)
     kept: str = field(init=False, default="")  # the original file written for it, if any
 
@@ -110,7 +118,13 @@ def process(
     if early is not None:
         return early
     try:
-        result = read_record(job.data, filename=job.filename, limit=limit, published=job.published)
+        result = read_record(
+            job.data,
+            filename=job.filename,
+            limit=limit,
+            published=job.published,
+            ocr_lang=job.ocr_lang,
+        )
     except DocumentError as error:
         return failure(job.source, error)
     return store(job, result, user=user, resolver=resolver)
@@ -121,7 +135,11 @@ def failure(source: str, error: DocumentError) -> Outcome:
 
 
 def read_job(
-    path: Path, *, limit: int | None = None, filing: Filing | None = None
+    path: Path,
+    *,
+    limit: int | None = None,
+    filing: Filing | None = None,
+    ocr_lang: str | None = None,
 ) -> Job | Outcome:
     """The file's bytes, or why they cannot be had (too large: refused before reading)."""
     try:
@@ -136,7 +154,13 @@ def read_job(
             message=f"cannot read the file: {error.strerror or error}",
             reason="unreadable",
         )
-    return Job(data=data, source=str(path), filename=path.name, filing=filing or Filing())
+    return Job(
+        data=data,
+        source=str(path),
+        filename=path.name,
+        filing=filing or Filing(),
+        ocr_lang=ocr_lang,
+    )
 
 
 def check_stored(job: Job, *, force: bool) -> Outcome | None:
@@ -283,6 +307,7 @@ def _store(record: Record, job: Job, user: object) -> Document:
         "status": DocumentStatus.UNDERSTOOD if record.understood else DocumentStatus.NOT_UNDERSTOOD,
         "dateline": record.dateline,
         "text": record.text,
+        "ocr_pages": record.ocr_pages,
         "pipeline_version": PIPELINE_VERSION,
         "extracted_at": timezone.now(),
     }

@@ -78,6 +78,7 @@ class Record:
     passages: list[tuple[int, int, str]]  # start and end in the text, language
     claims: list[tuple[str, int, int, str, dict, str, str, float]]
     # kind, start, end, quote, value, extractor, extractor version, confidence
+    ocr_pages: list[dict] | None = None  # a scan's pages as OCR read them (Parsed.ocr_pages)
 
     @classmethod
     def of(cls, result: Understanding) -> Record:
@@ -109,6 +110,7 @@ class Record:
                 )
                 for c in result.claims
             ],
+            ocr_pages=parsed.ocr_pages,
         )
 
 
@@ -135,12 +137,15 @@ def understand_bytes(
     mime: str = "",
     limit: int | None = None,
     published: PartialDate | None = None,
+    ocr_lang: str | None = None,
 ) -> Understanding:
     """Read and understand one file. Raises DocumentError with a sentence for the user.
     ``published``: the publication date a person gave, the date the text is read against
-    (before its dateline)."""
+    (before its dateline). ``ocr_lang``: the language a scan is read in by OCR (None: OCR
+    finds it)."""
     check_size(len(data), limit)
-    return understand_parsed(parse_bytes(data, filename=filename, mime=mime), published)
+    parsed = parse_bytes(data, filename=filename, mime=mime, ocr_lang=ocr_lang)
+    return understand_parsed(parsed, published)
 
 
 def read_record(
@@ -149,12 +154,15 @@ def read_record(
     filename: str = "",
     limit: int | None = None,
     published: PartialDate | None = None,
+    ocr_lang: str | None = None,
 ) -> Record:
     """What storing the document needs. Raises DocumentError: for a bad document, and with
     status "internal" for a bug met while reading it (one document must not stop a batch or
     become a server error)."""
     try:
-        understanding = understand_bytes(data, filename=filename, limit=limit, published=published)
+        understanding = understand_bytes(
+            data, filename=filename, limit=limit, published=published, ocr_lang=ocr_lang
+        )
         return Record.of(understanding)
     except DocumentError:
         raise

@@ -21,14 +21,21 @@ def start(gazetteer: Any) -> None:
 
 
 def understand(
-    data: bytes, filename: str, limit: int | None, published: Any = None
+    data: bytes,
+    filename: str,
+    limit: int | None,
+    published: Any = None,
+    ocr_lang: str | None = None,
 ) -> tuple[str, Any]:
     """("ok", Record) or ("failed", (status, message)); never raises. ``published``: the
-    publication date given for a document read again (see understand_parsed)."""
+    publication date given for a document read again (see understand_parsed); ``ocr_lang``:
+    the language a scan is read in by OCR."""
     from envcoop.ingestion.parsers import DocumentError
     from envcoop.ingestion.understand import read_record
 
     try:
-        return "ok", read_record(data, filename=filename, limit=limit, published=published)
+        return "ok", read_record(
+            data, filename=filename, limit=limit, published=published, ocr_lang=ocr_lang
+        )
     except DocumentError as error:
         return "failed", (error.status, error.message)

@@ -33,6 +33,8 @@ class Parsed:
     encoding: str = ""
     published: str = ""  # a publication date the format itself carries (HTML meta), ISO
     notes: list[str] = field(default_factory=list)
+    # read by OCR: each page's number, confidence (0-100), words, and start and end in text
+    ocr_pages: list[dict] | None = None
 
 
 class Parser:

@@ -1,4 +1,5 @@
-"""PDF with a text layer. Scanned PDFs (no text layer) get their own status; OCR comes later."""
+"""PDF with a text layer. A scanned PDF (no text layer) is refused here with the status
+"no-text-layer", which parse_bytes answers with OCR (envcoop/ingestion/ocr)."""
 
 from __future__ import annotations
 
@@ -53,7 +54,6 @@ class PdfParser(Parser):
         if visible < MIN_CHARACTERS_PER_PAGE * len(pages):
             raise DocumentError(
                 "no-text-layer",
-                f"the PDF has no text layer ({len(pages)} page(s) of images); it needs OCR, "
-                "which envcoop does not do yet",
+                f"the PDF has no text layer ({len(pages)} page(s) of images); it needs OCR",
             )
         return Parsed(text=text, format=self.format, title=title.strip())

@@ -192,8 +192,11 @@ def failure_reason(status: str, detail: str) -> str:
         "undecodable": _("The file's text is in an encoding envcoop cannot read."),
         "too-large": _("The file is larger than the size limit."),
         "no-text-layer": _(
-            "The PDF has no text layer (it is a scan); envcoop cannot read it without OCR yet."
+            "The file is a scan (it has no text layer) and OCR found no text in it."
         ),
+        "ocr-unavailable": _("The file is a scan, and OCR cannot read it on this server."),
+        "ocr-failed": _("The file is a scan, and OCR failed to read it."),
+        "too-many-pages": _("The scan has more pages than OCR reads in one document."),
         "malformed": _("The file is damaged or truncated."),
         "unsupported": _("envcoop does not know this file format."),
         "storage": _("The document could not be stored; nothing was saved."),

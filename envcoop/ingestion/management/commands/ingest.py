@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,16 +13,25 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from envcoop.cli.progress import Progress
 from envcoop.ingestion.batch import PARALLEL_FROM, default_jobs, ingest_files
 from envcoop.ingestion.filing_options import FilingError, filing_from
+from envcoop.ingestion.ocr.languages import PACKS as OCR_LANGUAGES
+from envcoop.ingestion.ocr.languages import language_code
 from envcoop.review.resolution.resolver import Resolver
 from envcoop.review.services import document_accept_all, error_text
 
 SKIPPED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
 
 
+def _ocr_language(value: str) -> str | None:
+    try:
+        return language_code(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+
+
 class Command(BaseCommand):
     help = (
         "Read files and folders (recursively) into envcoop: text, Markdown, HTML, PDF and DOCX in "
-        "any language. Each document is stored with its passages and the claims found in it, in "
+        "any language; scanned PDFs and images (PNG, JPEG, TIFF) by OCR. Each document is stored with its passages and the claims found in it, in "
         "one transaction; a document already stored (same content) is skipped unless --force. "
         "Files that cannot be read are reported and the rest go on; the exit code is 1 if any failed. "
         "What the documents say about events, agreements, projects and organisations waits for "
@@ -74,6 +84,17 @@ class Command(BaseCommand):
             ),
         )
 
+        parser.add_argument(
+            "--ocr-lang",
+            type=_ocr_language,
+            metavar="LANG",
+            help=(
+                "the language of scans (PDFs without text, PNG, JPEG, TIFF images) for OCR: "
+                f"{', '.join(sorted(OCR_LANGUAGES))}; default: auto (a first pass over each "
+                "scan's first page chooses)"
+            ),
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             filing = filing_from(options["visibility"], options["shared_with"])
@@ -112,6 +133,7 @@ class Command(BaseCommand):
             jobs=options["jobs"],
             resolver=resolver,
             filing=filing,
+            ocr_lang=options["ocr_lang"],
         )
         accepted = 0
         for path, outcome in zip(files, outcomes, strict=True):
