@@ -110,7 +110,7 @@ def test_a_reviewer_works_the_queue_from_the_keyboard(page, live_server):
     page.goto(live_server.url + "/accounts/login/?next=/review/")
     page.get_by_label("Username").fill("reviewer")
     page.get_by_label("Password").fill("a-long-test-password-3")
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/review/")
 
     first = page.locator("article.proposal").first
@@ -164,7 +164,7 @@ def test_a_reviewer_accepts_with_confirmation_then_undoes(page, live_server):
     page.goto(live_server.url + "/accounts/login/?next=/review/")
     page.get_by_label("Username").fill("reviewer2")
     page.get_by_label("Password").fill("a-long-test-password-4")
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/review/")
 
     card = page.locator(f"#claim-{claim.pk}")
@@ -225,7 +225,7 @@ def test_a_reviewer_reviews_a_document_from_the_keyboard_without_losing_their_pl
     page.goto(live_server.url + "/accounts/login/?next=/review/")
     page.get_by_label("Username").fill("reviewer3")
     page.get_by_label("Password").fill("a-long-test-password-5")
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/review/")
 
     cards = page.locator("article.proposal")
