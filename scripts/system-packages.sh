@@ -5,8 +5,9 @@
 set -euo pipefail
 
 profile="${1:-run}"
-# libicu-dev, pkg-config and g++ build PyICU (word segmentation for Thai and other scripts).
-run_packages=(libicu-dev pkg-config g++)
+# libicu-dev, pkg-config and g++ build PyICU (word segmentation for Thai and other scripts);
+# postgresql-client brings pg_dump and pg_restore (envcoop backup and restore on PostgreSQL).
+run_packages=(libicu-dev pkg-config g++ postgresql-client)
 test_packages=(gettext postgresql chromium fonts-noto-core fonts-thai-tlwg)
 
 case "$profile" in
