@@ -115,7 +115,7 @@ class Command(BaseCommand):
         if options["dry_run"]:
             self.stdout.write(shlex.join(arguments))
             return
-        self.check(deploy=False)
+        self.check()
         if options["migrate"]:
             call_command("migrate", interactive=False, verbosity=1)
         if not options["no_collectstatic"]:
