@@ -94,6 +94,8 @@ MIDDLEWARE = [
     # error pages included.
     "envcoop.web.security.ContentSecurityPolicy",
     "django.middleware.security.SecurityMiddleware",
+    # /healthz and /readyz, answered whatever the Host header says (envcoop.web.views.health)
+    "envcoop.web.views.health.Probes",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
