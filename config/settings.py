@@ -12,7 +12,15 @@ Variables (all optional; documented in README.md):
   SQLITE_TIMEOUT    seconds a SQLite writer waits for a lock (default 20)
   TIME_ZONE         default Asia/Bangkok
   SITE_URL          the site's public address, for links in reports written by the
-                    command line (default http://localhost:8000)
+                    command line, and the origin trusted for forms (default
+                    http://localhost:8000)
+  HTTPS             1 when the site is reached over HTTPS, usually through a proxy that
+                    sets X-Forwarded-Proto: HSTS, secure cookies, redirect to https
+                    (default 0)
+  HSTS_SECONDS, HSTS_INCLUDE_SUBDOMAINS, HSTS_PRELOAD
+                    the Strict-Transport-Security header with HTTPS=1 (default one year,
+                    1 and 1)
+  LOG_LEVEL         the level of what is logged to standard error (default WARNING)
   EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
   DEFAULT_FROM_EMAIL
                     SMTP for password-reset mail (default: mail is printed on the console)
@@ -30,6 +38,7 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -83,7 +92,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that every response gets the Content-Security-Policy: static files and
+    # error pages included.
+    "envcoop.web.security.ContentSecurityPolicy",
     "django.middleware.security.SecurityMiddleware",
+    # /healthz and /readyz, answered whatever the Host header says (envcoop.web.views.health)
+    "envcoop.web.views.health.Probes",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -221,6 +235,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 
+# Where /readyz reads when a background worker last reported in: the dotted path of a
+# function returning an aware datetime or None (envcoop.core.health). Empty while envcoop
+# has no workers: the check then says "unknown".
+ENVCOOP_WORKER_HEARTBEAT = ""
+
 # Documents larger than this many megabytes are refused before they are read.
 ENVCOOP_MAX_DOCUMENT_MB = env_int("ENVCOOP_MAX_DOCUMENT_MB", 20)
 # OCR of scans (envcoop/ingestion/ocr): pages read with a lower confidence (0-100, Tesseract's
@@ -237,6 +256,39 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Every response (envcoop.web.security): our own scripts, styles and images only, no
+# inline script or style, never in a frame. Pages must keep to it: no <script> or style=
+# in templates (tests/web/test_security.py looks).
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "frame-ancestors": ["'none'"],
+    "form-action": ["'self'"],
+    "base-uri": ["'none'"],
+    "object-src": ["'none'"],
+}
+
+# Forms posted from the public address are trusted (behind a proxy that rewrites Host too).
+_site = urlsplit(SITE_URL)
+CSRF_TRUSTED_ORIGINS = [f"{_site.scheme}://{_site.netloc}"] if _site.scheme and _site.netloc else []
+
+# HTTPS=1: the site is reached over HTTPS only, usually through a proxy (nginx, Caddy, a
+# load balancer) that ends TLS and says so in X-Forwarded-Proto. The proxy must set that
+# header itself (overwriting what a client sent), or a client could claim HTTPS.
+HTTPS = env_bool("HTTPS", False)
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    # Probes from inside (a load balancer, compose, Kubernetes) may speak plain HTTP.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+    SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 365 * 24 * 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", True)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
 
 # Record history (django-simple-history, envcoop/registry/history.py): the admin shows each
 # record's history, but undoing goes through the review's undo, which checks for later changes.

@@ -3,9 +3,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 from envcoop.web.language import switch_language
+from envcoop.web.views.health import healthz, readyz
 
 urlpatterns = [
     path("language/<str:code>/", switch_language, name="switch_language"),
+    # For probes: the same address in every language, never redirected to https.
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),

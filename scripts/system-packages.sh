@@ -13,7 +13,8 @@ profile="${1:-run}"
 ocr_packages=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd tesseract-ocr-tha tesseract-ocr-vie
   tesseract-ocr-khm tesseract-ocr-lao tesseract-ocr-mya tesseract-ocr-chi-sim tesseract-ocr-chi-tra
   tesseract-ocr-ind tesseract-ocr-msa tesseract-ocr-fil)
-run_packages=(libicu-dev pkg-config g++ "${ocr_packages[@]}")
+# postgresql-client brings pg_dump and pg_restore (envcoop backup and restore on PostgreSQL).
+run_packages=(libicu-dev pkg-config g++ postgresql-client "${ocr_packages[@]}")
 # fonts: the tests draw scanned-looking pages in Thai, Khmer, Lao, Burmese (noto-core) and
 # Chinese (noto-cjk) for OCR to read
 test_packages=(gettext postgresql chromium fonts-noto-core fonts-thai-tlwg fonts-noto-cjk)

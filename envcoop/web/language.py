@@ -35,7 +35,12 @@ def switch_language(request: HttpRequest, code: str) -> HttpResponse:
         translated = translate_url(target, code)
     response = HttpResponseRedirect(translated)
     response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME, code, max_age=ONE_YEAR, samesite="Lax", httponly=True
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=ONE_YEAR,
+        samesite="Lax",
+        httponly=True,
+        secure=settings.LANGUAGE_COOKIE_SECURE,  # HTTPS=1
     )
     return response
 

@@ -369,3 +369,69 @@ def test_a_focal_point_adds_an_event_with_the_pickers_from_the_keyboard(page, li
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
     outside = [url for url in page.requested if not url.startswith(live_server.url)]
     assert outside == []
+
+
+# Records every Content-Security-Policy violation the page meets (an init script is
+# not subject to the page's policy).
+CSP_LISTENER = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", function (event) {
+  window.__violations.push(event.violatedDirective + " " + (event.blockedURI || "inline")
+    + " at " + event.sourceFile + ":" + event.lineNumber);
+});
+"""
+
+
+def test_no_page_breaks_the_content_security_policy(page, live_server):
+    from django.contrib.auth import get_user_model
+
+    from envcoop.ingestion.models import Claim
+    from envcoop.registry.models import Event
+    from tests.review import samples
+
+    console: list[str] = []
+    page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
+    page.add_init_script(CSP_LISTENER)
+    reviewer = get_user_model().objects.create_user(
+        username="reviewer4", password="a-long-test-password-6", is_staff=True, is_superuser=True
+    )
+    grant(reviewer, "secretariat-reviewer")
+    outcome = samples.ingest(samples.ASOEN36_EN, "en.txt")
+    claim = Claim.objects.filter(document=outcome.document, kind="event").first()
+    event = Event.objects.get(key="amme-17")
+
+    def visit(path: str) -> None:
+        response = page.goto(live_server.url + path)
+        assert response.status == 200, path
+        policy = response.headers["content-security-policy"]
+        assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
+        page.wait_for_load_state("load")
+        assert page.evaluate("window.__violations") == [], path
+
+    for path in ["/", "/events/", "/events/amme-17/", "/search/?q=haze", "/th/projects/"]:
+        visit(path)
+    page.goto(live_server.url + "/accounts/login/?next=/review/")
+    page.get_by_label("Username").fill("reviewer4")
+    page.get_by_label("Password").fill("a-long-test-password-6")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/review/")
+    assert page.evaluate("window.__violations") == []
+    page.keyboard.press("j")  # review.js runs
+    assert page.evaluate("document.activeElement.matches('article.proposal')")
+    for path in [
+        f"/review/claims/{claim.pk}/",
+        f"/documents/{outcome.document.pk}/",
+        "/reports/annual/?year=2023",
+        "/frameworks/asean-china-sap-2021-2025/matrix/",
+        "/admin/",
+        "/admin/registry/event/",
+        f"/admin/registry/event/{event.pk}/change/",
+    ]:
+        visit(path)
+    # picker.js and print.js ran: the picker's list and the Print button are there
+    page.goto(live_server.url + f"/review/claims/{claim.pk}/")
+    assert page.locator("input[name=other][role=combobox]").count() == 1
+    page.goto(live_server.url + "/reports/annual/?year=2023")
+    assert page.get_by_role("button", name="Print").is_visible()
+    refused = [line for line in console if "Content Security Policy" in line]
+    assert refused == []
