@@ -48,7 +48,8 @@ for number in itertools.count(1):
     with transaction.atomic():
         organisation = Organisation.objects.create(key=f"writer-{number}", type="other")
         organisation.areas.add(area)
-    count.write_text(str(number))
+    count.with_suffix(".tmp").write_text(str(number))
+    os.replace(count.with_suffix(".tmp"), count)  # whole, never half-written
     time.sleep(0.01)
 """
 
@@ -184,7 +185,7 @@ def taken(tmp_path_factory):
             before = wait_for(count, 20, writer)
             archive = folder / "during-writes.tar.gz"
             said = envcoop(source, var, "backup", "-o", str(archive)).stdout
-            after = wait_for(count, int(count.read_text()) + 10, writer)
+            after = wait_for(count, wait_for(count, 0, writer) + 10, writer)
         finally:
             stop.touch()
             output, _ = writer.communicate(timeout=60)
