@@ -416,3 +416,13 @@ def test_the_command_in_json(personas, logged):
         call_command("activity", "--since", "last week")
     with pytest.raises(CommandError, match="No user"):
         call_command("activity", "--user", "no-such-user")
+
+
+def test_a_list_export_by_a_signed_in_reader_is_logged(personas):
+    from envcoop.accounts.models import Action, Activity
+
+    personas["anonymous"].get("/events/export/?format=csv")
+    assert not Activity.objects.filter(action=Action.EXPORT).exists()
+    personas["focal_th"].get("/events/export/?format=xlsx")
+    row = Activity.objects.get(action=Action.EXPORT)
+    assert row.user == personas["focal_th"].user and "events" in row.detail

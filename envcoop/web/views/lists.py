@@ -17,6 +17,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from envcoop.accounts.activity import log_export
 from envcoop.exports.columns import columns_for
 from envcoop.exports.service import LISTS, Export, ExportError, export
 from envcoop.registry.models import (
@@ -93,6 +94,8 @@ class ListPage:
             )
         except ExportError as error:
             return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
+        # its sources column names the documents the reader may read, members' ones included
+        log_export(request.user, f"{self.name}, {made.filename}")
         disposition = "inline" if made.content_type.startswith("text/calendar") else "attachment"
         return _file(made.data, made.content_type, made.filename, disposition)
 
