@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,13 +71,19 @@ def ingest_bytes(
     limit: int | None = None,
     resolver: object = None,
     filing: Filing | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> Outcome:
     """Read, understand and store one document; never raises for a bad document.
 
-    ``limit`` is the size limit in bytes (default: ENVCOOP_MAX_DOCUMENT_MB).
+    ``limit`` is the size limit in bytes (default: ENVCOOP_MAX_DOCUMENT_MB). ``progress``:
+    told the step a document moves to (see ``Job.progress``).
     """
     job = Job(
-        data=data, source=source, filename=filename or Path(source).name, filing=filing or Filing()
+        data=data,
+        source=source,
+        filename=filename or Path(source).name,
+        filing=filing or Filing(),
+        progress=progress,
     )
     return process(job, force=force, limit=limit, user=user, resolver=resolver)
 
@@ -97,6 +104,13 @@ class Job:
     published: PartialDate | None = None
     digest: str = field(init=False)
     kept: str = field(init=False, default="")  # the original file written for it, if any
+    # The hook for a step that takes long: call ``job.report("ocr")`` when OCR starts on
+    # the document (a background job shows it on the upload's status page).
+    progress: Callable[[str], None] | None = None
+
+    def report(self, state: str) -> None:
+        if self.progress is not None:
+            self.progress(state)
 
     def __post_init__(self) -> None:
         self.digest = content_hash(self.data)
