@@ -203,7 +203,7 @@ class Heartbeat(threading.Thread):
                     close_old_connections()
                     beat(self.worker)
                     requeue_stale()
-                except Exception:  # noqa: BLE001 - a busy database: try again next beat
+                except Exception:  # a busy database: try again at the next beat
                     pass
         finally:
             connection.close()
