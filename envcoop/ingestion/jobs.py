@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from envcoop.ingestion.models import ReadingJob, ReadingState, WorkerBeat
 from envcoop.ingestion.pipeline import Filing, ingest_bytes
+from envcoop.ingestion.signals import document_stored
 
 try:  # Django 6's own tasks API, else the backport
     from django.tasks import task  # type: ignore[import-not-found]
@@ -106,9 +107,7 @@ def read_upload(job_id: int) -> str:
     if not claimed:  # read (or being read) by another worker
         return "skipped"
     job = ReadingJob.objects.select_related("uploaded_by").get(pk=job_id)
-    pause = float(os.environ.get(TEST_SLEEP_VARIABLE) or 0)
-    if pause:
-        time.sleep(pause)
+    _test_pause()
     filing = Filing(**{**job.filing, "shared_with": tuple(job.filing.get("shared_with", ()))})
     try:
         outcome = ingest_bytes(
@@ -127,6 +126,21 @@ def read_upload(job_id: int) -> str:
         return ReadingState.FAILED
     finish(job.pk, ReadingState.DONE, outcome=outcome.status, document=outcome.document)
     return ReadingState.DONE
+
+
+def _test_pause() -> None:
+    """Tests only (ENVCOOP_TEST_READING_SLEEP=seconds): sleep inside the document's
+    transaction, once its rows are written and not yet committed, so that a test can kill
+    the worker there."""
+    pause = float(os.environ.get(TEST_SLEEP_VARIABLE) or 0)
+    if not pause:
+        return
+
+    def sleep(**kwargs: object) -> None:
+        print("envcoop-test: pausing inside the document's transaction", flush=True)
+        time.sleep(pause)
+
+    document_stored.connect(sleep, weak=False, dispatch_uid="envcoop-test-pause")
 
 
 def report(job_id: int, state: str) -> None:
