@@ -60,7 +60,7 @@ def database(tmp_path: Path):
         name = f"envcoop_workers_{uuid.uuid4().hex[:12]}"
         config = dj_database_url.parse(url)
         params = {
-            "dbname": config["NAME"],
+            "dbname": "postgres",  # (the server's own: DATABASE_URL's may not exist)
             "user": config.get("USER") or None,
             "password": config.get("PASSWORD") or None,
             "host": config.get("HOST") or None,
