@@ -242,7 +242,22 @@ def make_worker(*, queues: str = "*", until_empty: bool, name: str) -> object:
     )
 
 
-def run_queued_jobs() -> None:
-    """Run every queued task in this process, then return (tests; `envcoop worker
-    --until-empty` does the same in its own process)."""
-    make_worker(until_empty=True, name=worker_name()).run()
+def run_queued_jobs() -> int:
+    """Run every queued task in this process, then return how many ran (tests; `envcoop
+    worker --until-empty` does the same in its own process). The worker's own loop is not
+    used: it closes the database connection between tasks, which would end a test's
+    transaction."""
+    from django_tasks_db.models import DBTaskResult
+    from django_tasks_db.utils import exclusive_transaction
+
+    worker = make_worker(until_empty=True, name=worker_name())
+    ran = 0
+    while True:
+        with exclusive_transaction():
+            result = DBTaskResult.objects.ready().filter(backend_name="default").get_locked()
+            if result is not None:
+                result.claim(worker.worker_id)
+        if result is None:
+            return ran
+        worker.run_task(result)
+        ran += 1
