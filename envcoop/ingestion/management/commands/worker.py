@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
@@ -32,6 +33,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["verbosity"]:  # what django-tasks-db says: started, each task, stopped
+            logger = logging.getLogger("django_tasks_db")
+            logger.setLevel(logging.INFO if options["verbosity"] == 1 else logging.DEBUG)
+            if not logger.hasHandlers():
+                logger.addHandler(logging.StreamHandler(self.stdout))
         name = worker_name()
         beat(name)
         requeued = requeue_stale()
