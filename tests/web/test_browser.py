@@ -369,3 +369,31 @@ def test_a_focal_point_adds_an_event_with_the_pickers_from_the_keyboard(page, li
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
     outside = [url for url in page.requested if not url.startswith(live_server.url)]
     assert outside == []
+
+
+def test_an_uploads_page_follows_its_files_without_reloading(page, live_server, tmp_path):
+    from django.contrib.auth import get_user_model
+
+    from envcoop.ingestion.jobs import run_queued_jobs
+    from tests.review import samples
+
+    uploader = get_user_model().objects.create_user(
+        username="reviewer", password="a-long-test-password-3", is_staff=True
+    )
+    grant(uploader, "secretariat-reviewer")
+    first, second = tmp_path / "asoen35.txt", tmp_path / "asoen36.txt"
+    first.write_text(samples.ASOEN35_EN, encoding="utf-8")
+    second.write_text(samples.ASOEN36_EN, encoding="utf-8")
+    page.goto(live_server.url + "/accounts/login/?next=/documents/upload/")
+    page.get_by_label("Username").fill("reviewer")
+    page.get_by_label("Password").fill("a-long-test-password-3")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/documents/upload/")
+    page.get_by_label("Documents").set_input_files([str(first), str(second)])
+    page.get_by_role("button", name="Read the documents").click()
+    page.wait_for_url("**/documents/uploads/**")
+    assert page.locator('tr[data-state="queued"]').count() == 2
+    run_queued_jobs()  # a worker reads them; the page shows it by itself
+    page.wait_for_selector('tr[data-state="done"] >> nth=1', timeout=30_000)
+    assert page.locator('tr[data-state="done"] a').count() == 2
+    assert page.get_by_text("Every file has been read.").is_visible()
