@@ -56,7 +56,8 @@ run: setup
 	$(BIN)/envcoop ingest --accept --visibility public envcoop/registry/data/demo-documents
 	$(BIN)/envcoop ensure-admin
 	@echo "envcoop is at http://$(HOST):$(PORT)/  (Thai: /th/, Vietnamese: /vi/, administration: /admin/)"
-	$(BIN)/envcoop runserver $(HOST):$(PORT)
+	@echo "with one worker reading uploads beside it (Ctrl-C stops both)"
+	scripts/run-site $(BIN) $(HOST):$(PORT)
 
 test-setup: $(VENV)/.installed-test messages
 	scripts/system-packages.sh test

@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "simple_history",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "envcoop.core",
     "envcoop.accounts",
     "envcoop.registry",
@@ -236,9 +238,9 @@ LOGGING = {
 }
 
 # Where /readyz reads when a background worker last reported in: the dotted path of a
-# function returning an aware datetime or None (envcoop.core.health). Empty while envcoop
-# has no workers: the check then says "unknown".
-ENVCOOP_WORKER_HEARTBEAT = ""
+# function returning an aware datetime or None (envcoop.core.health); the workers'
+# heartbeats (envcoop worker) by default.
+ENVCOOP_WORKER_HEARTBEAT = "envcoop.ingestion.jobs.worker_beat_last_seen"
 
 # Documents larger than this many megabytes are refused before they are read.
 ENVCOOP_MAX_DOCUMENT_MB = env_int("ENVCOOP_MAX_DOCUMENT_MB", 20)
@@ -248,6 +250,26 @@ ENVCOOP_MAX_DOCUMENT_MB = env_int("ENVCOOP_MAX_DOCUMENT_MB", 20)
 ENVCOOP_OCR_MIN_CONFIDENCE = env_int("ENVCOOP_OCR_MIN_CONFIDENCE", 60)
 ENVCOOP_OCR_MAX_PAGES = env_int("ENVCOOP_OCR_MAX_PAGES", 200)
 ENVCOOP_OCR_PAGE_TIMEOUT = env_int("ENVCOOP_OCR_PAGE_TIMEOUT", 180)
+
+# Background jobs (Django's tasks API, the django-tasks backport): uploads are read by
+# `envcoop worker` processes, which take their jobs from the database (on PostgreSQL,
+# several workers on several machines claim them with SELECT ... SKIP LOCKED). Another
+# backend (RQ, Celery) is a matter of this setting. Queues: "reading" (uploads) and
+# "ocr" (reserved for the OCR step).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default", "reading", "ocr"],
+    }
+}
+# A job left "reading" by a worker not seen for this many seconds (killed, its machine
+# gone) is queued again by the next worker.
+ENVCOOP_WORKER_DEAD_AFTER = env_int("ENVCOOP_WORKER_DEAD_AFTER", 60)
+# How often a worker says it is alive (seconds).
+ENVCOOP_WORKER_BEAT = env_int("ENVCOOP_WORKER_BEAT", 5)
+# A zip of documents uploaded at once: at most this many files, this much unpacked.
+ENVCOOP_MAX_ZIP_FILES = env_int("ENVCOOP_MAX_ZIP_FILES", 200)
+ENVCOOP_MAX_ZIP_MB = env_int("ENVCOOP_MAX_ZIP_MB", 200)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

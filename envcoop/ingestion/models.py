@@ -214,3 +214,67 @@ class Claim(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.quote[:60]}"
+
+
+class ReadingState(models.TextChoices):
+    QUEUED = "queued", _("queued")
+    READING = "reading", _("reading")
+    OCR = "ocr", _("OCR")
+    DONE = "done", _("done")
+    FAILED = "failed", _("failed")
+
+
+class ReadingJob(models.Model):
+    """One uploaded file waiting to be read (or read) by a worker: its bytes until it is
+    read, the filing chosen at upload, and its state. The files of one upload share
+    ``upload`` (the address of its status page)."""
+
+    upload = models.UUIDField(_("upload"), db_index=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    filename = models.CharField(_("file name"), max_length=255)
+    source = models.CharField(_("source"), max_length=1000)
+    # the file's bytes, kept in the database so that workers on other machines read them;
+    # emptied once the document is read
+    data = models.BinaryField(_("data"), blank=True, default=b"")
+    size_bytes = models.PositiveBigIntegerField(_("size in bytes"), default=0)
+    filing = models.JSONField(_("filing"), default=dict)  # Filing's fields
+    queue_name = models.CharField(_("queue"), max_length=32, default="reading")
+    state = models.CharField(
+        _("state"), max_length=16, choices=ReadingState.choices, default=ReadingState.QUEUED
+    )
+    reason = models.TextField(_("reason"), blank=True, default="")  # why it failed
+    outcome = models.CharField(_("outcome"), max_length=16, blank=True, default="")
+    document = models.ForeignKey(
+        Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    worker = models.CharField(_("worker"), max_length=100, blank=True, default="")
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("reading job")
+        verbose_name_plural = _("reading jobs")
+        ordering = ["pk"]
+        indexes = [models.Index(fields=["state", "worker"])]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.state})"
+
+
+class WorkerBeat(models.Model):
+    """When each worker (``envcoop worker``) was last seen alive."""
+
+    worker = models.CharField(max_length=100, unique=True)
+    seen_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.worker} {self.seen_at:%Y-%m-%d %H:%M:%S}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,12 +72,14 @@ def ingest_bytes(
     resolver: object = None,
     filing: Filing | None = None,
     ocr_lang: str | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> Outcome:
     """Read, understand and store one document; never raises for a bad document.
 
     ``limit`` is the size limit in bytes (default: ENVCOOP_MAX_DOCUMENT_MB). ``ocr_lang``:
     the language a scan (a PDF without text, an image) is read in by OCR, an envcoop
-    code ("th", "zh-hant"); None: a first pass over its first page chooses.
+    code ("th", "zh-hant"); None: a first pass over its first page chooses. ``progress``:
+    told the step a document moves to (see ``Job.progress``).
     """
     job = Job(
         data=data,
@@ -84,6 +87,7 @@ def ingest_bytes(
         filename=filename or Path(source).name,
         filing=filing or Filing(),
         ocr_lang=ocr_lang,
+        progress=progress,
     )
     return process(job, force=force, limit=limit, user=user, resolver=resolver)
 
@@ -105,6 +109,13 @@ class Job:
     ocr_lang: str | None = None  # the language of a scan, for OCR (None: OCR chooses)
     digest: str = field(init=False)
     kept: str = field(init=False, default="")  # the original file written for it, if any
+    # The hook for a step that takes long: call ``job.report("ocr")`` when OCR starts on
+    # the document (a background job shows it on the upload's status page).
+    progress: Callable[[str], None] | None = None
+
+    def report(self, state: str) -> None:
+        if self.progress is not None:
+            self.progress(state)
 
     def __post_init__(self) -> None:
         self.digest = content_hash(self.data)

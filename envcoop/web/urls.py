@@ -15,6 +15,7 @@ from envcoop.web.views import (
     reports,
     review,
     search,
+    upload_status,
 )
 from envcoop.web.views.lists import LIST_PAGES, unfiltered_export
 
@@ -79,6 +80,12 @@ urlpatterns = [
     path("priorities/", pages.priority_index, name="priorities"),
     path("documents/", documents.document_index, name="documents"),
     path("documents/upload/", documents.document_upload, name="document_upload"),
+    path("documents/uploads/<uuid:upload>/", upload_status.upload_status, name="upload_status"),
+    path(
+        "documents/uploads/<uuid:upload>.json",
+        upload_status.upload_status_json,
+        name="upload_status_json",
+    ),
     path("documents/<int:pk>/", documents.document_detail, name="document"),
     path("documents/<int:pk>/original", originals.document_original, name="document_original"),
     path(

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from envcoop.accounts.activity import log, log_export
 from envcoop.accounts.models import Action, Activity
+from envcoop.ingestion.jobs import run_queued_jobs
 from envcoop.ingestion.models import Claim, ClaimStatus, Document
 from envcoop.registry.models import Event
 from envcoop.registry.services.events import event_upsert
@@ -136,6 +137,7 @@ def test_an_upload_through_the_page_names_the_uploader_and_the_document(personas
         follow=True,
     )
     assert response.status_code == 200
+    run_queued_jobs()
     document = Document.objects.get(filename="asoen34.txt")
     row = only(Action.UPLOAD)
     assert row.user == client.user and points_at(row, document)
@@ -143,6 +145,7 @@ def test_an_upload_through_the_page_names_the_uploader_and_the_document(personas
     assert row.country.code == "TH"  # a document of no country: the uploader's
     # the same file again changes nothing and logs nothing
     client.post("/documents/upload/", {"file": SimpleUploadedFile("again.txt", ASOEN34.encode())})
+    run_queued_jobs()
     assert len(rows(Action.UPLOAD)) == 1
 
 

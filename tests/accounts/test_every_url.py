@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from envcoop.ingestion.jobs import enqueue_upload
 from envcoop.ingestion.models import Claim, Visibility
 from envcoop.ingestion.pipeline import Filing, ingest_bytes
 from envcoop.review.resolution.resolver import Resolver
@@ -67,7 +68,14 @@ def places(db) -> dict[str, str]:
     public = samples.ingest(samples.ASOEN36_EN, "en.txt").document
     claims = list(Claim.objects.filter(document=thai, kind="event"))
     Resolver().resolve(claims)
-    return {"thai_document": thai.pk, "public_document": public.pk, "thai_claim": claims[0].pk}
+    # an upload waiting to be read, by no one in PERSONAS: for the Secretariat only
+    upload = enqueue_upload(THAI_TEXT.encode(), filename="queued.txt").upload
+    return {
+        "thai_document": thai.pk,
+        "public_document": public.pk,
+        "thai_claim": claims[0].pk,
+        "upload": upload,
+    }
 
 
 # url name -> (address, statuses). ``{thai_claim}`` etc. are filled from ``places``.
@@ -120,6 +128,9 @@ EXPECTED: dict[str, tuple[str, dict[str, int]]] = {
     "web:priorities": ("/priorities/", PUBLIC),
     "web:documents": ("/documents/", PUBLIC),
     "web:document_upload": ("/documents/upload/", UPLOADERS),
+    # an upload's progress: its uploader (tests/web/test_uploads.py) and the Secretariat
+    "web:upload_status": ("/documents/uploads/{upload}/", SECRETARIAT),
+    "web:upload_status_json": ("/documents/uploads/{upload}.json", SECRETARIAT),
     "web:document": ("/documents/{thai_document}/", THAI_DOCUMENT),
     "web:document_original": ("/documents/{thai_document}/original", THAI_DOCUMENT),
     # POST only, for everyone (who may is checked on the POST: tests/web/test_document_settings.py)

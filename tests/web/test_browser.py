@@ -435,3 +435,31 @@ def test_no_page_breaks_the_content_security_policy(page, live_server):
     assert page.get_by_role("button", name="Print").is_visible()
     refused = [line for line in console if "Content Security Policy" in line]
     assert refused == []
+
+
+def test_an_uploads_page_follows_its_files_without_reloading(page, live_server, tmp_path):
+    from django.contrib.auth import get_user_model
+
+    from envcoop.ingestion.jobs import run_queued_jobs
+    from tests.review import samples
+
+    uploader = get_user_model().objects.create_user(
+        username="reviewer", password="a-long-test-password-3", is_staff=True
+    )
+    grant(uploader, "secretariat-reviewer")
+    first, second = tmp_path / "asoen35.txt", tmp_path / "asoen36.txt"
+    first.write_text(samples.ASOEN35_EN, encoding="utf-8")
+    second.write_text(samples.ASOEN36_EN, encoding="utf-8")
+    page.goto(live_server.url + "/accounts/login/?next=/documents/upload/")
+    page.get_by_label("Username").fill("reviewer")
+    page.get_by_label("Password").fill("a-long-test-password-3")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/documents/upload/")
+    page.get_by_label("Documents").set_input_files([str(first), str(second)])
+    page.get_by_role("button", name="Read the documents").click()
+    page.wait_for_url("**/documents/uploads/**")
+    assert page.locator('tr[data-state="queued"]').count() == 2
+    run_queued_jobs()  # a worker reads them; the page shows it by itself
+    page.wait_for_selector('tr[data-state="done"] >> nth=1', timeout=30_000)
+    assert page.locator('tr[data-state="done"] a').count() == 2
+    assert page.get_by_text("Every file has been read.").is_visible()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import uuid
+from pathlib import PurePosixPath
+
 from django import forms
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -16,6 +18,7 @@ from django.utils.translation import gettext as _
 from envcoop.accounts.rules import may
 from envcoop.accounts.scope import claims_reviewable_by, documents_visible_to
 from envcoop.core.languages import language_name
+from envcoop.ingestion.jobs import enqueue_upload
 from envcoop.ingestion.models import (
     Claim,
     ClaimKind,
@@ -24,7 +27,6 @@ from envcoop.ingestion.models import (
     DocumentStatus,
     Visibility,
 )
-from envcoop.ingestion.pipeline import ingest_bytes
 from envcoop.ingestion.selectors import (
     CodeNames,
     describe,
@@ -32,6 +34,7 @@ from envcoop.ingestion.selectors import (
     document_list,
     highlighted,
 )
+from envcoop.ingestion.uploads import UploadRefused, is_zip, unpack_zip
 from envcoop.review.resolution.candidates import RESOLVED_KINDS
 from envcoop.web.document_forms import FilingForm, ProvenanceForm
 
@@ -168,20 +171,55 @@ def readers_text(document: Document) -> str:
     return _("Members: anyone signed in, and the partners it is shared with.")
 
 
-class UploadForm(forms.Form):
-    file = forms.FileField(label=gettext_lazy("Document"))
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
 
-    def clean_file(self) -> object:
-        upload = self.cleaned_data["file"]
-        limit = settings.ENVCOOP_MAX_DOCUMENT_MB * 1024 * 1024
-        if upload.size > limit:
-            raise forms.ValidationError(
-                _("The file is %(size).1f MB; the limit is %(limit)s MB.")
-                % {"size": upload.size / 1048576, "limit": settings.ENVCOOP_MAX_DOCUMENT_MB}
-            )
-        if upload.size == 0:
-            raise forms.ValidationError(_("The file is empty."))
-        return upload
+
+class MultipleFileField(forms.FileField):
+    """One file or several (the browser's multiple selection)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: object, initial: object = None) -> list:
+        if isinstance(data, (list, tuple)):
+            return [super(MultipleFileField, self).clean(item, initial) for item in data]
+        return [super().clean(data, initial)]
+
+
+class UploadForm(forms.Form):
+    file = MultipleFileField(
+        label=gettext_lazy("Documents"),
+        help_text=gettext_lazy("One file or several; a zip of files is unpacked."),
+    )
+
+    def clean_file(self) -> list:
+        uploads = self.cleaned_data["file"]
+        for upload in uploads:
+            zipped = is_zip(upload.name)
+            limit_mb = settings.ENVCOOP_MAX_ZIP_MB if zipped else settings.ENVCOOP_MAX_DOCUMENT_MB
+            if upload.size > limit_mb * 1024 * 1024:
+                raise forms.ValidationError(
+                    _("The file is %(size).1f MB; the limit is %(limit)s MB.")
+                    % {"size": upload.size / 1048576, "limit": limit_mb}
+                )
+            if upload.size == 0:
+                raise forms.ValidationError(_("The file is empty."))
+        return uploads
+
+    def documents(self) -> list[tuple[str, str, bytes]]:
+        """(file name, source, bytes) of each document uploaded, a zip's files unpacked;
+        raises UploadRefused for a zip refused."""
+        found = []
+        for upload in self.cleaned_data["file"]:
+            data = upload.read()
+            if is_zip(upload.name):
+                for name, content in unpack_zip(data):
+                    found.append((PurePosixPath(name).name, f"{upload.name}/{name}", content))
+            else:
+                found.append((upload.name, upload.name, data))
+        return found
 
 
 def failure_reason(status: str, detail: str) -> str:
@@ -231,39 +269,22 @@ def document_upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST if posted else None, request.FILES if posted else None)
     filing = FilingForm(request.POST if posted else None, user=request.user)
     if posted and all([form.is_valid(), filing.is_valid()]):
-        upload = form.cleaned_data["file"]
-        outcome = ingest_bytes(
-            upload.read(),
-            source=upload.name,
-            filename=upload.name,
-            user=request.user,
-            filing=filing.filing(),
-        )
-        if outcome.failed:
-            form.add_error("file", failure_reason(outcome.reason, outcome.message))
+        try:
+            files = form.documents()
+        except UploadRefused as refused:
+            form.add_error("file", str(refused))
         else:
-            document = outcome.document
-            if outcome.status == "unchanged" and not may(request.user, "view_document", document):
-                # the same content, stored before for readers they are not among
-                messages.info(
-                    request,
-                    _("This document was already stored, for readers you are not among; "
-                      "nothing changed."),
-                )  # fmt: skip
-                return redirect("web:documents")
-            if outcome.status == "unchanged":
-                messages.info(request, _("This document was already stored; nothing changed."))
-            elif document.status == DocumentStatus.NOT_UNDERSTOOD:
-                messages.warning(
-                    request,
-                    _(
-                        "The text is stored, but its language (%(lang)s) is not understood yet: nothing was extracted."
-                    )
-                    % {"lang": document.lang},
+            upload = uuid.uuid4()
+            for filename, source, data in files:
+                enqueue_upload(
+                    data,
+                    filename=filename,
+                    source=source,
+                    user=request.user,
+                    filing=filing.filing(),
+                    upload=upload,
                 )
-            else:
-                messages.success(request, _("The document was read and stored."))
-            return redirect(document.get_absolute_url())
+            return redirect("web:upload_status", upload=upload)
     return render(
         request,
         "web/documents/upload.html",

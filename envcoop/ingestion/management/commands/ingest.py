@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +14,10 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from envcoop.cli.progress import Progress
 from envcoop.ingestion.batch import PARALLEL_FROM, default_jobs, ingest_files
 from envcoop.ingestion.filing_options import FilingError, filing_from
+from envcoop.ingestion.jobs import enqueue_upload
 from envcoop.ingestion.ocr.languages import PACKS as OCR_LANGUAGES
 from envcoop.ingestion.ocr.languages import language_code
+from envcoop.ingestion.pipeline import Outcome, read_job
 from envcoop.review.resolution.resolver import Resolver
 from envcoop.review.services import document_accept_all, error_text
 
@@ -70,6 +73,14 @@ class Command(BaseCommand):
             "repeat for several",
         )
         parser.add_argument(
+            "--queue",
+            action="store_true",
+            help=(
+                "put the files in the queue for the workers (envcoop worker) instead of "
+                "reading them here; --accept, --force and --jobs do not apply"
+            ),
+        )
+        parser.add_argument(
             "--max-mb",
             type=float,
             help=f"size limit per file (default {settings.ENVCOOP_MAX_DOCUMENT_MB} MB)",
@@ -120,6 +131,8 @@ class Command(BaseCommand):
                 files.append(path)
             else:
                 missing.append(name)
+        if options["queue"]:
+            return self.enqueue(files, missing, filing=filing, limit=limit)
         progress = Progress(len(files), label="ingest", stream=self.stderr._out)
         totals: dict[str, int] = {}
         failures = len(missing)
@@ -165,5 +178,27 @@ class Command(BaseCommand):
         self.stdout.write(f"{len(files)} file(s): {summary}")
         if options["accept"]:
             self.stdout.write(f"accepted {accepted} claim(s) into the registry")
+        if failures:
+            sys.exit(1)
+
+    def enqueue(self, files: list[Path], missing: list[str], *, filing: Any, limit: Any) -> None:
+        """--queue: each file a job for the workers (one upload for the whole command)."""
+        upload = uuid.uuid4()
+        failures = len(missing)
+        for name in missing:
+            self.stdout.write(f"failed     {name}: no such file or folder")
+        for path in files:
+            job = read_job(path, limit=limit, filing=filing)
+            if isinstance(job, Outcome):
+                failures += 1
+                self.stdout.write(f"failed     {path}: {job.reason}: {job.message}")
+                continue
+            enqueue_upload(
+                job.data, filename=path.name, source=str(path), filing=filing, upload=upload
+            )
+            self.stdout.write(f"queued     {path}")
+        self.stdout.write(
+            f"{len(files)} file(s) queued as upload {upload}; `envcoop worker` reads them"
+        )
         if failures:
             sys.exit(1)
