@@ -83,7 +83,7 @@ EXPECTED: dict[str, tuple[str, dict[str, int]]] = {
     "switch_language": ("/language/th/?next=/", statuses(302)),
     # for probes: public; /readyz is 503 when the site is not ready (tests/web/test_health.py)
     "healthz": ("/healthz", PUBLIC),
-    "readyz": ("/readyz", PUBLIC),
+    "readyz": ("/readyz", statuses(503)),  # no worker has said it is alive in this test
     "accounts:account": ("/accounts/", SIGNED_IN),
     "accounts:login": ("/accounts/login/", statuses(302, anonymous=200)),
     "accounts:logout": ("/accounts/logout/", statuses(405)),

@@ -16,6 +16,24 @@ from envcoop.core import health
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _a_worker_is_alive(db):
+    """A worker said it is alive just now (the checks of the database and migrations are
+    what most tests here are about)."""
+    from envcoop.ingestion.models import WorkerBeat
+
+    WorkerBeat.objects.create(worker="test-worker", seen_at=timezone.now())
+
+
+def test_readyz_fails_when_no_worker_said_it_is_alive(client):
+    from envcoop.ingestion.models import WorkerBeat
+
+    WorkerBeat.objects.all().delete()
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["checks"]["worker"]["status"] == "failing"
+
+
 def test_healthz_answers_without_the_database(client, django_assert_num_queries):
     with django_assert_num_queries(0):
         response = client.get("/healthz", HTTP_ACCEPT_LANGUAGE="th")
@@ -33,9 +51,9 @@ def test_readyz_is_ready_with_the_database_and_every_migration(client):
     assert body["status"] == "ready"
     assert body["checks"]["database"]["status"] == "ok"
     assert body["checks"]["migrations"]["status"] == "ok"
-    # no background worker records a heartbeat yet: nothing to tell, not a failure
-    assert body["checks"]["worker"]["status"] == "unknown"
-    assert health.worker_last_seen() is None
+    # the worker's heartbeat (this module's fixture) was just now
+    assert body["checks"]["worker"]["status"] == "ok"
+    assert health.worker_last_seen() is not None
     assert "no-store" in response["Cache-Control"]
 
 
