@@ -85,16 +85,20 @@ def user_add(
     validate_email(email)
     password = secrets.token_urlsafe(12)
     user = User.objects.create_user(username=username, email=email, password=password)
-    Membership.objects.create(
+    _grant(user, scope, by)
+    _admin_rights(user)
+    log(by, Action.USER_ADDED, obj=user, country=scope.country, detail=str(scope))
+    return user, password
+
+
+def _grant(user: AbstractBaseUser, scope: Scope, by: AbstractBaseUser | None) -> Membership:
+    return Membership.objects.create(
         user=user,
         role=scope.role,
         country=scope.country,
         organisation=scope.organisation,
         created_by=by,
     )
-    _admin_rights(user)
-    log(by, Action.USER_ADDED, obj=user, country=scope.country, detail=str(scope))
-    return user, password
 
 
 def _admin_rights(user: AbstractBaseUser) -> None:
@@ -125,13 +129,7 @@ def role_set(
     elif found.exists():
         changed = False
     else:
-        Membership.objects.create(
-            user=user,
-            role=scope.role,
-            country=scope.country,
-            organisation=scope.organisation,
-            created_by=by,
-        )
+        _grant(user, scope, by)
         changed = True
     _admin_rights(user)
     if changed:
