@@ -73,6 +73,8 @@ def _keys(model: type[models.Model]) -> list[tuple[int, str]]:
 
 def record_by_key(model: type[models.Model], key: str) -> models.Model | None:
     """The record of ``model`` that ``picker_key`` calls ``key``, if any."""
+    if "\x00" in key:  # no key holds one, and PostgreSQL refuses it in a query
+        return None
     if model is Component:
         framework, _colon, number = key.rpartition(":")
         if not framework or not number.isascii() or not number.isdigit():
