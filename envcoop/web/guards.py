@@ -17,34 +17,33 @@ from envcoop.accounts.rules import may
 View = Callable[..., HttpResponse]
 
 
-def rule_required(rule: str, reason: Any) -> Callable[[View], View]:
+def _guarded(rule: str, refuse: Callable[[], HttpResponse]) -> Callable[[View], View]:
+    """The view runs for a reader ``rule`` allows; anonymous visitors are sent to sign in,
+    and ``refuse()`` answers anyone else."""
+
     def decorator(view: View) -> View:
         @wraps(view)
         def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if not may(request.user, rule):
-                raise PermissionDenied(str(reason))
+                return refuse()
             return view(request, *args, **kwargs)
 
         return checked
 
     return decorator
+
+
+def rule_required(rule: str, reason: Any) -> Callable[[View], View]:
+    """For pages: a refused reader gets the 403 page with ``reason``."""
+
+    def refuse() -> HttpResponse:
+        raise PermissionDenied(str(reason))
+
+    return _guarded(rule, refuse)
 
 
 def json_rule_required(rule: str, reason: Any) -> Callable[[View], View]:
-    """``rule_required`` for data: anonymous visitors are sent to sign in; a signed-in user
-    the rule refuses gets 403 with the reason, as JSON."""
-
-    def decorator(view: View) -> View:
-        @wraps(view)
-        def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not may(request.user, rule):
-                return JsonResponse({"error": str(reason)}, status=403)
-            return view(request, *args, **kwargs)
-
-        return checked
-
-    return decorator
+    """For data: a refused reader gets 403 with ``reason``, as JSON."""
+    return _guarded(rule, lambda: JsonResponse({"error": str(reason)}, status=403))
